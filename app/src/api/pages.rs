@@ -1,0 +1,175 @@
+//! What each record page shows, loaded in one call.
+
+use crate::error::AppError;
+use crate::model::{Asset, HistoryEntry, Named, Page, Responsibility, Room};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// How much history a record page shows.
+pub const HISTORY_ON_PAGE: i64 = 20;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomeView {
+    pub school: String,
+    pub rooms: Vec<Room>,
+    pub duties: Vec<Responsibility>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoomView {
+    pub room: Room,
+    pub assets: Page<Asset>,
+    pub history: Vec<HistoryEntry>,
+    pub can_edit: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AssetView {
+    pub asset: Asset,
+    pub history: Vec<HistoryEntry>,
+    pub can_edit: bool,
+}
+
+/// What a scanned tag opens.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TagView {
+    Room(Box<RoomView>),
+    Asset(Box<AssetView>),
+    /// A blank tag; managers get the rooms to link it to.
+    Unassigned {
+        code: String,
+        claim_rooms: Option<Vec<Named>>,
+    },
+    Unknown {
+        code: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchView {
+    pub rooms: Page<Room>,
+    pub assets: Page<Asset>,
+}
+
+#[server(prefix = "/sf", endpoint = "home")]
+pub async fn home_data() -> Result<HomeView, AppError> {
+    use crate::ssr::visitor::{state, visitor};
+    let v = visitor();
+    let me = v.signed_in()?;
+    let st = state()?;
+    Ok(HomeView {
+        school: st.store.school_name().await?,
+        rooms: st.store.rooms_of_custodian(me.id).await?,
+        duties: st.store.responsibilities_of(me.id).await?,
+    })
+}
+
+#[cfg(feature = "ssr")]
+async fn room_view(
+    st: &crate::ssr::state::AppState,
+    v: &crate::ssr::visitor::Visitor,
+    id: uuid::Uuid,
+) -> Result<RoomView, AppError> {
+    use crate::model::ListQuery;
+    use crate::ssr::store::Entity;
+    let me = v.signed_in()?;
+    let room = st.store.get_room(id).await?.ok_or(AppError::NotFound)?;
+    let query = ListQuery {
+        limit: Some(ListQuery::MAX_LIMIT),
+        ..Default::default()
+    };
+    Ok(RoomView {
+        assets: st.store.list_assets(&query, Some(id)).await?,
+        history: st.store.history(Entity::Room, id, HISTORY_ON_PAGE).await?,
+        can_edit: me.role.manages_register(),
+        room,
+    })
+}
+
+#[cfg(feature = "ssr")]
+async fn asset_view(
+    st: &crate::ssr::state::AppState,
+    v: &crate::ssr::visitor::Visitor,
+    id: uuid::Uuid,
+) -> Result<AssetView, AppError> {
+    use crate::ssr::store::Entity;
+    let me = v.signed_in()?;
+    let asset = st.store.get_asset(id).await?.ok_or(AppError::NotFound)?;
+    Ok(AssetView {
+        history: st.store.history(Entity::Asset, id, HISTORY_ON_PAGE).await?,
+        can_edit: me.role.manages_register(),
+        asset,
+    })
+}
+
+#[server(prefix = "/sf", endpoint = "room")]
+pub async fn room_page(id: String) -> Result<RoomView, AppError> {
+    use crate::ssr::visitor::{state, visitor};
+    room_view(&state()?, &visitor(), super::parse_id(&id)?).await
+}
+
+#[server(prefix = "/sf", endpoint = "asset")]
+pub async fn asset_page(id: String) -> Result<AssetView, AppError> {
+    use crate::ssr::visitor::{state, visitor};
+    asset_view(&state()?, &visitor(), super::parse_id(&id)?).await
+}
+
+#[server(prefix = "/sf", endpoint = "tag")]
+pub async fn tag_page(code: String) -> Result<TagView, AppError> {
+    use crate::domain::TagCode;
+    use crate::model::{ListQuery, TagTarget};
+    use crate::ssr::visitor::{state, visitor};
+    let (v, st) = (visitor(), state()?);
+    let me = v.signed_in()?;
+    let Ok(tag) = TagCode::parse(&code) else {
+        return Ok(TagView::Unknown { code });
+    };
+    Ok(match st.store.resolve_tag(&tag).await? {
+        None => TagView::Unknown {
+            code: tag.to_string(),
+        },
+        Some(TagTarget::Room(id)) => TagView::Room(Box::new(room_view(&st, &v, id).await?)),
+        Some(TagTarget::Asset(id)) => TagView::Asset(Box::new(asset_view(&st, &v, id).await?)),
+        Some(TagTarget::Unassigned) => {
+            let claim_rooms = if me.role.manages_register() {
+                let all = ListQuery {
+                    limit: Some(ListQuery::MAX_LIMIT),
+                    ..Default::default()
+                };
+                let rooms = st.store.list_rooms(&all).await?.items;
+                Some(
+                    rooms
+                        .into_iter()
+                        .map(|r| Named {
+                            id: r.id,
+                            name: format!("{} · {}", r.building.name, r.name),
+                        })
+                        .collect(),
+                )
+            } else {
+                None
+            };
+            TagView::Unassigned {
+                code: tag.to_string(),
+                claim_rooms,
+            }
+        }
+    })
+}
+
+#[server(prefix = "/sf", endpoint = "search")]
+pub async fn search(q: String, offset: i64) -> Result<SearchView, AppError> {
+    use crate::model::ListQuery;
+    use crate::ssr::visitor::{state, visitor};
+    visitor().signed_in()?;
+    let st = state()?;
+    let query = ListQuery {
+        q: Some(q),
+        limit: Some(30),
+        offset: Some(offset),
+    };
+    Ok(SearchView {
+        rooms: st.store.list_rooms(&query).await?,
+        assets: st.store.list_assets(&query, None).await?,
+    })
+}

@@ -1,0 +1,70 @@
+//! Labelled read-only fields and form inputs.
+
+use crate::i18n::{Lang, Msg};
+use crate::model::Named;
+use leptos::prelude::*;
+
+/// A label and its value in a record's definition list.
+#[component]
+pub fn Item(label: &'static str, #[prop(into)] value: String) -> impl IntoView {
+    view! {
+        <div class="item">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+        </div>
+    }
+}
+
+/// A text input with its label.
+#[component]
+pub fn TextInput(
+    label: &'static str,
+    name: &'static str,
+    #[prop(into)] value: String,
+    #[prop(optional)] kind: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input type=kind.unwrap_or("text") name=name value=value required=required placeholder=hint/>
+        </label>
+    }
+}
+
+/// A select with its label; `choices` are (value, text).
+#[component]
+pub fn SelectInput(
+    lang: Lang,
+    label: &'static str,
+    name: &'static str,
+    value: String,
+    choices: Vec<(String, String)>,
+    #[prop(optional)] allow_none: bool,
+) -> impl IntoView {
+    let options = choices
+        .into_iter()
+        .map(|(v, text)| {
+            let selected = v == value;
+            view! { <option value=v selected=selected>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <select name=name>
+                {allow_none.then(|| view! { <option value="">{lang.t(Msg::None_)}</option> })}
+                {options}
+            </select>
+        </label>
+    }
+}
+
+/// (id, name) pairs as select choices.
+pub fn named_choices(items: &[Named]) -> Vec<(String, String)> {
+    items
+        .iter()
+        .map(|n| (n.id.to_string(), n.name.clone()))
+        .collect()
+}

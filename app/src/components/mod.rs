@@ -1,0 +1,7 @@
+//! Small view pieces shared by the pages.
+
+pub mod editors;
+pub mod fields;
+pub mod frame;
+pub mod history;
+pub mod records;

@@ -1,0 +1,80 @@
+//! Plain values shared by the server and the browser; each one parses its raw form or says why not.
+
+mod asset_code;
+mod asset_status;
+mod choice;
+mod money;
+mod purchase_date;
+mod role;
+mod room_kind;
+mod tag_code;
+mod text;
+
+pub use asset_code::AssetCode;
+pub use asset_status::AssetStatus;
+pub use money::Fen;
+pub use purchase_date::PurchaseDate;
+pub use role::Role;
+pub use room_kind::RoomKind;
+pub use tag_code::TagCode;
+pub use text::{bounded_text, optional_text, Login, Password};
+
+use serde::{Deserialize, Serialize};
+
+/// Which input a validation problem belongs to, so the form can point at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Name,
+    Category,
+    Model,
+    AssetCode,
+    Status,
+    Room,
+    Building,
+    Custodian,
+    PurchaseDate,
+    Value,
+    Notes,
+    Kind,
+    Floor,
+    Login,
+    DisplayName,
+    Password,
+    Role,
+    Tag,
+    Query,
+    Body,
+}
+
+/// What is wrong with a value; rendered through the translations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    TooLong { max: usize },
+    TooShort { min: usize },
+    BadTagCode,
+    BadAssetCode,
+    BadMoney,
+    BadDate,
+    BadLogin,
+    UnknownChoice,
+    OutOfRange,
+    Malformed,
+}
+
+/// One rejected input: the field and the reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invalid {
+    pub field: Field,
+    #[serde(flatten)]
+    pub problem: Problem,
+}
+
+impl Invalid {
+    /// Shorthand used by every parser.
+    pub fn new(field: Field, problem: Problem) -> Self {
+        Self { field, problem }
+    }
+}

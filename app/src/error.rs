@@ -1,0 +1,101 @@
+//! One error type for every action: what the user is told, in their language, and the HTTP status.
+
+use crate::domain::Invalid;
+use crate::i18n::{invalid_message, Lang, Msg};
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// Why an action did not happen. Internal details are logged on the server, never sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum AppError {
+    #[error("not signed in")]
+    Unauthorized,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("too many attempts")]
+    TooManyAttempts,
+    #[error("bad credentials")]
+    BadCredentials,
+    #[error("conflict on {0:?}")]
+    Conflict(crate::domain::Field),
+    #[error("invalid {0:?}")]
+    Invalid(Invalid),
+    #[error("internal error")]
+    Internal,
+    #[error("transport: {0}")]
+    Transport(String),
+}
+
+/// The result of every store call and server function.
+pub type AppResult<T> = Result<T, AppError>;
+
+impl From<Invalid> for AppError {
+    fn from(i: Invalid) -> Self {
+        AppError::Invalid(i)
+    }
+}
+
+impl AppError {
+    /// The HTTP status the API answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Unauthorized | AppError::BadCredentials => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Conflict(_) => 409,
+            AppError::Invalid(_) => 422,
+            AppError::TooManyAttempts => 429,
+            AppError::Internal => 500,
+            AppError::Transport(_) => 400,
+        }
+    }
+
+    /// A stable code for API clients.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden => "forbidden",
+            AppError::NotFound => "not_found",
+            AppError::TooManyAttempts => "too_many_attempts",
+            AppError::BadCredentials => "bad_credentials",
+            AppError::Conflict(_) => "conflict",
+            AppError::Invalid(_) => "invalid",
+            AppError::Internal => "internal",
+            AppError::Transport(_) => "bad_request",
+        }
+    }
+
+    /// The sentence shown to the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            AppError::Unauthorized => lang.t(Msg::Unauthorized).into(),
+            AppError::Forbidden => lang.t(Msg::Forbidden).into(),
+            AppError::NotFound => lang.t(Msg::NotFound).into(),
+            AppError::TooManyAttempts => lang.t(Msg::TooManyAttempts).into(),
+            AppError::BadCredentials => lang.t(Msg::BadCredentials).into(),
+            AppError::Conflict(f) => format!("{}{}", lang.t(Msg::Conflict), lang.t(Msg::field(*f))),
+            AppError::Invalid(i) => invalid_message(lang, i),
+            AppError::Internal => lang.t(Msg::Internal).into(),
+            AppError::Transport(_) => lang.t(Msg::Network).into(),
+        }
+    }
+
+    /// Logs an unexpected failure and hides it behind [`AppError::Internal`].
+    #[cfg(feature = "ssr")]
+    pub fn internal(e: impl std::fmt::Display) -> Self {
+        tracing::error!("internal error: {e}");
+        AppError::Internal
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}

@@ -1,0 +1,313 @@
+//! Every user-facing string, zh-CN first and English second. Keys are an enum, so a missing
+//! translation is a compile error, not a blank on a phone.
+
+use crate::domain::{AssetStatus, Field, Invalid, Problem, Role, RoomKind};
+use serde::{Deserialize, Serialize};
+
+/// The interface language; Chinese unless the user or browser chose English.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The code kept in the cookie and the user's record.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Anything but English falls back to Chinese.
+    pub fn parse(raw: &str) -> Self {
+        if raw.trim().eq_ignore_ascii_case("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
+    /// The other language, offered by the switch.
+    pub fn other(self) -> Self {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    pub fn t(self, msg: Msg) -> &'static str {
+        msg.text(self)
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => $zh:literal, $en:literal;)+) => {
+        /// A translatable text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $($key),+ }
+
+        impl Msg {
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)+
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "校园巡检", "Rounds";
+    LangSwitch => "English", "中文";
+    SignIn => "登录", "Sign in";
+    SignOut => "退出", "Sign out";
+    LoginLabel => "账号", "Login";
+    PasswordLabel => "密码", "Password";
+    BadCredentials => "账号或密码不正确。", "Wrong login or password.";
+    TooManyAttempts => "尝试次数过多，请稍后再试。", "Too many attempts; please wait a little and try again.";
+    SignedOutNote => "请先登录，再查看此记录。", "Please sign in to see this record.";
+    DemoAccounts => "演示账号（密码 rounds-demo）", "Demo accounts (password rounds-demo)";
+    Home => "首页", "Home";
+    Manage => "管理", "Manage";
+    SearchPlaceholder => "扫码、输入标签码或名称", "Scan, type a tag code or a name";
+    Search => "搜索", "Search";
+    SearchResults => "搜索结果", "Search results";
+    NoResults => "没有找到匹配的记录。", "Nothing matches.";
+    MyRooms => "我负责的房间", "My rooms";
+    MyResponsibilities => "我的分工", "My responsibilities";
+    NoRooms => "暂无。", "None yet.";
+    Hello => "你好", "Hello";
+    Room => "房间", "Room";
+    Rooms => "房间", "Rooms";
+    Asset => "资产", "Asset";
+    Assets => "资产", "Assets";
+    Building => "楼栋", "Building";
+    Buildings => "楼栋", "Buildings";
+    Users => "用户", "Users";
+    Floor => "楼层", "Floor";
+    Kind => "类型", "Kind";
+    Custodian => "责任人", "Custodian";
+    NoCustodian => "未指定", "Not assigned";
+    Category => "类别", "Category";
+    Name => "名称", "Name";
+    Model => "型号", "Model";
+    AssetCodeLabel => "资产编号", "Asset code";
+    Status => "状态", "Status";
+    PurchaseDate => "购置日期", "Purchase date";
+    Value => "价值（元）", "Value (yuan)";
+    Notes => "备注", "Notes";
+    TagLabel => "标签码", "Tag code";
+    History => "历史记录", "History";
+    NoHistory => "暂无记录。", "No history yet.";
+    AssetsInRoom => "室内资产", "Assets in this room";
+    Edit => "编辑", "Edit";
+    Save => "保存", "Save";
+    Saved => "已保存。", "Saved.";
+    Create => "新建", "Create";
+    NewRoom => "新建房间", "New room";
+    NewAsset => "新建资产", "New asset";
+    NewBuilding => "新建楼栋", "New building";
+    NewUser => "新建用户", "New user";
+    EditRoom => "编辑房间", "Edit room";
+    EditAsset => "编辑资产", "Edit asset";
+    EditUser => "编辑用户", "Edit user";
+    Rename => "改名", "Rename";
+    DisplayName => "姓名", "Name";
+    RoleLabel => "角色", "Role";
+    Active => "启用", "Active";
+    Inactive => "已停用", "Disabled";
+    NewPasswordHint => "新密码（留空则不修改）", "New password (leave empty to keep)";
+    Choose => "请选择", "Choose…";
+    None_ => "无", "None";
+    Previous => "上一页", "Previous";
+    Next => "下一页", "Next";
+    NotFoundTitle => "找不到页面", "Page not found";
+    NotFoundBody => "这个地址没有内容。请检查链接，或用上方的搜索框查找。", "There is nothing at this address. Check the link or use the search box above.";
+    UnknownTagTitle => "未知标签", "Unknown tag";
+    UnknownTagBody => "这个标签码不在本校的登记中。请核对标签上的字符，或联系资产管理员。", "This tag code is not in the school's register. Check the characters on the label or ask the asset manager.";
+    UnassignedTitle => "空白标签", "Unassigned tag";
+    UnassignedBody => "这个标签还没有绑定到任何房间或资产。请联系资产管理员绑定。", "This tag is not linked to a room or an asset yet. Ask the asset manager to link it.";
+    ClaimTag => "绑定此标签", "Link this tag";
+    ClaimToRoom => "绑定到已有房间", "Link to an existing room";
+    ClaimToAsset => "绑定到已有资产（资产编号）", "Link to an existing asset (asset code)";
+    ClaimNewAsset => "或新建资产并绑定", "Or create a new asset with this tag";
+    Forbidden => "你没有权限执行此操作。", "You are not allowed to do this.";
+    Unauthorized => "请先登录。", "Please sign in first.";
+    NotFound => "记录不存在。", "That record does not exist.";
+    Conflict => "与已有记录冲突：", "Conflicts with an existing record: ";
+    Internal => "服务器出错了，请稍后再试。已记录此问题。", "Something went wrong on the server; please try again. It has been logged.";
+    Network => "网络连接失败，请检查信号后重试。", "Could not reach the server; check the signal and try again.";
+    ProblemRequired => "必填。", "is required.";
+    ProblemTooLong => "太长，最多 {n} 个字。", "is too long (at most {n} characters).";
+    ProblemTooShort => "太短，至少 {n} 个字符。", "is too short (at least {n} characters).";
+    ProblemBadTag => "应为 8 位标签码（数字和字母，如 7K3M9QX2）。", "should be an 8-character tag code (digits and letters, e.g. 7K3M9QX2).";
+    ProblemBadAssetCode => "只能包含字母、数字和 - _ . /。", "may contain only letters, digits and - _ . /.";
+    ProblemBadMoney => "应为金额（元），最多两位小数，如 1200.50。", "should be an amount in yuan with at most two decimals, e.g. 1200.50.";
+    ProblemBadDate => "应为日期，格式 2023-09-01。", "should be a date like 2023-09-01.";
+    ProblemBadLogin => "应为 2–32 位小写字母、数字或 . _ -。", "should be 2–32 lower-case letters, digits or . _ -.";
+    ProblemUnknownChoice => "不是可选的值。", "is not one of the choices.";
+    ProblemOutOfRange => "超出允许范围。", "is out of the allowed range.";
+    ProblemMalformed => "格式不正确。", "is not in the expected form.";
+    RoleAdmin => "管理员", "Administrator";
+    RoleAssetManager => "资产管理员", "Asset manager";
+    RoleStaff => "后勤人员", "Logistics staff";
+    RoleTeacher => "教师", "Teacher";
+    StatusInUse => "在用", "In use";
+    StatusUnderRepair => "维修中", "Under repair";
+    StatusLost => "遗失", "Lost";
+    StatusRetired => "已报废", "Retired";
+    KindClassroom => "教室", "Classroom";
+    KindSpecialRoom => "专用教室", "Special room";
+    KindOffice => "办公室", "Office";
+    KindCanteen => "食堂", "Canteen";
+    KindDormitory => "宿舍", "Dormitory";
+    KindToilet => "卫生间", "Toilet";
+    KindGate => "门卫", "Gate";
+    KindStore => "仓库", "Store";
+    KindCorridor => "走廊", "Corridor";
+    KindOther => "其他", "Other";
+    FieldName => "名称", "Name";
+    FieldCategory => "类别", "Category";
+    FieldModel => "型号", "Model";
+    FieldAssetCode => "资产编号", "Asset code";
+    FieldStatus => "状态", "Status";
+    FieldRoom => "房间", "Room";
+    FieldBuilding => "楼栋", "Building";
+    FieldCustodian => "责任人", "Custodian";
+    FieldPurchaseDate => "购置日期", "Purchase date";
+    FieldValue => "金额", "Amount";
+    FieldNotes => "备注", "Notes";
+    FieldKind => "类型", "Kind";
+    FieldFloor => "楼层", "Floor";
+    FieldLogin => "账号", "Login";
+    FieldDisplayName => "姓名", "Name";
+    FieldPassword => "密码", "Password";
+    FieldRole => "角色", "Role";
+    FieldTag => "标签码", "Tag code";
+    FieldQuery => "搜索词", "Search";
+    FieldBody => "请求内容", "Request";
+    ActionCreate => "新建", "created";
+    ActionUpdate => "修改", "updated";
+    ActionClaim => "绑定标签", "tag linked";
+    ActionImport => "导入", "imported";
+    SystemActor => "系统", "System";
+    Area => "项目领域", "Area";
+    Cadence => "频次", "Cadence";
+}
+
+impl Msg {
+    pub fn role(r: Role) -> Msg {
+        match r {
+            Role::Admin => Msg::RoleAdmin,
+            Role::AssetManager => Msg::RoleAssetManager,
+            Role::Staff => Msg::RoleStaff,
+            Role::Teacher => Msg::RoleTeacher,
+        }
+    }
+
+    pub fn status(s: AssetStatus) -> Msg {
+        match s {
+            AssetStatus::InUse => Msg::StatusInUse,
+            AssetStatus::UnderRepair => Msg::StatusUnderRepair,
+            AssetStatus::Lost => Msg::StatusLost,
+            AssetStatus::Retired => Msg::StatusRetired,
+        }
+    }
+
+    pub fn room_kind(k: RoomKind) -> Msg {
+        match k {
+            RoomKind::Classroom => Msg::KindClassroom,
+            RoomKind::SpecialRoom => Msg::KindSpecialRoom,
+            RoomKind::Office => Msg::KindOffice,
+            RoomKind::Canteen => Msg::KindCanteen,
+            RoomKind::Dormitory => Msg::KindDormitory,
+            RoomKind::Toilet => Msg::KindToilet,
+            RoomKind::Gate => Msg::KindGate,
+            RoomKind::Store => Msg::KindStore,
+            RoomKind::Corridor => Msg::KindCorridor,
+            RoomKind::Other => Msg::KindOther,
+        }
+    }
+
+    pub fn field(f: Field) -> Msg {
+        match f {
+            Field::Name => Msg::FieldName,
+            Field::Category => Msg::FieldCategory,
+            Field::Model => Msg::FieldModel,
+            Field::AssetCode => Msg::FieldAssetCode,
+            Field::Status => Msg::FieldStatus,
+            Field::Room => Msg::FieldRoom,
+            Field::Building => Msg::FieldBuilding,
+            Field::Custodian => Msg::FieldCustodian,
+            Field::PurchaseDate => Msg::FieldPurchaseDate,
+            Field::Value => Msg::FieldValue,
+            Field::Notes => Msg::FieldNotes,
+            Field::Kind => Msg::FieldKind,
+            Field::Floor => Msg::FieldFloor,
+            Field::Login => Msg::FieldLogin,
+            Field::DisplayName => Msg::FieldDisplayName,
+            Field::Password => Msg::FieldPassword,
+            Field::Role => Msg::FieldRole,
+            Field::Tag => Msg::FieldTag,
+            Field::Query => Msg::FieldQuery,
+            Field::Body => Msg::FieldBody,
+        }
+    }
+
+    /// The history action codes the store writes.
+    pub fn action(code: &str) -> Msg {
+        match code {
+            "create" => Msg::ActionCreate,
+            "claim" => Msg::ActionClaim,
+            "import" => Msg::ActionImport,
+            _ => Msg::ActionUpdate,
+        }
+    }
+}
+
+/// "Asset code: may contain only letters…" in the user's language.
+pub fn invalid_message(lang: Lang, invalid: &Invalid) -> String {
+    let (msg, n) = match &invalid.problem {
+        Problem::Required => (Msg::ProblemRequired, None),
+        Problem::TooLong { max } => (Msg::ProblemTooLong, Some(*max)),
+        Problem::TooShort { min } => (Msg::ProblemTooShort, Some(*min)),
+        Problem::BadTagCode => (Msg::ProblemBadTag, None),
+        Problem::BadAssetCode => (Msg::ProblemBadAssetCode, None),
+        Problem::BadMoney => (Msg::ProblemBadMoney, None),
+        Problem::BadDate => (Msg::ProblemBadDate, None),
+        Problem::BadLogin => (Msg::ProblemBadLogin, None),
+        Problem::UnknownChoice => (Msg::ProblemUnknownChoice, None),
+        Problem::OutOfRange => (Msg::ProblemOutOfRange, None),
+        Problem::Malformed => (Msg::ProblemMalformed, None),
+    };
+    let mut text = msg.text(lang).to_string();
+    if let Some(n) = n {
+        text = text.replace("{n}", &n.to_string());
+    }
+    let sep = if lang == Lang::Zh { "" } else { " " };
+    format!("{}{sep}{text}", Msg::field(invalid.field).text(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_read_as_sentences_in_both_languages() {
+        let inv = Invalid::new(Field::Name, Problem::TooLong { max: 80 });
+        assert_eq!(invalid_message(Lang::Zh, &inv), "名称太长，最多 80 个字。");
+        assert_eq!(
+            invalid_message(Lang::En, &inv),
+            "Name is too long (at most 80 characters)."
+        );
+    }
+
+    #[test]
+    fn unknown_languages_fall_back_to_chinese() {
+        assert_eq!(Lang::parse("fr"), Lang::Zh);
+        assert_eq!(Lang::parse("EN"), Lang::En);
+    }
+}

@@ -1,0 +1,25 @@
+//! Rounds: the Leptos app, rendered on the server (islands mode) and hydrated island by island.
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod forms;
+pub mod i18n;
+pub mod model;
+pub mod pages;
+pub mod session;
+mod shell;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+pub use session::Session;
+pub use shell::{shell, App};
+
+/// Entry point of the wasm: hydrates the islands on the page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

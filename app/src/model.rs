@@ -1,0 +1,122 @@
+//! The register's records as pages and the API see them (no secrets in here).
+
+use crate::domain::{AssetStatus, Fen, Role, RoomKind};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A person as others see them; the password hash lives only in the server's store.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct User {
+    pub id: Uuid,
+    pub login: String,
+    pub display_name: String,
+    pub role: Role,
+    pub active: bool,
+}
+
+/// A name and id, enough for a link or a select option.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Named {
+    pub id: Uuid,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Building {
+    pub id: Uuid,
+    pub name: String,
+    pub room_count: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Room {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: RoomKind,
+    pub floor: Option<i64>,
+    pub building: Named,
+    pub custodian: Option<Named>,
+    pub tag: Option<String>,
+    pub asset_count: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Asset {
+    pub id: Uuid,
+    pub category: String,
+    pub name: String,
+    pub model: Option<String>,
+    pub asset_code: String,
+    pub status: AssetStatus,
+    pub room: Option<Named>,
+    pub building: Option<Named>,
+    pub custodian: Option<Named>,
+    pub purchase_date: Option<String>,
+    pub value_fen: Fen,
+    pub notes: Option<String>,
+    pub tag: Option<String>,
+}
+
+/// One line of the append-only history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub id: Uuid,
+    pub at: String,
+    pub actor: Option<Named>,
+    pub entity: String,
+    pub entity_id: Uuid,
+    pub action: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+/// One row of the school's 分工 table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Responsibility {
+    pub id: Uuid,
+    pub area: String,
+    pub item: String,
+    pub user: Option<Named>,
+    pub cadence: Option<String>,
+}
+
+/// What a tag points at.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum TagTarget {
+    Room(Uuid),
+    Asset(Uuid),
+    Unassigned,
+}
+
+/// A page of a list, with the total for paging.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// Paging and search words for a list.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListQuery {
+    pub q: Option<String>,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+impl ListQuery {
+    pub const MAX_LIMIT: i64 = 200;
+
+    /// Clamped limit and offset, so no request can ask for the whole register at once.
+    pub fn window(&self) -> (i64, i64) {
+        let limit = self.limit.unwrap_or(50).clamp(1, Self::MAX_LIMIT);
+        (limit, self.offset.unwrap_or(0).max(0))
+    }
+
+    /// The search words, trimmed; empty means none.
+    pub fn words(&self) -> Option<&str> {
+        self.q.as_deref().map(str::trim).filter(|q| !q.is_empty())
+    }
+}

@@ -1,0 +1,55 @@
+//! `/manage/users`: the people who sign in (admin only); `/manage/users/:id` edits one.
+
+use crate::api::users::{user_editor, user_list};
+use crate::components::editors::UserEditorForm;
+use crate::components::frame::Frame;
+use crate::i18n::Msg;
+use crate::model::User;
+use crate::pages::{loaded, param};
+use crate::session::use_session;
+use leptos::prelude::*;
+
+#[component]
+pub fn UserListPage() -> impl IntoView {
+    let s = use_session();
+    let lang = s.lang;
+    let render = move |users: Vec<User>| {
+        users
+            .into_iter()
+            .map(|u| {
+                let state = if u.active { "" } else { lang.t(Msg::Inactive) };
+                view! {
+                    <li>
+                        <a href=format!("/manage/users/{}", u.id)>{u.display_name}</a>
+                        <span class="muted">" "{u.login}" · "{lang.t(Msg::role(u.role))}" "{state}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Frame>
+            <h1>{s.t(Msg::Users)}</h1>
+            <p><a class="button" href="/manage/users/new">{s.t(Msg::NewUser)}</a></p>
+            <ul class="list">{loaded(user_list(), render)}</ul>
+        </Frame>
+    }
+}
+
+#[component]
+pub fn UserEditPage() -> impl IntoView {
+    let s = use_session();
+    let lang = s.lang;
+    let id = param("id");
+    let title = if id == "new" {
+        s.t(Msg::NewUser)
+    } else {
+        s.t(Msg::EditUser)
+    };
+    view! {
+        <Frame>
+            <h1>{title}</h1>
+            {loaded(user_editor(id), move |editor| view! { <UserEditorForm lang editor/> })}
+        </Frame>
+    }
+}

@@ -1,0 +1,63 @@
+//! The HTML document and the route table.
+
+use crate::pages::{
+    asset::AssetPage, home::HomePage, manage, not_found::NotFound, room::RoomPage,
+    search::SearchPage, signin::SignInPage, tag::TagPage,
+};
+use crate::Session;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The document around every page; islands hydrate from the scripts in its head.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let session = Session::current();
+    let lang = session.lang;
+    provide_context(session);
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0f6e56"/>
+                <link rel="stylesheet" href="/pkg/rounds.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options islands=true/>
+                <leptos_meta::MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The routes; every page is rendered on the server, only islands run in the browser.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let title = crate::session::use_session().t(crate::i18n::Msg::AppName);
+    view! {
+        <Title text=title/>
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                <Route path=path!("/t/:code") view=TagPage ssr=SsrMode::Async/>
+                <Route path=path!("/rooms/:id") view=RoomPage ssr=SsrMode::Async/>
+                <Route path=path!("/assets/:id") view=AssetPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage") view=manage::ManageHome ssr=SsrMode::Async/>
+                <Route path=path!("/manage/buildings") view=manage::buildings::BuildingsPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/rooms") view=manage::rooms::RoomListPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/rooms/:id") view=manage::rooms::RoomEditPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/assets") view=manage::assets::AssetListPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/assets/:id") view=manage::assets::AssetEditPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/users") view=manage::users::UserListPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/users/:id") view=manage::users::UserEditPage ssr=SsrMode::Async/>
+            </Routes>
+        </Router>
+    }
+}

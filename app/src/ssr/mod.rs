@@ -1,0 +1,8 @@
+//! What only the server may touch: the store, passwords and sessions, the demo school.
+
+pub mod auth;
+pub mod demo;
+pub mod sqlite;
+pub mod state;
+pub mod store;
+pub mod visitor;

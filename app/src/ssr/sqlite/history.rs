@@ -1,0 +1,98 @@
+//! The append-only history: written inside the caller's transaction, read newest first.
+
+use super::{ts, SqliteStore};
+use crate::error::{AppError, AppResult};
+use crate::model::{HistoryEntry, Named};
+use crate::ssr::store::{Actor, Entity};
+use chrono::{FixedOffset, Utc};
+use serde::Serialize;
+use sqlx::{Row, Sqlite, Transaction};
+use uuid::Uuid;
+
+/// The school's clock (China Standard Time, no daylight saving) for display.
+const SCHOOL_OFFSET_SECS: i32 = 8 * 3600;
+
+/// Appends one history row in the same transaction as the change it records.
+pub(super) async fn record<T: Serialize>(
+    tx: &mut Transaction<'static, Sqlite>,
+    actor: Actor,
+    entity: Entity,
+    entity_id: Uuid,
+    action: &str,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> AppResult<()> {
+    let json = |v: Option<&T>| {
+        v.map(serde_json::to_string)
+            .transpose()
+            .map_err(AppError::internal)
+    };
+    sqlx::query(
+        "INSERT INTO history (id, at, actor_id, entity, entity_id, action, before, after) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(Uuid::now_v7())
+    .bind(ts(Utc::now()))
+    .bind(actor.0)
+    .bind(entity.code())
+    .bind(entity_id)
+    .bind(action)
+    .bind(json(before)?)
+    .bind(json(after)?)
+    .execute(&mut **tx)
+    .await
+    .map_err(AppError::internal)?;
+    Ok(())
+}
+
+impl SqliteStore {
+    pub(super) async fn read_history(
+        &self,
+        entity: Entity,
+        id: Uuid,
+        limit: i64,
+    ) -> AppResult<Vec<HistoryEntry>> {
+        let rows = sqlx::query(
+            "SELECT h.id, h.at, h.entity, h.entity_id, h.action, h.before, h.after, u.id AS a_id, \
+             u.display_name AS a_name FROM history h LEFT JOIN users u ON u.id = h.actor_id \
+             WHERE h.entity = $1 AND h.entity_id = $2 ORDER BY h.id DESC LIMIT $3",
+        )
+        .bind(entity.code())
+        .bind(id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(AppError::internal)?;
+        let offset = FixedOffset::east_opt(SCHOOL_OFFSET_SECS).expect("a valid fixed offset");
+        rows.iter()
+            .map(|row| {
+                let get = |e: sqlx::Error| AppError::internal(e);
+                let at: String = row.try_get("at").map_err(get)?;
+                let at = chrono::DateTime::parse_from_rfc3339(&at)
+                    .map(|t| {
+                        t.with_timezone(&offset)
+                            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+                    })
+                    .unwrap_or(at);
+                let json = |col: &str| -> AppResult<Option<serde_json::Value>> {
+                    let text: Option<String> = row.try_get(col).map_err(get)?;
+                    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+                };
+                let actor_id: Option<Uuid> = row.try_get("a_id").map_err(get)?;
+                let actor_name: Option<String> = row.try_get("a_name").map_err(get)?;
+                Ok(HistoryEntry {
+                    id: row.try_get("id").map_err(get)?,
+                    at,
+                    actor: actor_id
+                        .zip(actor_name)
+                        .map(|(id, name)| Named { id, name }),
+                    entity: row.try_get("entity").map_err(get)?,
+                    entity_id: row.try_get("entity_id").map_err(get)?,
+                    action: row.try_get("action").map_err(get)?,
+                    before: json("before")?,
+                    after: json("after")?,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,212 @@
+//! The SQLite store: WAL, a busy timeout, IMMEDIATE write transactions, `$n` placeholders,
+//! every time value bound from Rust.
+
+mod history;
+mod import;
+mod people;
+mod register;
+mod rows;
+
+use crate::error::{AppError, AppResult};
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// The SQLite implementation of [`crate::ssr::store::Store`].
+#[derive(Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `url` and applies the embedded migrations.
+    pub async fn connect(url: &str) -> Result<Self, sqlx::Error> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(5))
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .min_connections(1)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    /// A write transaction that takes the lock up front, so it never fails half-way on busy.
+    async fn write(&self) -> AppResult<Transaction<'static, Sqlite>> {
+        self.pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(AppError::internal)
+    }
+}
+
+/// Timestamps as fixed-width UTC text, so text order is time order.
+pub(crate) fn ts(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+/// Maps a database failure: unique violations become a conflict on `field`.
+pub(crate) fn db_error(field: crate::domain::Field) -> impl Fn(sqlx::Error) -> AppError {
+    move |e| match &e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => AppError::Conflict(field),
+        _ => AppError::internal(e),
+    }
+}
+
+/// Escapes `%` and `_` for a `LIKE … ESCAPE '\'` search.
+pub(crate) fn like_pattern(words: &str) -> String {
+    let escaped = words
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+use crate::domain::TagCode;
+use crate::forms::{AssetFields, RoomFields};
+use crate::i18n::Lang;
+use crate::model::{
+    Asset, Building, HistoryEntry, ListQuery, Page, Responsibility, Room, TagTarget, User,
+};
+use crate::ssr::store::{Actor, Entity, SchoolImport, SessionKind, SessionUser, Store, UserRecord};
+use uuid::Uuid;
+
+#[async_trait::async_trait]
+impl Store for SqliteStore {
+    async fn health(&self) -> AppResult<()> {
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+            .map_err(AppError::internal)
+    }
+    async fn school_name(&self) -> AppResult<String> {
+        let name: Option<String> = sqlx::query_scalar("SELECT name FROM schools LIMIT 1")
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        Ok(name.unwrap_or_default())
+    }
+    async fn is_empty(&self) -> AppResult<bool> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        Ok(n == 0)
+    }
+    async fn import_school(&self, school: SchoolImport) -> AppResult<()> {
+        self.import(school).await
+    }
+    async fn credentials(&self, login: &str) -> AppResult<Option<(User, String)>> {
+        self.user_by("login = $1", login).await
+    }
+    async fn get_user(&self, id: Uuid) -> AppResult<Option<User>> {
+        self.one_user(id).await
+    }
+    async fn list_users(&self) -> AppResult<Vec<User>> {
+        self.all_users().await
+    }
+    async fn create_user(&self, actor: Actor, user: UserRecord) -> AppResult<User> {
+        self.save_user(actor, None, user).await
+    }
+    async fn update_user(&self, actor: Actor, id: Uuid, user: UserRecord) -> AppResult<User> {
+        self.save_user(actor, Some(id), user).await
+    }
+    async fn set_user_lang(&self, actor: Actor, id: Uuid, lang: Lang) -> AppResult<()> {
+        self.save_lang(actor, id, lang).await
+    }
+    async fn create_session(
+        &self,
+        hash: &[u8],
+        user_id: Uuid,
+        kind: SessionKind,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        self.new_session(hash, user_id, kind, now).await
+    }
+    async fn session_user(
+        &self,
+        hash: &[u8],
+        kind: SessionKind,
+        idle_after: DateTime<Utc>,
+    ) -> AppResult<Option<SessionUser>> {
+        self.live_session(hash, kind, idle_after).await
+    }
+    async fn touch_session(&self, hash: &[u8], now: DateTime<Utc>) -> AppResult<()> {
+        self.seen_session(hash, now).await
+    }
+    async fn revoke_session(&self, hash: &[u8], now: DateTime<Utc>) -> AppResult<bool> {
+        self.end_session(hash, now).await
+    }
+    async fn list_buildings(&self) -> AppResult<Vec<Building>> {
+        self.all_buildings().await
+    }
+    async fn create_building(&self, actor: Actor, name: &str) -> AppResult<Building> {
+        self.save_building(actor, None, name).await
+    }
+    async fn rename_building(&self, actor: Actor, id: Uuid, name: &str) -> AppResult<Building> {
+        self.save_building(actor, Some(id), name).await
+    }
+    async fn list_rooms(&self, query: &ListQuery) -> AppResult<Page<Room>> {
+        self.room_page(query).await
+    }
+    async fn rooms_of_custodian(&self, user_id: Uuid) -> AppResult<Vec<Room>> {
+        self.custodian_rooms(user_id).await
+    }
+    async fn get_room(&self, id: Uuid) -> AppResult<Option<Room>> {
+        self.one_room(id).await
+    }
+    async fn create_room(
+        &self,
+        actor: Actor,
+        room: RoomFields,
+        tag: Option<TagCode>,
+    ) -> AppResult<Room> {
+        self.save_room(actor, None, room, tag).await
+    }
+    async fn update_room(&self, actor: Actor, id: Uuid, room: RoomFields) -> AppResult<Room> {
+        self.save_room(actor, Some(id), room, None).await
+    }
+    async fn list_assets(&self, query: &ListQuery, room: Option<Uuid>) -> AppResult<Page<Asset>> {
+        self.asset_page(query, room).await
+    }
+    async fn get_asset(&self, id: Uuid) -> AppResult<Option<Asset>> {
+        self.one_asset("id", id).await
+    }
+    async fn find_asset_by_code(&self, code: &str) -> AppResult<Option<Asset>> {
+        self.one_asset("asset_code", code.to_string()).await
+    }
+    async fn create_asset(
+        &self,
+        actor: Actor,
+        asset: AssetFields,
+        tag: Option<TagCode>,
+    ) -> AppResult<Asset> {
+        self.save_asset(actor, None, asset, tag).await
+    }
+    async fn update_asset(&self, actor: Actor, id: Uuid, asset: AssetFields) -> AppResult<Asset> {
+        self.save_asset(actor, Some(id), asset, None).await
+    }
+    async fn resolve_tag(&self, code: &TagCode) -> AppResult<Option<TagTarget>> {
+        self.tag_target(code).await
+    }
+    async fn claim_tag(&self, actor: Actor, code: &TagCode, target: TagTarget) -> AppResult<()> {
+        self.link_tag(actor, code, target).await
+    }
+    async fn history(&self, entity: Entity, id: Uuid, limit: i64) -> AppResult<Vec<HistoryEntry>> {
+        self.read_history(entity, id, limit).await
+    }
+    async fn responsibilities_of(&self, user_id: Uuid) -> AppResult<Vec<Responsibility>> {
+        self.duties(Some(user_id)).await
+    }
+    async fn list_responsibilities(&self) -> AppResult<Vec<Responsibility>> {
+        self.duties(None).await
+    }
+}

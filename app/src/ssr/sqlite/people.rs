@@ -1,0 +1,274 @@
+//! Users, their sessions and the 分工 responsibilities.
+
+use super::history::record;
+use super::rows::{self, USER_SELECT};
+use super::{db_error, ts, SqliteStore};
+use crate::domain::Field;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
+use crate::model::{Named, Responsibility, User};
+use crate::ssr::store::{Actor, Entity, SessionKind, SessionUser, UserRecord};
+use chrono::{DateTime, Utc};
+use sqlx::sqlite::SqliteRow;
+use sqlx::Row;
+use uuid::Uuid;
+
+fn kind_code(kind: SessionKind) -> &'static str {
+    match kind {
+        SessionKind::Cookie => "cookie",
+        SessionKind::Token => "token",
+    }
+}
+
+fn responsibility(r: &SqliteRow) -> AppResult<Responsibility> {
+    let get = |e: sqlx::Error| AppError::internal(e);
+    let uid: Option<Uuid> = r.try_get("u_id").map_err(get)?;
+    let uname: Option<String> = r.try_get("u_name").map_err(get)?;
+    Ok(Responsibility {
+        id: r.try_get("id").map_err(get)?,
+        area: r.try_get("area").map_err(get)?,
+        item: r.try_get("item").map_err(get)?,
+        user: uid.zip(uname).map(|(id, name)| Named { id, name }),
+        cadence: r.try_get("cadence").map_err(get)?,
+    })
+}
+
+impl SqliteStore {
+    pub(super) async fn user_by(
+        &self,
+        clause: &str,
+        value: &str,
+    ) -> AppResult<Option<(User, String)>> {
+        let sql = format!(
+            "SELECT id, login, display_name, role, active, password_hash FROM users WHERE {clause}"
+        );
+        let row = sqlx::query(&sql)
+            .bind(value)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        row.map(|r| {
+            Ok((
+                rows::user(&r)?,
+                r.try_get("password_hash").map_err(AppError::internal)?,
+            ))
+        })
+        .transpose()
+    }
+
+    pub(super) async fn one_user(&self, id: Uuid) -> AppResult<Option<User>> {
+        let sql = format!("{USER_SELECT} WHERE id = $1");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        row.as_ref().map(rows::user).transpose()
+    }
+
+    pub(super) async fn all_users(&self) -> AppResult<Vec<User>> {
+        let sql = format!("{USER_SELECT} ORDER BY role, login");
+        let rows = sqlx::query(&sql)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        rows.iter().map(rows::user).collect()
+    }
+
+    pub(super) async fn save_user(
+        &self,
+        actor: Actor,
+        id: Option<Uuid>,
+        user: UserRecord,
+    ) -> AppResult<User> {
+        let mut tx = self.write().await?;
+        let before = match id {
+            Some(id) => {
+                let sql = format!("{USER_SELECT} WHERE id = $1");
+                let row = sqlx::query(&sql)
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(AppError::internal)?;
+                Some(rows::user(&row.ok_or(AppError::NotFound)?)?)
+            }
+            None => None,
+        };
+        let id = id.unwrap_or_else(Uuid::now_v7);
+        if before.is_some() {
+            sqlx::query(
+                "UPDATE users SET login = $1, display_name = $2, role = $3, active = $4, \
+                 password_hash = COALESCE($5, password_hash) WHERE id = $6",
+            )
+            .bind(&user.login)
+            .bind(&user.display_name)
+            .bind(user.role.code())
+            .bind(user.active)
+            .bind(&user.password_hash)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db_error(Field::Login))?;
+            if !user.active || user.password_hash.is_some() {
+                sqlx::query(
+                    "UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+                )
+                .bind(ts(Utc::now()))
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(AppError::internal)?;
+            }
+        } else {
+            sqlx::query(
+                "INSERT INTO users (id, login, display_name, role, active, password_hash, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(id)
+            .bind(&user.login)
+            .bind(&user.display_name)
+            .bind(user.role.code())
+            .bind(user.active)
+            .bind(user.password_hash.as_deref().unwrap_or("!"))
+            .bind(ts(Utc::now()))
+            .execute(&mut *tx)
+            .await
+            .map_err(db_error(Field::Login))?;
+        }
+        let after = User {
+            id,
+            login: user.login,
+            display_name: user.display_name,
+            role: user.role,
+            active: user.active,
+        };
+        let action = if before.is_some() { "update" } else { "create" };
+        record(
+            &mut tx,
+            actor,
+            Entity::User,
+            id,
+            action,
+            before.as_ref(),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await.map_err(AppError::internal)?;
+        Ok(after)
+    }
+
+    pub(super) async fn save_lang(&self, actor: Actor, id: Uuid, lang: Lang) -> AppResult<()> {
+        let mut tx = self.write().await?;
+        let before: Option<Option<String>> =
+            sqlx::query_scalar("SELECT lang FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(AppError::internal)?;
+        let before = before.ok_or(AppError::NotFound)?;
+        sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
+            .bind(lang.code())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(AppError::internal)?;
+        let (before, after) = (
+            serde_json::json!({ "lang": before }),
+            serde_json::json!({ "lang": lang.code() }),
+        );
+        record(
+            &mut tx,
+            actor,
+            Entity::User,
+            id,
+            "update",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await.map_err(AppError::internal)
+    }
+
+    pub(super) async fn new_session(
+        &self,
+        hash: &[u8],
+        user_id: Uuid,
+        kind: SessionKind,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen) VALUES ($1, $2, $3, $4, $4)",
+        )
+        .bind(hash)
+        .bind(user_id)
+        .bind(kind_code(kind))
+        .bind(ts(now))
+        .execute(&self.pool)
+        .await
+        .map_err(AppError::internal)?;
+        Ok(())
+    }
+
+    pub(super) async fn live_session(
+        &self,
+        hash: &[u8],
+        kind: SessionKind,
+        idle_after: DateTime<Utc>,
+    ) -> AppResult<Option<SessionUser>> {
+        let row = sqlx::query(
+            "SELECT u.id, u.login, u.display_name, u.role, u.active, u.lang, s.last_seen FROM sessions s \
+             JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.kind = $2 AND s.revoked_at IS NULL \
+             AND s.last_seen > $3 AND u.active = 1",
+        )
+        .bind(hash)
+        .bind(kind_code(kind))
+        .bind(ts(idle_after))
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(AppError::internal)?;
+        let Some(row) = row else { return Ok(None) };
+        let lang: Option<String> = row.try_get("lang").map_err(AppError::internal)?;
+        let last_seen: String = row.try_get("last_seen").map_err(AppError::internal)?;
+        Ok(Some(SessionUser {
+            user: rows::user(&row)?,
+            lang: lang.map(|l| Lang::parse(&l)),
+            last_seen: DateTime::parse_from_rfc3339(&last_seen)
+                .map_err(AppError::internal)?
+                .with_timezone(&Utc),
+        }))
+    }
+
+    pub(super) async fn seen_session(&self, hash: &[u8], now: DateTime<Utc>) -> AppResult<()> {
+        sqlx::query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
+            .bind(ts(now))
+            .bind(hash)
+            .execute(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        Ok(())
+    }
+
+    pub(super) async fn end_session(&self, hash: &[u8], now: DateTime<Utc>) -> AppResult<bool> {
+        let done = sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
+        )
+        .bind(ts(now))
+        .bind(hash)
+        .execute(&self.pool)
+        .await
+        .map_err(AppError::internal)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub(super) async fn duties(&self, user_id: Option<Uuid>) -> AppResult<Vec<Responsibility>> {
+        let rows = sqlx::query(
+            "SELECT r.id, r.area, r.item, r.cadence, u.id AS u_id, u.display_name AS u_name FROM responsibilities r \
+             LEFT JOIN users u ON u.id = r.user_id WHERE ($1 IS NULL OR r.user_id = $1) ORDER BY r.seq",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(AppError::internal)?;
+        rows.iter().map(responsibility).collect()
+    }
+}

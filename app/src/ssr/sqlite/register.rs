@@ -1,0 +1,481 @@
+//! Buildings, rooms, assets and their tags.
+
+use super::history::record;
+use super::rows::{self, ASSET_SELECT, ROOM_SELECT};
+use super::{db_error, like_pattern, ts, SqliteStore};
+use crate::domain::{Field, Invalid, Problem, TagCode};
+use crate::error::{AppError, AppResult};
+use crate::forms::{AssetFields, RoomFields};
+use crate::model::{Asset, Building, ListQuery, Page, Room, TagTarget};
+use crate::ssr::store::{Actor, Entity};
+use chrono::Utc;
+use sqlx::{Row, Sqlite, Transaction};
+use uuid::Uuid;
+
+type Tx = Transaction<'static, Sqlite>;
+
+/// Refuses a reference to a row that does not exist, naming the form field.
+async fn ensure_exists(tx: &mut Tx, table: &str, id: Option<Uuid>, field: Field) -> AppResult<()> {
+    let Some(id) = id else { return Ok(()) };
+    let sql = format!("SELECT 1 FROM {table} WHERE id = $1");
+    let found = sqlx::query(&sql)
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(AppError::internal)?;
+    found.map(|_| ()).ok_or(AppError::Invalid(Invalid::new(
+        field,
+        Problem::UnknownChoice,
+    )))
+}
+
+/// Links `tag` (which must be unassigned) or a fresh code to the record; `column` is
+/// `room_id` or `asset_id`.
+async fn attach_tag(tx: &mut Tx, column: &str, id: Uuid, tag: Option<TagCode>) -> AppResult<()> {
+    if let Some(code) = tag {
+        let sql = format!("UPDATE tags SET {column} = $1 WHERE code = $2 AND room_id IS NULL AND asset_id IS NULL");
+        let done = sqlx::query(&sql)
+            .bind(id)
+            .bind(code.as_str())
+            .execute(&mut **tx)
+            .await
+            .map_err(AppError::internal)?;
+        return if done.rows_affected() == 1 {
+            Ok(())
+        } else {
+            Err(AppError::Conflict(Field::Tag))
+        };
+    }
+    let sql = format!("INSERT INTO tags (code, {column}, created_at) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING");
+    for _ in 0..8 {
+        let code = TagCode::random();
+        let done = sqlx::query(&sql)
+            .bind(code.as_str())
+            .bind(id)
+            .bind(ts(Utc::now()))
+            .execute(&mut **tx)
+            .await
+            .map_err(AppError::internal)?;
+        if done.rows_affected() == 1 {
+            return Ok(());
+        }
+    }
+    Err(AppError::internal("no free tag code after 8 tries"))
+}
+
+async fn room_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Room>> {
+    let sql = format!("{ROOM_SELECT} WHERE r.id = $1");
+    let row = sqlx::query(&sql)
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(AppError::internal)?;
+    row.as_ref().map(rows::room).transpose()
+}
+
+async fn asset_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Asset>> {
+    let sql = format!("{ASSET_SELECT} WHERE a.id = $1");
+    let row = sqlx::query(&sql)
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(AppError::internal)?;
+    row.as_ref().map(rows::asset).transpose()
+}
+
+async fn building_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Building>> {
+    let row = sqlx::query(
+        "SELECT b.id, b.name, (SELECT COUNT(*) FROM rooms r WHERE r.building_id = b.id) AS room_count \
+         FROM buildings b WHERE b.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(AppError::internal)?;
+    row.map(|r| {
+        Ok(Building {
+            id: r.try_get("id").map_err(AppError::internal)?,
+            name: r.try_get("name").map_err(AppError::internal)?,
+            room_count: r.try_get("room_count").map_err(AppError::internal)?,
+        })
+    })
+    .transpose()
+}
+
+fn bind_room<'q>(
+    q: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
+    room: &'q RoomFields,
+) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+    q.bind(room.building_id)
+        .bind(&room.name)
+        .bind(room.kind.code())
+        .bind(room.floor)
+        .bind(room.custodian_id)
+}
+
+fn bind_asset<'q>(
+    q: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
+    a: &'q AssetFields,
+) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+    q.bind(&a.category)
+        .bind(&a.name)
+        .bind(&a.model)
+        .bind(a.asset_code.as_str())
+        .bind(a.status.code())
+        .bind(a.room_id)
+        .bind(a.custodian_id)
+        .bind(a.purchase_date.as_ref().map(|d| d.as_str()))
+        .bind(a.value.fen())
+        .bind(&a.notes)
+}
+
+impl SqliteStore {
+    pub(super) async fn all_buildings(&self) -> AppResult<Vec<Building>> {
+        let rows = sqlx::query(
+            "SELECT b.id, b.name, (SELECT COUNT(*) FROM rooms r WHERE r.building_id = b.id) AS room_count \
+             FROM buildings b ORDER BY b.name",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(AppError::internal)?;
+        rows.iter()
+            .map(|r| {
+                Ok(Building {
+                    id: r.try_get("id").map_err(AppError::internal)?,
+                    name: r.try_get("name").map_err(AppError::internal)?,
+                    room_count: r.try_get("room_count").map_err(AppError::internal)?,
+                })
+            })
+            .collect()
+    }
+
+    pub(super) async fn save_building(
+        &self,
+        actor: Actor,
+        id: Option<Uuid>,
+        name: &str,
+    ) -> AppResult<Building> {
+        let mut tx = self.write().await?;
+        let (id, before) = match id {
+            Some(id) => (
+                id,
+                Some(building_in(&mut tx, id).await?.ok_or(AppError::NotFound)?),
+            ),
+            None => (Uuid::now_v7(), None),
+        };
+        let sql = if before.is_some() {
+            "UPDATE buildings SET name = $2 WHERE id = $1"
+        } else {
+            "INSERT INTO buildings (id, name) VALUES ($1, $2)"
+        };
+        sqlx::query(sql)
+            .bind(id)
+            .bind(name)
+            .execute(&mut *tx)
+            .await
+            .map_err(db_error(Field::Name))?;
+        let after = building_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+        let action = if before.is_some() { "update" } else { "create" };
+        record(
+            &mut tx,
+            actor,
+            Entity::Building,
+            id,
+            action,
+            before.as_ref(),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await.map_err(AppError::internal)?;
+        Ok(after)
+    }
+
+    pub(super) async fn room_page(&self, query: &ListQuery) -> AppResult<Page<Room>> {
+        let (limit, offset) = query.window();
+        let words = query.words();
+        let pattern = words.map(like_pattern);
+        let code = words
+            .and_then(|w| TagCode::parse(w).ok())
+            .map(|c| c.to_string());
+        let filter = "WHERE ($1 IS NULL OR r.name LIKE $1 ESCAPE '\\' OR b.name LIKE $1 ESCAPE '\\' OR t.code = $2)";
+        let sql =
+            format!("{ROOM_SELECT} {filter} ORDER BY b.name, r.floor, r.name LIMIT $3 OFFSET $4");
+        let rows = sqlx::query(&sql)
+            .bind(&pattern)
+            .bind(&code)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        let count_sql = format!(
+            "SELECT COUNT(*) FROM rooms r JOIN buildings b ON b.id = r.building_id \
+             LEFT JOIN tags t ON t.room_id = r.id {filter}"
+        );
+        let total: i64 = sqlx::query_scalar(&count_sql)
+            .bind(&pattern)
+            .bind(&code)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        let items = rows.iter().map(rows::room).collect::<AppResult<_>>()?;
+        Ok(Page {
+            items,
+            total,
+            limit,
+            offset,
+        })
+    }
+
+    pub(super) async fn custodian_rooms(&self, user_id: Uuid) -> AppResult<Vec<Room>> {
+        let sql = format!("{ROOM_SELECT} WHERE r.custodian_id = $1 ORDER BY b.name, r.name");
+        let rows = sqlx::query(&sql)
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        rows.iter().map(rows::room).collect()
+    }
+
+    pub(super) async fn one_room(&self, id: Uuid) -> AppResult<Option<Room>> {
+        let sql = format!("{ROOM_SELECT} WHERE r.id = $1");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        row.as_ref().map(rows::room).transpose()
+    }
+
+    pub(super) async fn save_room(
+        &self,
+        actor: Actor,
+        id: Option<Uuid>,
+        room: RoomFields,
+        tag: Option<TagCode>,
+    ) -> AppResult<Room> {
+        let mut tx = self.write().await?;
+        ensure_exists(
+            &mut tx,
+            "buildings",
+            Some(room.building_id),
+            Field::Building,
+        )
+        .await?;
+        ensure_exists(&mut tx, "users", room.custodian_id, Field::Custodian).await?;
+        let (id, before) = match id {
+            Some(id) => (
+                id,
+                Some(room_in(&mut tx, id).await?.ok_or(AppError::NotFound)?),
+            ),
+            None => (Uuid::now_v7(), None),
+        };
+        let sql = if before.is_some() {
+            "UPDATE rooms SET building_id = $1, name = $2, kind = $3, floor = $4, custodian_id = $5 WHERE id = $6"
+        } else {
+            "INSERT INTO rooms (building_id, name, kind, floor, custodian_id, id) VALUES ($1, $2, $3, $4, $5, $6)"
+        };
+        bind_room(sqlx::query(sql), &room)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db_error(Field::Name))?;
+        if before.is_none() {
+            attach_tag(&mut tx, "room_id", id, tag).await?;
+        }
+        let after = room_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+        let action = if before.is_some() { "update" } else { "create" };
+        record(
+            &mut tx,
+            actor,
+            Entity::Room,
+            id,
+            action,
+            before.as_ref(),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await.map_err(AppError::internal)?;
+        Ok(after)
+    }
+
+    pub(super) async fn asset_page(
+        &self,
+        query: &ListQuery,
+        room: Option<Uuid>,
+    ) -> AppResult<Page<Asset>> {
+        let (limit, offset) = query.window();
+        let words = query.words();
+        let pattern = words.map(like_pattern);
+        let code = words
+            .and_then(|w| TagCode::parse(w).ok())
+            .map(|c| c.to_string());
+        let filter = "WHERE ($1 IS NULL OR a.name LIKE $1 ESCAPE '\\' OR a.asset_code LIKE $1 ESCAPE '\\' \
+                      OR a.category LIKE $1 ESCAPE '\\' OR t.code = $2) AND ($3 IS NULL OR a.room_id = $3)";
+        let sql = format!("{ASSET_SELECT} {filter} ORDER BY a.asset_code LIMIT $4 OFFSET $5");
+        let rows = sqlx::query(&sql)
+            .bind(&pattern)
+            .bind(&code)
+            .bind(room)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        let count_sql =
+            format!("SELECT COUNT(*) FROM assets a LEFT JOIN tags t ON t.asset_id = a.id {filter}");
+        let total: i64 = sqlx::query_scalar(&count_sql)
+            .bind(&pattern)
+            .bind(&code)
+            .bind(room)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        let items = rows.iter().map(rows::asset).collect::<AppResult<_>>()?;
+        Ok(Page {
+            items,
+            total,
+            limit,
+            offset,
+        })
+    }
+
+    pub(super) async fn one_asset(
+        &self,
+        column: &str,
+        value: impl for<'q> sqlx::Encode<'q, Sqlite> + sqlx::Type<Sqlite> + Send + 'static,
+    ) -> AppResult<Option<Asset>> {
+        let sql = format!("{ASSET_SELECT} WHERE a.{column} = $1");
+        let row = sqlx::query(&sql)
+            .bind(value)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        row.as_ref().map(rows::asset).transpose()
+    }
+
+    pub(super) async fn save_asset(
+        &self,
+        actor: Actor,
+        id: Option<Uuid>,
+        asset: AssetFields,
+        tag: Option<TagCode>,
+    ) -> AppResult<Asset> {
+        let mut tx = self.write().await?;
+        ensure_exists(&mut tx, "rooms", asset.room_id, Field::Room).await?;
+        ensure_exists(&mut tx, "users", asset.custodian_id, Field::Custodian).await?;
+        let (id, before) = match id {
+            Some(id) => (
+                id,
+                Some(asset_in(&mut tx, id).await?.ok_or(AppError::NotFound)?),
+            ),
+            None => (Uuid::now_v7(), None),
+        };
+        let sql = if before.is_some() {
+            "UPDATE assets SET category = $1, name = $2, model = $3, asset_code = $4, status = $5, room_id = $6, \
+             custodian_id = $7, purchase_date = $8, value_fen = $9, notes = $10 WHERE id = $11"
+        } else {
+            "INSERT INTO assets (category, name, model, asset_code, status, room_id, custodian_id, purchase_date, \
+             value_fen, notes, id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+        };
+        bind_asset(sqlx::query(sql), &asset)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db_error(Field::AssetCode))?;
+        if before.is_none() {
+            attach_tag(&mut tx, "asset_id", id, tag).await?;
+        }
+        let after = asset_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+        let action = if before.is_some() { "update" } else { "create" };
+        record(
+            &mut tx,
+            actor,
+            Entity::Asset,
+            id,
+            action,
+            before.as_ref(),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await.map_err(AppError::internal)?;
+        Ok(after)
+    }
+
+    pub(super) async fn tag_target(&self, code: &TagCode) -> AppResult<Option<TagTarget>> {
+        let row = sqlx::query("SELECT room_id, asset_id FROM tags WHERE code = $1")
+            .bind(code.as_str())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        row.map(|r| {
+            let room: Option<Uuid> = r.try_get("room_id").map_err(AppError::internal)?;
+            let asset: Option<Uuid> = r.try_get("asset_id").map_err(AppError::internal)?;
+            Ok(match (room, asset) {
+                (Some(id), _) => TagTarget::Room(id),
+                (_, Some(id)) => TagTarget::Asset(id),
+                _ => TagTarget::Unassigned,
+            })
+        })
+        .transpose()
+    }
+
+    pub(super) async fn link_tag(
+        &self,
+        actor: Actor,
+        code: &TagCode,
+        target: TagTarget,
+    ) -> AppResult<()> {
+        let (column, table, entity, id) = match target {
+            TagTarget::Room(id) => ("room_id", "rooms", Entity::Room, id),
+            TagTarget::Asset(id) => ("asset_id", "assets", Entity::Asset, id),
+            TagTarget::Unassigned => {
+                return Err(AppError::Invalid(Invalid::new(
+                    Field::Tag,
+                    Problem::Required,
+                )))
+            }
+        };
+        let mut tx = self.write().await?;
+        let found = sqlx::query(
+            "SELECT room_id IS NULL AND asset_id IS NULL AS free FROM tags WHERE code = $1",
+        )
+        .bind(code.as_str())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::NotFound)?;
+        let free: bool = found.try_get("free").map_err(AppError::internal)?;
+        if !free {
+            return Err(AppError::Conflict(Field::Tag));
+        }
+        ensure_exists(&mut tx, table, Some(id), Field::Tag).await?;
+        let old: Option<String> =
+            sqlx::query_scalar(&format!("SELECT code FROM tags WHERE {column} = $1"))
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(AppError::internal)?;
+        sqlx::query(&format!(
+            "UPDATE tags SET {column} = NULL WHERE {column} = $1"
+        ))
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(AppError::internal)?;
+        attach_tag(&mut tx, column, id, Some(code.clone())).await?;
+        let before = serde_json::json!({ "tag": old });
+        let after = serde_json::json!({ "tag": code.as_str() });
+        record(
+            &mut tx,
+            actor,
+            entity,
+            id,
+            "claim",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await.map_err(AppError::internal)
+    }
+}

@@ -1,0 +1,33 @@
+//! What every request handler, page and server function can reach.
+
+use super::auth::Throttle;
+use super::store::Store;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use std::sync::Arc;
+
+/// Settings that pages and handlers need at run time.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Printed into every tag URL: `{public_url}/t/{CODE}`; no trailing slash.
+    pub public_url: String,
+    /// Cookies get `Secure` when the public URL is https.
+    pub secure_cookies: bool,
+    pub demo: bool,
+}
+
+/// Shared by axum handlers (as state) and Leptos (as context).
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub store: Arc<dyn Store>,
+    pub settings: Arc<Settings>,
+    pub throttle: Arc<Throttle>,
+}
+
+impl AppState {
+    /// The full URL printed on a tag's label.
+    pub fn tag_url(&self, code: &str) -> String {
+        format!("{}/t/{code}", self.settings.public_url)
+    }
+}

@@ -1,0 +1,148 @@
+//! The one data interface. Pages, server functions and the API see only this trait; SQLite is
+//! the first implementation, PostgreSQL the next, each with its own migrations.
+
+use crate::domain::{Role, TagCode};
+use crate::error::AppResult;
+use crate::forms::{AssetFields, RoomFields};
+use crate::i18n::Lang;
+use crate::model::{
+    Asset, Building, HistoryEntry, ListQuery, Named, Page, Responsibility, Room, TagTarget, User,
+};
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// Who made a change: a signed-in user, or the system (start-up import, CLI).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Actor(pub Option<Uuid>);
+
+impl Actor {
+    pub const SYSTEM: Actor = Actor(None);
+}
+
+/// The kinds of record the history speaks of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entity {
+    Building,
+    Room,
+    Asset,
+    User,
+    Tag,
+}
+
+impl Entity {
+    pub fn code(self) -> &'static str {
+        match self {
+            Entity::Building => "building",
+            Entity::Room => "room",
+            Entity::Asset => "asset",
+            Entity::User => "user",
+            Entity::Tag => "tag",
+        }
+    }
+}
+
+/// A new or changed user, with the password already hashed.
+pub struct UserRecord {
+    pub login: String,
+    pub display_name: String,
+    pub role: Role,
+    pub active: bool,
+    pub password_hash: Option<String>,
+}
+
+/// A signed-in session: cookie for browsers, token for API clients.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionKind {
+    Cookie,
+    Token,
+}
+
+/// What the store knows of a live session.
+pub struct SessionUser {
+    pub user: User,
+    pub lang: Option<Lang>,
+    pub last_seen: DateTime<Utc>,
+}
+
+/// A whole school to load in one transaction (demo data, generated benchmarks, imports).
+#[derive(Default)]
+pub struct SchoolImport {
+    pub school_name: String,
+    pub users: Vec<(Uuid, UserRecord)>,
+    pub buildings: Vec<Named>,
+    pub rooms: Vec<(Uuid, RoomFields, TagCode)>,
+    pub assets: Vec<(Uuid, AssetFields, TagCode)>,
+    pub responsibilities: Vec<Responsibility>,
+    pub blank_tags: Vec<TagCode>,
+}
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Answers when the database does.
+    async fn health(&self) -> AppResult<()>;
+    async fn school_name(&self) -> AppResult<String>;
+    async fn is_empty(&self) -> AppResult<bool>;
+    async fn import_school(&self, school: SchoolImport) -> AppResult<()>;
+
+    async fn credentials(&self, login: &str) -> AppResult<Option<(User, String)>>;
+    async fn get_user(&self, id: Uuid) -> AppResult<Option<User>>;
+    async fn list_users(&self) -> AppResult<Vec<User>>;
+    async fn create_user(&self, actor: Actor, user: UserRecord) -> AppResult<User>;
+    async fn update_user(&self, actor: Actor, id: Uuid, user: UserRecord) -> AppResult<User>;
+    async fn set_user_lang(&self, actor: Actor, id: Uuid, lang: Lang) -> AppResult<()>;
+
+    async fn create_session(
+        &self,
+        token_hash: &[u8],
+        user_id: Uuid,
+        kind: SessionKind,
+        now: DateTime<Utc>,
+    ) -> AppResult<()>;
+    /// The session's user if it is live: not revoked, not idle past `idle_after`, user active.
+    async fn session_user(
+        &self,
+        token_hash: &[u8],
+        kind: SessionKind,
+        idle_after: DateTime<Utc>,
+    ) -> AppResult<Option<SessionUser>>;
+    async fn touch_session(&self, token_hash: &[u8], now: DateTime<Utc>) -> AppResult<()>;
+    /// Revokes; false when there was no live session.
+    async fn revoke_session(&self, token_hash: &[u8], now: DateTime<Utc>) -> AppResult<bool>;
+
+    async fn list_buildings(&self) -> AppResult<Vec<Building>>;
+    async fn create_building(&self, actor: Actor, name: &str) -> AppResult<Building>;
+    async fn rename_building(&self, actor: Actor, id: Uuid, name: &str) -> AppResult<Building>;
+
+    async fn list_rooms(&self, query: &ListQuery) -> AppResult<Page<Room>>;
+    async fn rooms_of_custodian(&self, user_id: Uuid) -> AppResult<Vec<Room>>;
+    async fn get_room(&self, id: Uuid) -> AppResult<Option<Room>>;
+    /// Creates the room with `tag` linked, or with a fresh tag.
+    async fn create_room(
+        &self,
+        actor: Actor,
+        room: RoomFields,
+        tag: Option<TagCode>,
+    ) -> AppResult<Room>;
+    async fn update_room(&self, actor: Actor, id: Uuid, room: RoomFields) -> AppResult<Room>;
+
+    async fn list_assets(&self, query: &ListQuery, room: Option<Uuid>) -> AppResult<Page<Asset>>;
+    async fn get_asset(&self, id: Uuid) -> AppResult<Option<Asset>>;
+    async fn find_asset_by_code(&self, code: &str) -> AppResult<Option<Asset>>;
+    /// Creates the asset with `tag` linked, or with a fresh tag.
+    async fn create_asset(
+        &self,
+        actor: Actor,
+        asset: AssetFields,
+        tag: Option<TagCode>,
+    ) -> AppResult<Asset>;
+    async fn update_asset(&self, actor: Actor, id: Uuid, asset: AssetFields) -> AppResult<Asset>;
+
+    async fn resolve_tag(&self, code: &TagCode) -> AppResult<Option<TagTarget>>;
+    /// Links an unassigned tag; a room or asset that had a tag before gives it up.
+    async fn claim_tag(&self, actor: Actor, code: &TagCode, target: TagTarget) -> AppResult<()>;
+
+    async fn history(&self, entity: Entity, id: Uuid, limit: i64) -> AppResult<Vec<HistoryEntry>>;
+    async fn responsibilities_of(&self, user_id: Uuid) -> AppResult<Vec<Responsibility>>;
+    async fn list_responsibilities(&self) -> AppResult<Vec<Responsibility>>;
+}

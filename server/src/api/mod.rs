@@ -1,0 +1,101 @@
+//! The JSON API under `/api/v1`: the same rules as the pages, for scripts and other systems.
+//! Errors are `{"error": {"code", "message", "field"?}}` with the matching status.
+
+mod auth;
+pub mod openapi;
+mod register;
+
+use app::error::AppError;
+use app::i18n::Lang;
+use app::ssr::state::AppState;
+use app::ssr::visitor::Visitor;
+use axum::body::Bytes;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::de::DeserializeOwned;
+use serde_json::json;
+
+/// An [`AppError`] answered as JSON in the caller's language.
+pub struct ApiError(pub AppError, pub Lang);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let ApiError(err, lang) = self;
+        let status =
+            StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let field = match &err {
+            AppError::Invalid(i) => Some(json!(i.field)),
+            AppError::Conflict(f) => Some(json!(f)),
+            _ => None,
+        };
+        let body = json!({ "error": { "code": err.code(), "message": err.message(lang), "field": field } });
+        (status, Json(body)).into_response()
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// Binds an error to the visitor's language.
+pub trait InLang<T> {
+    fn lang(self, v: &Visitor) -> ApiResult<T>;
+}
+
+impl<T> InLang<T> for Result<T, AppError> {
+    fn lang(self, v: &Visitor) -> ApiResult<T> {
+        self.map_err(|e| ApiError(e, v.lang))
+    }
+}
+
+/// Parses a JSON body: broken JSON is 400, the wrong shape (unknown field, wrong type) 422.
+pub fn parse_json<T: DeserializeOwned>(v: &Visitor, body: &Bytes) -> ApiResult<T> {
+    use app::domain::{Field, Invalid, Problem};
+    serde_json::from_slice(body).map_err(|e| {
+        let err = match e.classify() {
+            serde_json::error::Category::Data => {
+                AppError::Invalid(Invalid::new(Field::Body, Problem::Malformed))
+            }
+            _ => AppError::Transport(format!("malformed JSON: {e}")),
+        };
+        ApiError(err, v.lang)
+    })
+}
+
+async fn not_found(axum::Extension(v): axum::Extension<Visitor>) -> ApiError {
+    ApiError(AppError::NotFound, v.lang)
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi::document))
+        .route(
+            "/auth/token",
+            post(auth::issue_token).delete(auth::revoke_token),
+        )
+        .route("/me", get(auth::me))
+        .route("/tags/{code}", get(register::tag))
+        .route(
+            "/buildings",
+            get(register::list_buildings).post(register::create_building),
+        )
+        .route(
+            "/rooms",
+            get(register::list_rooms).post(register::create_room),
+        )
+        .route(
+            "/rooms/{id}",
+            get(register::get_room).patch(register::update_room),
+        )
+        .route("/rooms/{id}/history", get(register::room_history))
+        .route(
+            "/assets",
+            get(register::list_assets).post(register::create_asset),
+        )
+        .route(
+            "/assets/{id}",
+            get(register::get_asset).patch(register::update_asset),
+        )
+        .route("/assets/{id}/history", get(register::asset_history))
+        .fallback(not_found)
+}

@@ -1,0 +1,157 @@
+//! The OpenAPI 3.1 description of `/api/v1`. A test calls every operation listed here, so the
+//! document and the router cannot drift apart silently.
+
+use axum::Json;
+use serde_json::{json, Value};
+
+fn op(summary: &str, tag: &str, ok: &str, schema: Value) -> Value {
+    json!({
+        "summary": summary,
+        "tags": [tag],
+        "security": [{ "bearer": [] }],
+        "responses": {
+            ok: { "description": "OK", "content": { "application/json": { "schema": schema } } },
+            "401": { "$ref": "#/components/responses/Error" },
+            "403": { "$ref": "#/components/responses/Error" },
+            "404": { "$ref": "#/components/responses/Error" },
+            "422": { "$ref": "#/components/responses/Error" }
+        }
+    })
+}
+
+fn with_body(mut operation: Value, schema: &str) -> Value {
+    operation["requestBody"] = json!({
+        "required": true,
+        "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{schema}") } } }
+    });
+    operation
+}
+
+fn schema(name: &str) -> Value {
+    json!({ "$ref": format!("#/components/schemas/{name}") })
+}
+
+fn page_of(name: &str) -> Value {
+    json!({ "type": "object", "properties": {
+        "items": { "type": "array", "items": schema(name) },
+        "total": { "type": "integer" }, "limit": { "type": "integer" }, "offset": { "type": "integer" }
+    }})
+}
+
+fn list_params() -> Value {
+    json!([
+        { "name": "q", "in": "query", "schema": { "type": "string" }, "description": "words of a name or code, or a tag code" },
+        { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 200, "default": 50 } },
+        { "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 } }
+    ])
+}
+
+fn id_param() -> Value {
+    json!([{ "name": "id", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }])
+}
+
+fn record_paths(kind: &str, tag: &str, schema_name: &str, patch: &str) -> (Value, Value, Value) {
+    let mut list = op(
+        &format!("List or search {kind}"),
+        tag,
+        "200",
+        page_of(schema_name),
+    );
+    list["parameters"] = list_params();
+    let create = with_body(
+        op(
+            &format!("Create a {}", kind.trim_end_matches('s')),
+            tag,
+            "201",
+            schema(schema_name),
+        ),
+        patch,
+    );
+    let mut one = op(
+        &format!("One {}", kind.trim_end_matches('s')),
+        tag,
+        "200",
+        schema(schema_name),
+    );
+    one["parameters"] = id_param();
+    let mut change = with_body(
+        op("Change some fields", tag, "200", schema(schema_name)),
+        patch,
+    );
+    change["parameters"] = id_param();
+    let mut hist = op(
+        "History, newest first",
+        tag,
+        "200",
+        json!({ "type": "array", "items": schema("HistoryEntry") }),
+    );
+    hist["parameters"] = id_param();
+    (
+        json!({ "get": list, "post": create }),
+        json!({ "get": one, "patch": change }),
+        json!({ "get": hist }),
+    )
+}
+
+pub fn spec() -> Value {
+    let (rooms, room, room_history) = record_paths("rooms", "register", "Room", "RoomPatch");
+    let (assets, asset, asset_history) = record_paths("assets", "register", "Asset", "AssetPatch");
+    let mut tag = op(
+        "Resolve a tag code (case, spaces and dashes are forgiven)",
+        "tags",
+        "200",
+        schema("Tag"),
+    );
+    tag["parameters"] =
+        json!([{ "name": "code", "in": "path", "required": true, "schema": { "type": "string" } }]);
+    let mut issue = with_body(
+        op(
+            "Sign in and get a bearer token",
+            "auth",
+            "200",
+            schema("Token"),
+        ),
+        "Credentials",
+    );
+    issue["security"] = json!([]);
+    let named = json!({ "type": ["object", "null"], "properties": { "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" } } });
+    json!({
+        "openapi": "3.1.0",
+        "info": { "title": "Rounds (校园巡检) API", "version": "1" },
+        "servers": [{ "url": "/api/v1" }],
+        "paths": {
+            "/api/v1/auth/token": { "post": issue, "delete": { "summary": "Revoke the token used for this request", "tags": ["auth"], "security": [{ "bearer": [] }], "responses": { "204": { "description": "revoked" }, "401": { "$ref": "#/components/responses/Error" } } } },
+            "/api/v1/me": { "get": op("The signed-in user", "auth", "200", schema("User")) },
+            "/api/v1/tags/{code}": { "get": tag },
+            "/api/v1/buildings": { "get": op("All buildings", "register", "200", json!({ "type": "array", "items": schema("Building") })), "post": with_body(op("Create a building", "register", "201", schema("Building")), "NewBuilding") },
+            "/api/v1/rooms": rooms, "/api/v1/rooms/{id}": room, "/api/v1/rooms/{id}/history": room_history,
+            "/api/v1/assets": assets, "/api/v1/assets/{id}": asset, "/api/v1/assets/{id}/history": asset_history
+        },
+        "components": {
+            "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
+            "responses": { "Error": { "description": "An error", "content": { "application/json": { "schema": schema("Error") } } } },
+            "schemas": {
+                "Error": { "type": "object", "properties": { "error": { "type": "object", "properties": {
+                    "code": { "type": "string", "enum": ["unauthorized", "forbidden", "not_found", "too_many_attempts", "bad_credentials", "conflict", "invalid", "internal", "bad_request"] },
+                    "message": { "type": "string", "description": "for people, in the Accept-Language (zh-CN unless en)" },
+                    "field": { "type": ["string", "null"] } } } } },
+                "Credentials": { "type": "object", "required": ["login", "password"], "properties": { "login": { "type": "string" }, "password": { "type": "string" } } },
+                "Token": { "type": "object", "properties": { "token": { "type": "string" }, "user": schema("User") } },
+                "User": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "login": { "type": "string" }, "display_name": { "type": "string" }, "role": { "type": "string", "enum": ["admin", "asset_manager", "staff", "teacher"] }, "active": { "type": "boolean" } } },
+                "Tag": { "type": "object", "properties": { "code": { "type": "string" }, "kind": { "type": "string", "enum": ["room", "asset", "unassigned"] }, "id": { "type": ["string", "null"], "format": "uuid" }, "url": { "type": "string" } } },
+                "Named": named,
+                "Building": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" }, "room_count": { "type": "integer" } } },
+                "NewBuilding": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "maxLength": 80 } } },
+                "Room": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" }, "kind": { "type": "string" }, "floor": { "type": ["integer", "null"] }, "building": schema("Named"), "custodian": schema("Named"), "tag": { "type": ["string", "null"] }, "asset_count": { "type": "integer" } } },
+                "RoomPatch": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "kind": { "type": "string", "enum": ["classroom", "special_room", "office", "canteen", "dormitory", "toilet", "gate", "store", "corridor", "other"] }, "floor": { "type": "integer" }, "building_id": { "type": "string", "format": "uuid" }, "custodian_id": { "type": "string", "description": "uuid, or \"\" for none" } } },
+                "Asset": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "category": { "type": "string" }, "name": { "type": "string" }, "model": { "type": ["string", "null"] }, "asset_code": { "type": "string" }, "status": { "type": "string", "enum": ["in_use", "under_repair", "lost", "retired"] }, "room": schema("Named"), "building": schema("Named"), "custodian": schema("Named"), "purchase_date": { "type": ["string", "null"], "format": "date" }, "value_fen": { "type": "integer", "minimum": 0, "description": "money in fen (1/100 yuan)" }, "notes": { "type": ["string", "null"] }, "tag": { "type": ["string", "null"] } } },
+                "AssetPatch": { "type": "object", "additionalProperties": false, "properties": { "category": { "type": "string" }, "name": { "type": "string" }, "model": { "type": "string" }, "asset_code": { "type": "string" }, "status": { "type": "string" }, "room_id": { "type": "string", "description": "uuid, or \"\" for none" }, "custodian_id": { "type": "string" }, "purchase_date": { "type": "string", "format": "date" }, "value_fen": { "type": "integer", "minimum": 0 }, "notes": { "type": "string" } } },
+                "HistoryEntry": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "at": { "type": "string", "format": "date-time" }, "actor": schema("Named"), "entity": { "type": "string" }, "entity_id": { "type": "string", "format": "uuid" }, "action": { "type": "string" }, "before": {}, "after": {} } }
+            }
+        }
+    })
+}
+
+pub async fn document() -> Json<Value> {
+    Json(spec())
+}

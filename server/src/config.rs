@@ -1,0 +1,63 @@
+//! Settings from flags and environment variables, with defaults that serve a demo locally.
+
+use clap::Args;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// `rounds serve` flags; each also reads an environment variable.
+#[derive(Args, Clone, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "ROUNDS_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// Folder for the SQLite database (and, later, photos).
+    #[arg(long, env = "ROUNDS_DATA", default_value = "data")]
+    pub data: PathBuf,
+    /// Database URL; defaults to `sqlite://{data}/rounds.db`.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// The address printed on labels: tag URLs are `{public_url}/t/{CODE}`.
+    #[arg(long, env = "ROUNDS_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Load the demo school into an empty database and show the demo accounts.
+    #[arg(long, env = "ROUNDS_DEMO")]
+    pub demo: bool,
+    /// Where the built site (CSS, wasm, static files) is; relative to the working folder.
+    #[arg(long, env = "ROUNDS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: String,
+}
+
+/// The database to open: the URL given, or a SQLite file in the data folder.
+#[derive(Args, Clone, Debug)]
+pub struct DatabaseArgs {
+    #[arg(long, env = "ROUNDS_DATA", default_value = "data")]
+    pub data: PathBuf,
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+impl DatabaseArgs {
+    pub fn url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.data.join("rounds.db").display()))
+    }
+}
+
+impl ServeArgs {
+    pub fn database(&self) -> DatabaseArgs {
+        DatabaseArgs {
+            data: self.data.clone(),
+            database_url: self.database_url.clone(),
+        }
+    }
+
+    /// The public URL without a trailing slash; defaults to the listening address.
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.addr))
+            .trim_end_matches('/')
+            .to_string()
+    }
+}

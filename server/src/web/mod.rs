@@ -1,0 +1,74 @@
+//! The router: pages and server functions (Leptos), the JSON API, sign-in forms, the built
+//! site, and the middleware every request passes.
+
+mod guard;
+mod identify;
+mod signin;
+
+pub use signin::check_credentials as signin_check;
+
+use crate::api;
+use app::ssr::state::AppState;
+use app::{shell, App};
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::routing::{get, post};
+use axum::{middleware, Router};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub use identify::SESSION_COOKIE;
+
+/// Request bodies (forms, JSON) larger than this are refused before they are read.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+async fn healthz(State(state): State<AppState>) -> StatusCode {
+    match state.store.health().await {
+        Ok(()) => StatusCode::OK,
+        Err(_) => StatusCode::SERVICE_UNAVAILABLE,
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    let context_state = state.clone();
+    let context = move || provide_context(context_state.clone());
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/auth/signin", post(signin::sign_in))
+        .route("/auth/signout", post(signin::sign_out))
+        .route("/auth/lang", post(signin::set_lang))
+        .nest("/api/v1", api::router())
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(middleware::from_fn(guard::pages_need_sign_in))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            guard::same_origin_writes,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            identify::identify,
+        ))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .with_state(state)
+}

@@ -1,0 +1,177 @@
+//! The sign-in, sign-out and language forms (plain HTML posts; they work before any script).
+
+use super::identify::{cookie, LANG_COOKIE, SESSION_COOKIE};
+use app::error::AppError;
+use app::i18n::Lang;
+use app::pages::encode_query;
+use app::ssr::auth::{new_token, verify_password};
+use app::ssr::state::AppState;
+use app::ssr::store::SessionKind;
+use app::ssr::visitor::Visitor;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use chrono::Utc;
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    login: String,
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// Only local paths, so the form cannot bounce a user to another site.
+fn local_path(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+        next
+    } else {
+        "/"
+    }
+}
+
+fn set_cookie(response: &mut Response, value: String) {
+    if let Ok(v) = HeaderValue::from_str(&value) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+fn session_cookie(state: &AppState, token: &str, max_age: Option<i64>) -> String {
+    let secure = if state.settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let age = max_age
+        .map(|a| format!("; Max-Age={a}"))
+        .unwrap_or_default();
+    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}{age}")
+}
+
+/// Checks the password (throttled per account and per address) and starts a new session.
+pub async fn check_credentials(
+    state: &AppState,
+    login: &str,
+    password: String,
+    peer: &str,
+) -> Result<app::model::User, AppError> {
+    let login = login.trim().to_ascii_lowercase();
+    let keys = [format!("login:{login}"), format!("ip:{peer}")];
+    state.throttle.check(&keys)?;
+    let found = state.store.credentials(&login).await?;
+    let (user, hash) = match found {
+        Some((u, h)) if u.active => (Some(u), Some(h)),
+        _ => (None, None),
+    };
+    if verify_password(password, hash).await {
+        if let Some(user) = user {
+            state.throttle.succeeded(&keys[0]);
+            return Ok(user);
+        }
+    }
+    state.throttle.failed(&keys);
+    Err(AppError::BadCredentials)
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(visitor): Extension<Visitor>,
+    headers: HeaderMap,
+    Form(form): Form<SignInForm>,
+) -> Response {
+    let next = local_path(&form.next).to_string();
+    let user =
+        match check_credentials(&state, &form.login, form.password, &peer.ip().to_string()).await {
+            Ok(user) => user,
+            Err(e) => {
+                let error = if e == AppError::TooManyAttempts {
+                    "throttled"
+                } else {
+                    "credentials"
+                };
+                let back = format!(
+                    "/signin?error={error}&login={}&next={}",
+                    encode_query(&form.login),
+                    encode_query(&next)
+                );
+                return Redirect::to(&back).into_response();
+            }
+        };
+    let now = Utc::now();
+    if let Some(old) = cookie(&headers, SESSION_COOKIE) {
+        let _ = state
+            .store
+            .revoke_session(&app::ssr::auth::token_hash(old), now)
+            .await;
+    }
+    let (token, hash) = new_token();
+    if let Err(e) = state
+        .store
+        .create_session(&hash, user.id, SessionKind::Cookie, now)
+        .await
+    {
+        return (
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+            e.message(visitor.lang),
+        )
+            .into_response();
+    }
+    let mut response = Redirect::to(&next).into_response();
+    set_cookie(&mut response, session_cookie(&state, &token, None));
+    response
+}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
+    if let Some(hash) = &visitor.token_hash {
+        let _ = state.store.revoke_session(hash, Utc::now()).await;
+    }
+    let mut response = Redirect::to("/signin").into_response();
+    set_cookie(&mut response, session_cookie(&state, "", Some(0)));
+    response
+}
+
+#[derive(Deserialize)]
+pub struct LangForm {
+    lang: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// Remembers the language in the browser and, when signed in, for the user.
+pub async fn set_lang(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Form(form): Form<LangForm>,
+) -> Response {
+    let lang = Lang::parse(&form.lang);
+    if let Some(user) = &visitor.user {
+        if let Err(e) = state
+            .store
+            .set_user_lang(visitor.actor(), user.id, lang)
+            .await
+        {
+            tracing::warn!("could not save the language of {}: {e}", user.login);
+        }
+    }
+    let mut response = Redirect::to(local_path(&form.next)).into_response();
+    let secure = if state.settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    set_cookie(
+        &mut response,
+        format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
+            lang.code()
+        ),
+    );
+    response
+}

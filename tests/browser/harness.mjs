@@ -1,0 +1,92 @@
+// Starts the release server on a free port with a fresh demo database, and a headless Debian
+// Chromium with a phone viewport; counts checks and prints "N passed, M failed".
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+
+export const PHONE = { width: 390, height: 844 };
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer() {
+  const port = await freePort();
+  const data = mkdtempSync(join(tmpdir(), 'rounds-browser-'));
+  const base = `http://127.0.0.1:${port}`;
+  const proc = spawn('target/release/rounds', ['serve', '--addr', `127.0.0.1:${port}`, '--data', data, '--public-url', base, '--demo'],
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(base + '/healthz')).ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base, stop: () => { proc.kill('SIGTERM'); rmSync(data, { recursive: true, force: true }); } };
+}
+
+export async function launch() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'rounds-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return { browser, close: async () => { await browser.close(); rmSync(userDataDir, { recursive: true, force: true }); } };
+}
+
+/** Runs named steps in order; a failed step is reported and stops the flow it belongs to. */
+export class Checks {
+  passed = 0;
+  failed = 0;
+  async step(name, fn) {
+    try {
+      await fn();
+      this.passed++;
+      console.log(`ok   ${name}`);
+      return true;
+    } catch (e) {
+      this.failed++;
+      console.log(`FAIL ${name}: ${e.message.split('\n')[0]}`);
+      return false;
+    }
+  }
+  summary() {
+    console.log(`browser: ${this.passed} passed, ${this.failed} failed`);
+    return this.failed === 0 ? 0 : 1;
+  }
+}
+
+export function expect(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+export async function api(base, path, token, init = {}) {
+  const res = await fetch(base + path, { ...init, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  return res.json();
+}
+
+export async function signIn(page, base, login) {
+  await page.fill('input[name=login]', login);
+  await page.fill('input[name=password]', 'rounds-demo');
+  await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
+}
+
+/** Waits until the islands on the page have hydrated (the wasm is loaded and ran). */
+export async function hydrated(page) {
+  await page.waitForFunction(() => typeof window.__hydrateIsland === 'function', null, { timeout: 15000 });
+  await page.waitForLoadState('networkidle');
+}
+
+/** True when nothing on the page scrolls sideways. */
+export async function fitsWidth(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}

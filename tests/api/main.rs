@@ -1,1 +1,8 @@
+//! Integration tests: each starts the real server with a fresh demo database.
 
+mod auth;
+mod history;
+mod pages;
+mod roles;
+mod tags;
+mod validation;

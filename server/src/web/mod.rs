@@ -3,6 +3,7 @@
 
 mod guard;
 mod identify;
+mod server_fn_status;
 mod signin;
 
 pub use signin::check_credentials as signin_check;
@@ -48,6 +49,7 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn(server_fn_status::server_fn_status))
         .layer(middleware::from_fn(guard::pages_need_sign_in))
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -6,11 +6,26 @@ use serde_json::json;
 async fn a_revoked_token_stops_working() {
     let app = spawn_app().await;
     let token = app.token("demo-staff").await;
-    assert_eq!(app.api(Method::GET, "/me", Some(&token), None).await.json()["login"], "demo-staff");
-    assert_eq!(app.api(Method::DELETE, "/auth/token", Some(&token), None).await.status, StatusCode::NO_CONTENT);
-    assert_eq!(app.api(Method::GET, "/me", Some(&token), None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.api(Method::GET, "/me", Some(&token), None).await.json()["login"],
+        "demo-staff"
+    );
+    assert_eq!(
+        app.api(Method::DELETE, "/auth/token", Some(&token), None)
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        app.api(Method::GET, "/me", Some(&token), None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
     let other = app.token("demo-staff").await;
-    assert_eq!(app.api(Method::GET, "/me", Some(&other), None).await.status, StatusCode::OK, "other tokens live on");
+    assert_eq!(
+        app.api(Method::GET, "/me", Some(&other), None).await.status,
+        StatusCode::OK,
+        "other tokens live on"
+    );
 }
 
 #[tokio::test]
@@ -18,31 +33,90 @@ async fn wrong_passwords_are_refused_and_then_slowed() {
     let app = spawn_app().await;
     let bad = json!({ "login": "demo-manager", "password": "guess" });
     for _ in 0..5 {
-        let a = app.api(Method::POST, "/auth/token", None, Some(bad.clone())).await;
+        let a = app
+            .api(Method::POST, "/auth/token", None, Some(bad.clone()))
+            .await;
         assert_eq!(a.status, StatusCode::UNAUTHORIZED);
     }
-    let a = app.api(Method::POST, "/auth/token", None, Some(json!({ "login": "demo-manager", "password": "rounds-demo" }))).await;
-    assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits after five failures");
-    let unknown = app.api(Method::POST, "/auth/token", None, Some(json!({ "login": "nobody", "password": "x" }))).await;
-    assert_eq!(unknown.json()["error"]["code"], "too_many_attempts", "the address is slowed as well");
+    let a = app
+        .api(
+            Method::POST,
+            "/auth/token",
+            None,
+            Some(json!({ "login": "demo-manager", "password": "rounds-demo" })),
+        )
+        .await;
+    assert_eq!(
+        a.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits after five failures"
+    );
+    let unknown = app
+        .api(
+            Method::POST,
+            "/auth/token",
+            None,
+            Some(json!({ "login": "nobody", "password": "x" })),
+        )
+        .await;
+    assert_eq!(
+        unknown.json()["error"]["code"],
+        "too_many_attempts",
+        "the address is slowed as well"
+    );
 }
 
 #[tokio::test]
 async fn signing_in_sets_a_fresh_httponly_lax_cookie_and_signing_out_ends_it() {
     let app = spawn_app().await;
     let client = app.browser();
-    let form = [("login", "demo-staff"), ("password", "rounds-demo"), ("next", "/t/7K3M9QX2")];
-    let first = client.post(app.url("/auth/signin")).form(&form).send().await.unwrap();
+    let form = [
+        ("login", "demo-staff"),
+        ("password", "rounds-demo"),
+        ("next", "/t/7K3M9QX2"),
+    ];
+    let first = client
+        .post(app.url("/auth/signin"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(first.headers()["location"], "/t/7K3M9QX2");
     let cookie = first.headers()["set-cookie"].to_str().unwrap().to_string();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"));
-    let second = client.post(app.url("/auth/signin")).form(&form).send().await.unwrap();
+    assert!(
+        cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Lax")
+            && !cookie.contains("Secure")
+    );
+    let second = client
+        .post(app.url("/auth/signin"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     let cookie2 = second.headers()["set-cookie"].to_str().unwrap().to_string();
-    assert_ne!(cookie.split(';').next(), cookie2.split(';').next(), "a new session id at every sign-in");
+    assert_ne!(
+        cookie.split(';').next(),
+        cookie2.split(';').next(),
+        "a new session id at every sign-in"
+    );
     assert_eq!(app.page(&client, "/").await.status, StatusCode::OK);
     client.post(app.url("/auth/signout")).send().await.unwrap();
-    assert_eq!(app.page(&client, "/").await.status, StatusCode::SEE_OTHER, "signed out");
-    let evil = client.post(app.url("/auth/signin")).form(&[("login", "demo-staff"), ("password", "rounds-demo"), ("next", "//evil.example/")]).send().await.unwrap();
+    assert_eq!(
+        app.page(&client, "/").await.status,
+        StatusCode::SEE_OTHER,
+        "signed out"
+    );
+    let evil = client
+        .post(app.url("/auth/signin"))
+        .form(&[
+            ("login", "demo-staff"),
+            ("password", "rounds-demo"),
+            ("next", "//evil.example/"),
+        ])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(evil.headers()["location"], "/", "no open redirect");
 }
 
@@ -58,9 +132,17 @@ async fn cross_site_form_posts_are_refused() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    let same = browser.post(app.url("/sf/save_building")).header("origin", app.base.as_str()).form(&[("id", "new"), ("name", "本站楼")]).send().await.unwrap();
+    let same = browser
+        .post(app.url("/sf/save_building"))
+        .header("origin", app.base.as_str())
+        .form(&[("id", "new"), ("name", "本站楼")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(same.status(), StatusCode::OK);
-    let names = app.sql("SELECT name FROM buildings WHERE name LIKE '%站楼'").await;
+    let names = app
+        .sql("SELECT name FROM buildings WHERE name LIKE '%站楼'")
+        .await;
     assert_eq!(names, vec!["本站楼"]);
 }
 
@@ -69,11 +151,40 @@ async fn a_disabled_user_is_signed_out_and_cannot_sign_in() {
     let app = spawn_app().await;
     let staff_token = app.token("demo-staff").await;
     let admin = app.signed_in_browser("demo-admin").await;
-    let id = app.api(Method::GET, "/me", Some(&staff_token), None).await.json()["id"].as_str().unwrap().to_string();
-    let form = [("id", id.as_str()), ("form[login]", "demo-staff"), ("form[display_name]", "程财宝"), ("form[role]", "staff"), ("form[password]", "")];
-    let res = admin.post(app.url("/sf/save_user")).form(&form).send().await.unwrap();
+    let id = app
+        .api(Method::GET, "/me", Some(&staff_token), None)
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let form = [
+        ("id", id.as_str()),
+        ("form[login]", "demo-staff"),
+        ("form[display_name]", "程财宝"),
+        ("form[role]", "staff"),
+        ("form[password]", ""),
+    ];
+    let res = admin
+        .post(app.url("/sf/save_user"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(app.api(Method::GET, "/me", Some(&staff_token), None).await.status, StatusCode::UNAUTHORIZED);
-    let a = app.api(Method::POST, "/auth/token", None, Some(json!({ "login": "demo-staff", "password": "rounds-demo" }))).await;
+    assert_eq!(
+        app.api(Method::GET, "/me", Some(&staff_token), None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    let a = app
+        .api(
+            Method::POST,
+            "/auth/token",
+            None,
+            Some(json!({ "login": "demo-staff", "password": "rounds-demo" })),
+        )
+        .await;
     assert_eq!(a.status, StatusCode::UNAUTHORIZED);
 }

@@ -6,7 +6,10 @@ async fn home_lists_my_rooms_and_my_responsibilities() {
     let app = spawn_app().await;
     let teacher = app.signed_in_browser("demo-teacher").await;
     let home = app.page(&teacher, "/").await;
-    assert!(home.text.contains("三年级（2）班"), "the teacher's own classroom");
+    assert!(
+        home.text.contains("三年级（2）班"),
+        "the teacher's own classroom"
+    );
     let staff = app.signed_in_browser("demo-staff").await;
     let home = app.page(&staff, "/").await;
     assert!(home.text.contains("学校设施设备的检查与维护") && home.text.contains("程财宝"));
@@ -16,11 +19,23 @@ async fn home_lists_my_rooms_and_my_responsibilities() {
 async fn the_english_switch_is_remembered_for_the_user() {
     let app = spawn_app().await;
     let browser = app.signed_in_browser("demo-staff").await;
-    browser.post(app.url("/auth/lang")).form(&[("lang", "en"), ("next", "/")]).send().await.unwrap();
-    assert!(app.page(&browser, "/").await.text.contains("My responsibilities"));
+    browser
+        .post(app.url("/auth/lang"))
+        .form(&[("lang", "en"), ("next", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert!(app
+        .page(&browser, "/")
+        .await
+        .text
+        .contains("My responsibilities"));
     let phone = app.signed_in_browser("demo-staff").await;
     let home = app.page(&phone, "/").await;
-    assert!(home.text.contains("My responsibilities"), "another browser of the same user is in English too");
+    assert!(
+        home.text.contains("My responsibilities"),
+        "another browser of the same user is in English too"
+    );
     assert!(home.text.contains(r#"lang="en""#));
 }
 
@@ -28,10 +43,21 @@ async fn the_english_switch_is_remembered_for_the_user() {
 async fn a_scanned_url_or_typed_code_in_search_opens_the_record() {
     let app = spawn_app().await;
     let token = app.token("demo-staff").await;
-    let code = app.some_asset(&token).await["tag"].as_str().unwrap().to_string();
+    let code = app.some_asset(&token).await["tag"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let browser = app.signed_in_browser("demo-staff").await;
-    for q in [code.to_lowercase(), format!("http%3A%2F%2Fschool.example%2Ft%2F{code}")] {
-        let res = browser.get(app.url(&format!("/search?q={q}"))).header("accept", "text/html").send().await.unwrap();
+    for q in [
+        code.to_lowercase(),
+        format!("http%3A%2F%2Fschool.example%2Ft%2F{code}"),
+    ] {
+        let res = browser
+            .get(app.url(&format!("/search?q={q}")))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::FOUND, "{q}");
         assert_eq!(res.headers()["location"], format!("/t/{code}"));
     }

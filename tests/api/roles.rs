@@ -5,7 +5,10 @@ use serde_json::json;
 #[tokio::test]
 async fn every_documented_api_operation_refuses_anonymous_callers() {
     let app = spawn_app().await;
-    let spec = app.api(Method::GET, "/openapi.json", None, None).await.json();
+    let spec = app
+        .api(Method::GET, "/openapi.json", None, None)
+        .await
+        .json();
     let id = uuid::Uuid::now_v7().to_string();
     let mut checked = 0;
     for (path, ops) in spec["paths"].as_object().unwrap() {
@@ -16,8 +19,21 @@ async fn every_documented_api_operation_refuses_anonymous_callers() {
             let concrete = path.replace("{id}", &id).replace("{code}", "7K3M9QX2");
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             let body = (method != Method::GET && method != Method::DELETE).then(|| json!({}));
-            let a = app.send(&reqwest::Client::new(), method.clone(), &concrete, None, body).await;
-            assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{method} {concrete}: {}", a.text);
+            let a = app
+                .send(
+                    &reqwest::Client::new(),
+                    method.clone(),
+                    &concrete,
+                    None,
+                    body,
+                )
+                .await;
+            assert_eq!(
+                a.status,
+                StatusCode::UNAUTHORIZED,
+                "{method} {concrete}: {}",
+                a.text
+            );
             assert_eq!(a.json()["error"]["code"], "unauthorized");
             checked += 1;
         }
@@ -31,11 +47,18 @@ async fn anonymous_pages_go_to_sign_in_and_come_back() {
     for path in ["/", "/t/7K3M9QX2", "/manage/assets", "/search?q=x"] {
         let a = app.page(&app.browser(), path).await;
         assert_eq!(a.status, StatusCode::SEE_OTHER, "{path}");
-        assert!(a.location().starts_with("/signin?next=%2F"), "{path} → {}", a.location());
+        assert!(
+            a.location().starts_with("/signin?next=%2F"),
+            "{path} → {}",
+            a.location()
+        );
     }
     let a = app.page(&app.browser(), "/signin").await;
     assert_eq!(a.status, StatusCode::OK);
-    assert!(a.text.contains("demo-teacher"), "demo accounts listed in demo mode");
+    assert!(
+        a.text.contains("demo-teacher"),
+        "demo accounts listed in demo mode"
+    );
 }
 
 #[tokio::test]
@@ -44,19 +67,45 @@ async fn a_teacher_cannot_edit_an_asset_or_create_a_room() {
     let teacher = app.token("demo-teacher").await;
     let asset = app.some_asset(&teacher).await;
     let id = asset["id"].as_str().unwrap();
-    let a = app.api(Method::PATCH, &format!("/assets/{id}"), Some(&teacher), Some(json!({ "name": "x" }))).await;
+    let a = app
+        .api(
+            Method::PATCH,
+            &format!("/assets/{id}"),
+            Some(&teacher),
+            Some(json!({ "name": "x" })),
+        )
+        .await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
-    let a = app.api(Method::POST, "/buildings", Some(&teacher), Some(json!({ "name": "x" }))).await;
+    let a = app
+        .api(
+            Method::POST,
+            "/buildings",
+            Some(&teacher),
+            Some(json!({ "name": "x" })),
+        )
+        .await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
     let browser = app.signed_in_browser("demo-teacher").await;
     let res = browser
         .post(app.url("/sf/save_asset"))
-        .form(&[("id", id), ("form[name]", "x"), ("form[category]", "x"), ("form[asset_code]", "X1"), ("form[status]", "in_use")])
+        .form(&[
+            ("id", id),
+            ("form[name]", "x"),
+            ("form[category]", "x"),
+            ("form[asset_code]", "X1"),
+            ("form[status]", "in_use"),
+        ])
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), StatusCode::FORBIDDEN, "the server function checks the role too");
-    let after = app.api(Method::GET, &format!("/assets/{id}"), Some(&teacher), None).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "the server function checks the role too"
+    );
+    let after = app
+        .api(Method::GET, &format!("/assets/{id}"), Some(&teacher), None)
+        .await;
     assert_eq!(after.json()["name"], asset["name"], "nothing changed");
 }
 
@@ -64,16 +113,52 @@ async fn a_teacher_cannot_edit_an_asset_or_create_a_room() {
 async fn staff_cannot_manage_users_but_the_admin_can() {
     let app = spawn_app().await;
     let staff = app.signed_in_browser("demo-staff").await;
-    assert_eq!(app.page(&staff, "/manage/users").await.status, StatusCode::FORBIDDEN);
-    let form = [("id", "new"), ("form[login]", "intruder"), ("form[display_name]", "x"), ("form[role]", "admin"), ("form[password]", "long-enough-1"), ("form[active]", "on")];
-    let res = staff.post(app.url("/sf/save_user")).form(&form).send().await.unwrap();
+    assert_eq!(
+        app.page(&staff, "/manage/users").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let form = [
+        ("id", "new"),
+        ("form[login]", "intruder"),
+        ("form[display_name]", "x"),
+        ("form[role]", "admin"),
+        ("form[password]", "long-enough-1"),
+        ("form[active]", "on"),
+    ];
+    let res = staff
+        .post(app.url("/sf/save_user"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let manager = app.signed_in_browser("demo-manager").await;
-    let res = manager.post(app.url("/sf/save_user")).form(&form).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::FORBIDDEN, "managing users is the admin's alone");
+    let res = manager
+        .post(app.url("/sf/save_user"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "managing users is the admin's alone"
+    );
     let admin = app.signed_in_browser("demo-admin").await;
-    let form = [("id", "new"), ("form[login]", "newteacher"), ("form[display_name]", "新老师"), ("form[role]", "teacher"), ("form[password]", rounds_tests::PASSWORD), ("form[active]", "on")];
-    let res = admin.post(app.url("/sf/save_user")).form(&form).send().await.unwrap();
+    let form = [
+        ("id", "new"),
+        ("form[login]", "newteacher"),
+        ("form[display_name]", "新老师"),
+        ("form[role]", "teacher"),
+        ("form[password]", rounds_tests::PASSWORD),
+        ("form[active]", "on"),
+    ];
+    let res = admin
+        .post(app.url("/sf/save_user"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     app.signed_in_browser("newteacher").await;
 }
@@ -85,13 +170,29 @@ async fn managers_and_admins_may_change_the_register() {
         let token = app.token(login).await;
         let room = app.some_room(&token).await;
         let a = app
-            .api(Method::PATCH, &format!("/rooms/{}", room["id"].as_str().unwrap()), Some(&token), Some(json!({ "floor": 3 })))
+            .api(
+                Method::PATCH,
+                &format!("/rooms/{}", room["id"].as_str().unwrap()),
+                Some(&token),
+                Some(json!({ "floor": 3 })),
+            )
             .await;
         assert_eq!(a.status, StatusCode::OK, "{login}: {}", a.text);
         assert_eq!(a.json()["floor"], 3);
     }
     let staff = app.token("demo-staff").await;
     let room = app.some_room(&staff).await;
-    let a = app.api(Method::PATCH, &format!("/rooms/{}", room["id"].as_str().unwrap()), Some(&staff), Some(json!({ "floor": 2 }))).await;
-    assert_eq!(a.status, StatusCode::FORBIDDEN, "staff read the register but do not edit it");
+    let a = app
+        .api(
+            Method::PATCH,
+            &format!("/rooms/{}", room["id"].as_str().unwrap()),
+            Some(&staff),
+            Some(json!({ "floor": 2 })),
+        )
+        .await;
+    assert_eq!(
+        a.status,
+        StatusCode::FORBIDDEN,
+        "staff read the register but do not edit it"
+    );
 }

@@ -21,8 +21,15 @@ async fn bad_values_are_refused_with_the_field_and_a_translated_message() {
         (json!({ "value_fen": "abc" }), "body"),
     ];
     for (body, field) in cases {
-        let a = app.api(Method::PATCH, &path, Some(&token), Some(body.clone())).await;
-        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {}", a.text);
+        let a = app
+            .api(Method::PATCH, &path, Some(&token), Some(body.clone()))
+            .await;
+        assert_eq!(
+            a.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            a.text
+        );
         assert_eq!(a.json()["error"]["field"], field, "{body}");
         assert!(!a.json()["error"]["message"].as_str().unwrap().is_empty());
     }
@@ -44,8 +51,18 @@ async fn messages_follow_the_callers_language() {
         .await
         .unwrap();
     let body: serde_json::Value = res.json().await.unwrap();
-    assert_eq!(body["error"]["message"], "Amount is out of the allowed range.");
-    let zh = app.api(Method::PATCH, &format!("/assets/{}", asset["id"].as_str().unwrap()), Some(&token), Some(json!({ "value_fen": -5 }))).await;
+    assert_eq!(
+        body["error"]["message"],
+        "Amount is out of the allowed range."
+    );
+    let zh = app
+        .api(
+            Method::PATCH,
+            &format!("/assets/{}", asset["id"].as_str().unwrap()),
+            Some(&token),
+            Some(json!({ "value_fen": -5 })),
+        )
+        .await;
     assert_eq!(zh.json()["error"]["message"], "金额超出允许范围。");
 }
 
@@ -63,15 +80,25 @@ async fn broken_json_oversized_bodies_and_bad_paging_are_refused() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let huge = json!({ "name": "x".repeat(100_000) });
-    let a = app.api(Method::POST, "/assets", Some(&token), Some(huge)).await;
+    let a = app
+        .api(Method::POST, "/assets", Some(&token), Some(huge))
+        .await;
     assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
-    let a = app.api(Method::GET, "/assets?limit=abc", Some(&token), None).await;
+    let a = app
+        .api(Method::GET, "/assets?limit=abc", Some(&token), None)
+        .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let a = app.api(Method::GET, "/assets?limit=100000", Some(&token), None).await;
+    let a = app
+        .api(Method::GET, "/assets?limit=100000", Some(&token), None)
+        .await;
     assert_eq!(a.json()["limit"], 200, "limits are clamped");
-    let a = app.api(Method::GET, "/assets/not-an-id", Some(&token), None).await;
+    let a = app
+        .api(Method::GET, "/assets/not-an-id", Some(&token), None)
+        .await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
-    let a = app.api(Method::GET, "/no/such/route", Some(&token), None).await;
+    let a = app
+        .api(Method::GET, "/no/such/route", Some(&token), None)
+        .await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
 }
 
@@ -79,14 +106,47 @@ async fn broken_json_oversized_bodies_and_bad_paging_are_refused() {
 async fn search_finds_names_codes_and_tags_and_escapes_wildcards() {
     let app = spawn_app().await;
     let token = app.token("demo-staff").await;
-    let a = app.api(Method::GET, "/assets?q=%E7%81%AD%E7%81%AB%E5%99%A8&limit=5", Some(&token), None).await.json();
-    assert!(a["total"].as_i64().unwrap() > 40, "extinguishers everywhere");
-    let a = app.api(Method::GET, "/assets?q=%25", Some(&token), None).await.json();
+    let a = app
+        .api(
+            Method::GET,
+            "/assets?q=%E7%81%AD%E7%81%AB%E5%99%A8&limit=5",
+            Some(&token),
+            None,
+        )
+        .await
+        .json();
+    assert!(
+        a["total"].as_i64().unwrap() > 40,
+        "extinguishers everywhere"
+    );
+    let a = app
+        .api(Method::GET, "/assets?q=%25", Some(&token), None)
+        .await
+        .json();
     assert_eq!(a["total"], 0, "a % matches a literal %");
     let asset = app.some_asset(&token).await;
-    let a = app.api(Method::GET, &format!("/assets?q={}", asset["tag"].as_str().unwrap().to_lowercase()), Some(&token), None).await.json();
+    let a = app
+        .api(
+            Method::GET,
+            &format!(
+                "/assets?q={}",
+                asset["tag"].as_str().unwrap().to_lowercase()
+            ),
+            Some(&token),
+            None,
+        )
+        .await
+        .json();
     assert_eq!(a["items"][0]["id"], asset["id"]);
-    let rooms = app.api(Method::GET, "/rooms?q=%E4%B8%89%E5%B9%B4%E7%BA%A7", Some(&token), None).await.json();
+    let rooms = app
+        .api(
+            Method::GET,
+            "/rooms?q=%E4%B8%89%E5%B9%B4%E7%BA%A7",
+            Some(&token),
+            None,
+        )
+        .await
+        .json();
     assert_eq!(rooms["total"], 4, "four third-grade classes");
 }
 
@@ -97,7 +157,9 @@ async fn unknown_pages_get_a_friendly_404() {
     let a = app.page(&browser, "/no/such/page").await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
     assert!(a.text.contains("找不到页面"));
-    let a = app.page(&browser, "/assets/0190b5d2-0000-7000-8000-000000000000").await;
+    let a = app
+        .page(&browser, "/assets/0190b5d2-0000-7000-8000-000000000000")
+        .await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
     assert!(a.text.contains("记录不存在"));
 }

@@ -18,7 +18,9 @@ pub struct TestApp {
 /// Starts the app on port 0 with the demo school loaded, like `rounds serve --demo`.
 pub async fn spawn_app() -> TestApp {
     let data = tempfile::tempdir().expect("a temp folder");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a free port");
     let addr = listener.local_addr().expect("the bound address");
     let base = format!("http://{addr}");
     let args = ServeArgs {
@@ -27,7 +29,10 @@ pub async fn spawn_app() -> TestApp {
         database_url: None,
         public_url: Some(base.clone()),
         demo: true,
-        site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site").display().to_string(),
+        site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../target/site")
+            .display()
+            .to_string(),
     };
     let state = server::prepare(&args).await.expect("the app starts");
     tokio::spawn(server::serve_on(listener, state));
@@ -47,7 +52,11 @@ impl Answer {
     }
 
     pub fn location(&self) -> String {
-        self.headers.get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+        self.headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
     }
 }
 
@@ -58,10 +67,21 @@ impl TestApp {
 
     /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
     pub fn browser(&self) -> Client {
-        Client::builder().cookie_store(true).redirect(redirect::Policy::none()).build().expect("a client")
+        Client::builder()
+            .cookie_store(true)
+            .redirect(redirect::Policy::none())
+            .build()
+            .expect("a client")
     }
 
-    pub async fn send(&self, client: &Client, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Answer {
+    pub async fn send(
+        &self,
+        client: &Client,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Answer {
         let mut req = client.request(method, self.url(path));
         if let Some(t) = token {
             req = req.bearer_auth(t);
@@ -70,17 +90,36 @@ impl TestApp {
             req = req.json(&b);
         }
         let res = req.send().await.expect("the server answers");
-        Answer { status: res.status(), headers: res.headers().clone(), text: res.text().await.unwrap_or_default() }
+        Answer {
+            status: res.status(),
+            headers: res.headers().clone(),
+            text: res.text().await.unwrap_or_default(),
+        }
     }
 
     /// A JSON API call with an optional bearer token.
-    pub async fn api(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Answer {
-        self.send(&Client::new(), method, &format!("/api/v1{path}"), token, body).await
+    pub async fn api(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Answer {
+        self.send(
+            &Client::new(),
+            method,
+            &format!("/api/v1{path}"),
+            token,
+            body,
+        )
+        .await
     }
 
     pub async fn token(&self, login: &str) -> String {
         let body = serde_json::json!({ "login": login, "password": PASSWORD });
-        let a = self.api(Method::POST, "/auth/token", None, Some(body)).await;
+        let a = self
+            .api(Method::POST, "/auth/token", None, Some(body))
+            .await;
         assert_eq!(a.status, StatusCode::OK, "token for {login}: {}", a.text);
         a.json()["token"].as_str().expect("a token").to_string()
     }
@@ -107,26 +146,42 @@ impl TestApp {
     /// Runs one SQL query against the test database and returns the first column as text.
     pub async fn sql(&self, query: &str) -> Vec<String> {
         let url = format!("sqlite://{}", self.data.path().join("rounds.db").display());
-        let pool = sqlx::SqlitePool::connect(&url).await.expect("the test database opens");
-        let rows: Vec<(String,)> = sqlx::query_as(query).fetch_all(&pool).await.expect("the query runs");
+        let pool = sqlx::SqlitePool::connect(&url)
+            .await
+            .expect("the test database opens");
+        let rows: Vec<(String,)> = sqlx::query_as(query)
+            .fetch_all(&pool)
+            .await
+            .expect("the query runs");
         pool.close().await;
         rows.into_iter().map(|r| r.0).collect()
     }
 
     /// The first asset of the demo school, as the API returns it.
     pub async fn some_asset(&self, token: &str) -> Value {
-        let a = self.api(Method::GET, "/assets?limit=1", Some(token), None).await;
+        let a = self
+            .api(Method::GET, "/assets?limit=1", Some(token), None)
+            .await;
         a.json()["items"][0].clone()
     }
 
     pub async fn some_room(&self, token: &str) -> Value {
-        let a = self.api(Method::GET, "/rooms?limit=1", Some(token), None).await;
+        let a = self
+            .api(Method::GET, "/rooms?limit=1", Some(token), None)
+            .await;
         a.json()["items"][0].clone()
     }
 
     /// How many history rows one record has.
     pub async fn history_len(&self, entity: &str, id: &str, token: &str) -> usize {
-        let a = self.api(Method::GET, &format!("/{entity}/{id}/history"), Some(token), None).await;
+        let a = self
+            .api(
+                Method::GET,
+                &format!("/{entity}/{id}/history"),
+                Some(token),
+                None,
+            )
+            .await;
         a.json().as_array().map(Vec::len).unwrap_or(0)
     }
 }

@@ -33,7 +33,7 @@ where
         <p class="form-error" role="alert">
             {move || action.value().get().and_then(Result::err).map(|e| e.message(lang))}
         </p>
-        <p class="muted">{move || action.pending().get().then(|| "…")}</p>
+        <p class="muted">{move || action.pending().get().then_some("…")}</p>
     }
 }
 

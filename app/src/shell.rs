@@ -10,8 +10,9 @@ use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-/// The document around every page; islands hydrate from the scripts in its head.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// The document around every page. Only pages with islands load the wasm (see
+/// [`crate::components::frame::IslandScripts`]), so a scanned record arrives as HTML and CSS alone.
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let session = Session::current();
     let lang = session.lang;
     provide_context(session);
@@ -24,7 +25,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0f6e56"/>
                 <link rel="stylesheet" href="/pkg/rounds.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options islands=true/>
                 <leptos_meta::MetaTags/>
             </head>
             <body>

@@ -70,3 +70,16 @@ async fn health_answers_and_static_files_come_with_nosniff() {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["x-content-type-options"], "nosniff");
 }
+
+#[tokio::test]
+async fn scanned_records_arrive_without_wasm_and_forms_bring_it() {
+    let app = spawn_app().await;
+    let token = app.token("demo-manager").await;
+    let asset = app.some_asset(&token).await;
+    let browser = app.signed_in_browser("demo-manager").await;
+    let scan = app.page(&browser, &format!("/t/{}", asset["tag"].as_str().unwrap())).await;
+    assert!(!scan.text.contains("rounds_bg"), "a scanned record needs no wasm");
+    let edit = app.page(&browser, &format!("/manage/assets/{}", asset["id"].as_str().unwrap())).await;
+    assert_eq!(edit.text.matches("rounds_bg.wasm").count(), 1, "the edit form loads the wasm once");
+    assert!(edit.text.contains("<leptos-island"));
+}

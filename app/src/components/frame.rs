@@ -69,3 +69,16 @@ pub fn error_notice(e: crate::error::AppError) -> AnyView {
     };
     view! { <Notice title body=e.message(s.lang)/> }.into_any()
 }
+
+/// Loads the wasm that hydrates the islands; a page that shows an island renders this once.
+/// Pages without islands (the scanned records, home, search) skip the download entirely.
+#[component]
+pub fn IslandScripts() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let scripts = crate::ssr::visitor::state()
+        .ok()
+        .map(|st| view! { <HydrationScripts options=st.leptos_options islands=true/> });
+    #[cfg(not(feature = "ssr"))]
+    let scripts: Option<()> = None;
+    scripts
+}

@@ -4,7 +4,7 @@
 use super::{loaded, param};
 use crate::api::pages::{tag_page, TagView};
 use crate::components::editors::ClaimTagForm;
-use crate::components::frame::{Frame, Notice};
+use crate::components::frame::{Frame, IslandScripts, Notice};
 use crate::components::records::{AssetRecord, RoomRecord};
 use crate::i18n::Msg;
 use crate::session::{set_status, use_session};
@@ -27,6 +27,7 @@ pub fn TagPage() -> impl IntoView {
         TagView::Unassigned { code, claim_rooms } => {
             let claim = claim_rooms.map(|rooms| {
                 view! {
+                    <IslandScripts/>
                     <section class="card">
                         <h2>{lang.t(Msg::ClaimTag)}</h2>
                         <ClaimTagForm lang code=code.clone() rooms/>

@@ -4,7 +4,7 @@ use super::{list_search, pager};
 use crate::api::pages::search;
 use crate::api::register::asset_editor;
 use crate::components::editors::AssetEditorForm;
-use crate::components::frame::Frame;
+use crate::components::frame::{Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::pages::{encode_query, loaded, param, query};
 use crate::session::use_session;
@@ -64,7 +64,7 @@ pub fn AssetEditPage() -> impl IntoView {
     view! {
         <Frame>
             <h1>{title}</h1>
-            {loaded(asset_editor(id, room, tag), move |editor| view! { <AssetEditorForm lang editor/> })}
+            {loaded(asset_editor(id, room, tag), move |editor| view! { <IslandScripts/> <AssetEditorForm lang editor/> })}
         </Frame>
     }
 }

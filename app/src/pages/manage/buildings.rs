@@ -2,7 +2,7 @@
 
 use crate::api::register::buildings;
 use crate::components::editors::BuildingForm;
-use crate::components::frame::Frame;
+use crate::components::frame::{Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::model::Building;
 use crate::pages::loaded;
@@ -29,6 +29,7 @@ pub fn BuildingsPage() -> impl IntoView {
             })
             .collect_view();
         view! {
+            <IslandScripts/>
             <h1>{lang.t(Msg::Buildings)}</h1>
             <ul class="plain">{rows}</ul>
             {can_edit.then(|| view! { <section class="card"><BuildingForm lang id="new".to_string() name=String::new()/></section> })}

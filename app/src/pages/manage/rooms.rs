@@ -4,7 +4,7 @@ use super::{list_search, pager};
 use crate::api::pages::search;
 use crate::api::register::room_editor;
 use crate::components::editors::RoomEditorForm;
-use crate::components::frame::Frame;
+use crate::components::frame::{Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::pages::{encode_query, loaded, param, query};
 use crate::session::use_session;
@@ -62,7 +62,7 @@ pub fn RoomEditPage() -> impl IntoView {
     view! {
         <Frame>
             <h1>{title}</h1>
-            {loaded(room_editor(id, tag), move |editor| view! { <RoomEditorForm lang editor/> })}
+            {loaded(room_editor(id, tag), move |editor| view! { <IslandScripts/> <RoomEditorForm lang editor/> })}
         </Frame>
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::api::users::{user_editor, user_list};
 use crate::components::editors::UserEditorForm;
-use crate::components::frame::Frame;
+use crate::components::frame::{Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::model::User;
 use crate::pages::{loaded, param};
@@ -49,7 +49,7 @@ pub fn UserEditPage() -> impl IntoView {
     view! {
         <Frame>
             <h1>{title}</h1>
-            {loaded(user_editor(id), move |editor| view! { <UserEditorForm lang editor/> })}
+            {loaded(user_editor(id), move |editor| view! { <IslandScripts/> <UserEditorForm lang editor/> })}
         </Frame>
     }
 }

@@ -92,9 +92,19 @@ async fn asset_view(
     v: &crate::ssr::visitor::Visitor,
     id: uuid::Uuid,
 ) -> Result<AssetView, AppError> {
+    let asset = st.store.get_asset(id).await?.ok_or(AppError::NotFound)?;
+    asset_with_history(st, v, asset).await
+}
+
+#[cfg(feature = "ssr")]
+async fn asset_with_history(
+    st: &crate::ssr::state::AppState,
+    v: &crate::ssr::visitor::Visitor,
+    asset: crate::model::Asset,
+) -> Result<AssetView, AppError> {
     use crate::ssr::store::Entity;
     let me = v.signed_in()?;
-    let asset = st.store.get_asset(id).await?.ok_or(AppError::NotFound)?;
+    let id = asset.id;
     Ok(AssetView {
         history: st.store.history(Entity::Asset, id, HISTORY_ON_PAGE).await?,
         can_edit: me.role.manages_register(),
@@ -124,6 +134,11 @@ pub async fn tag_page(code: String) -> Result<TagView, AppError> {
     let Ok(tag) = TagCode::parse(&code) else {
         return Ok(TagView::Unknown { code });
     };
+    if let Some(asset) = st.store.find_asset_by_tag(&tag).await? {
+        return Ok(TagView::Asset(Box::new(
+            asset_with_history(&st, &v, asset).await?,
+        )));
+    }
     Ok(match st.store.resolve_tag(&tag).await? {
         None => TagView::Unknown {
             code: tag.to_string(),

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod demo;
+pub mod session_cache;
 pub mod sqlite;
 pub mod state;
 pub mod store;

@@ -59,6 +59,7 @@ pub enum SessionKind {
 }
 
 /// What the store knows of a live session.
+#[derive(Clone)]
 pub struct SessionUser {
     pub user: User,
     pub lang: Option<Lang>,
@@ -129,6 +130,8 @@ pub trait Store: Send + Sync + 'static {
     async fn list_assets(&self, query: &ListQuery, room: Option<Uuid>) -> AppResult<Page<Asset>>;
     async fn get_asset(&self, id: Uuid) -> AppResult<Option<Asset>>;
     async fn find_asset_by_code(&self, code: &str) -> AppResult<Option<Asset>>;
+    /// The asset a tag is linked to, in one query (the common case of a scan).
+    async fn find_asset_by_tag(&self, code: &TagCode) -> AppResult<Option<Asset>>;
     /// Creates the asset with `tag` linked, or with a fresh tag.
     async fn create_asset(
         &self,

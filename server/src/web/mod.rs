@@ -5,13 +5,14 @@ mod guard;
 mod identify;
 mod server_fn_status;
 mod signin;
+mod static_files;
 
 pub use signin::check_credentials as signin_check;
 
 use crate::api;
 use app::ssr::state::AppState;
 use app::{shell, App};
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::{get, post};
 use axum::{middleware, Router};
@@ -37,6 +38,10 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let context_state = state.clone();
     let context = move || provide_context(context_state.clone());
+    let files = static_files::StaticFiles::load(&state.leptos_options.site_root);
+    let not_found =
+        leptos_axum::file_and_error_handler_with_context::<AppState, _>(context.clone(), shell);
+    let fallback_state = state.clone();
     Router::new()
         .route("/healthz", get(healthz))
         .route("/auth/signin", post(signin::sign_in))
@@ -46,10 +51,12 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
+        .fallback(move |req: Request| async move {
+            match files.respond(req.uri().path(), req.headers()) {
+                Some(found) => found,
+                None => not_found(req.uri().clone(), State(fallback_state), req).await,
+            }
+        })
         .layer(middleware::from_fn(server_fn_status::server_fn_status))
         .layer(middleware::from_fn(guard::pages_need_sign_in))
         .layer(middleware::from_fn_with_state(

@@ -18,6 +18,7 @@ use std::time::Duration;
 #[derive(Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    sessions: std::sync::Arc<crate::ssr::session_cache::SessionCache>,
 }
 
 impl SqliteStore {
@@ -35,7 +36,10 @@ impl SqliteStore {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            sessions: Default::default(),
+        })
     }
 
     /// A write transaction that takes the lock up front, so it never fails half-way on busy.
@@ -117,10 +121,14 @@ impl Store for SqliteStore {
         self.save_user(actor, None, user).await
     }
     async fn update_user(&self, actor: Actor, id: Uuid, user: UserRecord) -> AppResult<User> {
-        self.save_user(actor, Some(id), user).await
+        let saved = self.save_user(actor, Some(id), user).await;
+        self.sessions.forget_user(id);
+        saved
     }
     async fn set_user_lang(&self, actor: Actor, id: Uuid, lang: Lang) -> AppResult<()> {
-        self.save_lang(actor, id, lang).await
+        let saved = self.save_lang(actor, id, lang).await;
+        self.sessions.forget_user(id);
+        saved
     }
     async fn create_session(
         &self,
@@ -178,10 +186,13 @@ impl Store for SqliteStore {
         self.asset_page(query, room).await
     }
     async fn get_asset(&self, id: Uuid) -> AppResult<Option<Asset>> {
-        self.one_asset("id", id).await
+        self.one_asset("a.id = $1", id).await
     }
     async fn find_asset_by_code(&self, code: &str) -> AppResult<Option<Asset>> {
-        self.one_asset("asset_code", code.to_string()).await
+        self.one_asset("a.asset_code = $1", code.to_string()).await
+    }
+    async fn find_asset_by_tag(&self, code: &TagCode) -> AppResult<Option<Asset>> {
+        self.one_asset("t.code = $1", code.to_string()).await
     }
     async fn create_asset(
         &self,

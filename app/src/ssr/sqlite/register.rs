@@ -342,10 +342,10 @@ impl SqliteStore {
 
     pub(super) async fn one_asset(
         &self,
-        column: &str,
+        clause: &str,
         value: impl for<'q> sqlx::Encode<'q, Sqlite> + sqlx::Type<Sqlite> + Send + 'static,
     ) -> AppResult<Option<Asset>> {
-        let sql = format!("{ASSET_SELECT} WHERE a.{column} = $1");
+        let sql = format!("{ASSET_SELECT} WHERE {clause}");
         let row = sqlx::query(&sql)
             .bind(value)
             .fetch_optional(&self.pool)

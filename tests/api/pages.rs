@@ -101,13 +101,35 @@ async fn scanned_records_arrive_without_wasm_and_forms_bring_it() {
 #[tokio::test]
 async fn the_built_site_is_sent_precompressed_and_revalidated_by_etag() {
     let app = spawn_app().await;
-    let client = reqwest::Client::builder().no_brotli().no_gzip().build().unwrap();
-    let res = client.get(app.url("/pkg/rounds.css")).header("accept-encoding", "br, gzip").send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK, "run .ci/build-site before the tests");
+    let client = reqwest::Client::builder()
+        .no_brotli()
+        .no_gzip()
+        .build()
+        .unwrap();
+    let res = client
+        .get(app.url("/pkg/rounds.css"))
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "run .ci/build-site before the tests"
+    );
     assert_eq!(res.headers()["content-encoding"], "br");
     let etag = res.headers()["etag"].clone();
-    let again = client.get(app.url("/pkg/rounds.css")).header("if-none-match", etag).send().await.unwrap();
+    let again = client
+        .get(app.url("/pkg/rounds.css"))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
-    let wasm = client.get(app.url("/pkg/rounds_bg.wasm")).send().await.unwrap();
+    let wasm = client
+        .get(app.url("/pkg/rounds_bg.wasm"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(wasm.headers()["content-type"], "application/wasm");
 }

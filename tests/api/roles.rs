@@ -196,3 +196,136 @@ async fn managers_and_admins_may_change_the_register() {
         "staff read the register but do not edit it"
     );
 }
+
+/// Every write route of the API, for every role: only the asset manager and the admin pass.
+#[tokio::test]
+async fn the_role_matrix_for_register_writes() {
+    let app = spawn_app().await;
+    let manager = app.token("demo-manager").await;
+    let room = app.some_room(&manager).await;
+    let asset = app.some_asset(&manager).await;
+    let room_path = format!("/rooms/{}", room["id"].as_str().unwrap());
+    let asset_path = format!("/assets/{}", asset["id"].as_str().unwrap());
+    for (login, allowed) in [
+        ("demo-admin", true),
+        ("demo-manager", true),
+        ("demo-staff", false),
+        ("demo-teacher", false),
+    ] {
+        let token = app.token(login).await;
+        let writes = [
+            (
+                Method::POST,
+                "/buildings".to_string(),
+                json!({ "name": format!("{login}楼") }),
+            ),
+            (
+                Method::POST,
+                "/rooms".to_string(),
+                json!({ "name": format!("{login}室"), "kind": "office", "building_id": room["building"]["id"] }),
+            ),
+            (Method::PATCH, room_path.clone(), json!({ "floor": 1 })),
+            (
+                Method::POST,
+                "/assets".to_string(),
+                json!({ "category": "x", "name": "x", "asset_code": format!("M-{login}") }),
+            ),
+            (Method::PATCH, asset_path.clone(), json!({ "notes": login })),
+        ];
+        for (method, path, body) in writes {
+            let a = app
+                .api(method.clone(), &path, Some(&token), Some(body))
+                .await;
+            if allowed {
+                assert!(
+                    a.status.is_success(),
+                    "{login} {method} {path}: {} {}",
+                    a.status,
+                    a.text
+                );
+            } else {
+                assert_eq!(a.status, StatusCode::FORBIDDEN, "{login} {method} {path}");
+            }
+        }
+        for path in [
+            "/rooms",
+            "/assets",
+            "/buildings",
+            &room_path,
+            &asset_path,
+            "/me",
+        ] {
+            let a = app.api(Method::GET, path, Some(&token), None).await;
+            assert_eq!(a.status, StatusCode::OK, "{login} reads {path}");
+        }
+    }
+}
+
+/// Server functions check the caller too: anonymous calls get 401, the wrong role 403.
+#[tokio::test]
+async fn server_functions_refuse_anonymous_callers_and_the_wrong_role() {
+    let app = spawn_app().await;
+    let reads = ["home", "room", "asset", "tag", "search", "buildings"];
+    let managed = [
+        "room_editor",
+        "asset_editor",
+        "save_room",
+        "save_asset",
+        "save_building",
+        "claim_tag",
+    ];
+    let admin_only = ["users", "user_editor", "save_user"];
+    // Every argument any of them takes, so each gets past decoding to its own check.
+    let args = [
+        ("id", "new"),
+        ("code", "7K3M9QX2"),
+        ("q", "x"),
+        ("offset", "0"),
+        ("name", "x"),
+        ("room_id", ""),
+        ("asset_code", ""),
+        ("form[name]", "x"),
+        ("form[kind]", "office"),
+        ("form[building_id]", "x"),
+        ("form[category]", "x"),
+        ("form[asset_code]", "X"),
+        ("form[status]", "in_use"),
+        ("form[login]", "xx"),
+        ("form[display_name]", "x"),
+        ("form[role]", "teacher"),
+    ];
+    let anonymous = app.browser();
+    for name in reads.iter().chain(&managed).chain(&admin_only) {
+        let res = anonymous
+            .post(app.url(&format!("/sf/{name}")))
+            .form(&args)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            res.status(),
+            StatusCode::UNAUTHORIZED,
+            "anonymous /sf/{name}"
+        );
+    }
+    let teacher = app.signed_in_browser("demo-teacher").await;
+    for name in managed.iter().chain(&admin_only) {
+        let res = teacher
+            .post(app.url(&format!("/sf/{name}")))
+            .form(&args)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "teacher /sf/{name}");
+    }
+    let manager = app.signed_in_browser("demo-manager").await;
+    for name in admin_only {
+        let res = manager
+            .post(app.url(&format!("/sf/{name}")))
+            .form(&args)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "manager /sf/{name}");
+    }
+}

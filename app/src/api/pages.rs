@@ -115,13 +115,17 @@ async fn asset_with_history(
 #[server(prefix = "/sf", endpoint = "room")]
 pub async fn room_page(id: String) -> Result<RoomView, AppError> {
     use crate::ssr::visitor::{state, visitor};
-    room_view(&state()?, &visitor(), super::parse_id(&id)?).await
+    let v = visitor();
+    v.signed_in()?;
+    room_view(&state()?, &v, super::parse_id(&id)?).await
 }
 
 #[server(prefix = "/sf", endpoint = "asset")]
 pub async fn asset_page(id: String) -> Result<AssetView, AppError> {
     use crate::ssr::visitor::{state, visitor};
-    asset_view(&state()?, &visitor(), super::parse_id(&id)?).await
+    let v = visitor();
+    v.signed_in()?;
+    asset_view(&state()?, &v, super::parse_id(&id)?).await
 }
 
 #[server(prefix = "/sf", endpoint = "tag")]

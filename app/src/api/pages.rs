@@ -131,7 +131,7 @@ pub async fn asset_page(id: String) -> Result<AssetView, AppError> {
 #[server(prefix = "/sf", endpoint = "tag")]
 pub async fn tag_page(code: String) -> Result<TagView, AppError> {
     use crate::domain::TagCode;
-    use crate::model::{ListQuery, TagTarget};
+    use crate::model::TagTarget;
     use crate::ssr::visitor::{state, visitor};
     let (v, st) = (visitor(), state()?);
     let me = v.signed_in()?;
@@ -151,20 +151,7 @@ pub async fn tag_page(code: String) -> Result<TagView, AppError> {
         Some(TagTarget::Asset(id)) => TagView::Asset(Box::new(asset_view(&st, &v, id).await?)),
         Some(TagTarget::Unassigned) => {
             let claim_rooms = if me.role.manages_register() {
-                let all = ListQuery {
-                    limit: Some(ListQuery::MAX_LIMIT),
-                    ..Default::default()
-                };
-                let rooms = st.store.list_rooms(&all).await?.items;
-                Some(
-                    rooms
-                        .into_iter()
-                        .map(|r| Named {
-                            id: r.id,
-                            name: format!("{} · {}", r.building.name, r.name),
-                        })
-                        .collect(),
-                )
+                Some(st.store.room_choices().await?)
             } else {
                 None
             };

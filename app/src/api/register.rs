@@ -61,10 +61,10 @@ fn editing(id: &str) -> Result<Option<uuid::Uuid>, AppError> {
 
 /// A tag code passed along from a blank tag's page, normalised; empty means none.
 #[cfg(feature = "ssr")]
-fn blank_tag(tag: Option<String>) -> Result<Option<String>, AppError> {
+fn blank_tag(tag: Option<String>) -> Result<Option<crate::domain::TagCode>, AppError> {
     match tag.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(t) => Ok(Some(crate::domain::TagCode::parse(t)?.to_string())),
+        Some(t) => Ok(Some(crate::domain::TagCode::parse(t)?)),
     }
 }
 
@@ -112,7 +112,7 @@ pub async fn room_editor(id: String, tag: Option<String>) -> Result<RoomDraft, A
         .collect();
     Ok(RoomDraft {
         id: existing.map(|i| i.to_string()),
-        tag: blank_tag(tag)?,
+        tag: blank_tag(tag)?.map(|t| t.to_string()),
         form,
         buildings,
         people: people(&st).await?,
@@ -125,17 +125,7 @@ pub async fn save_room(id: String, form: RoomForm, tag: Option<String>) -> Resul
     let fields = form.validate()?;
     let room = match editing(&id)? {
         Some(id) => st.store.update_room(actor, id, fields).await?,
-        None => {
-            st.store
-                .create_room(
-                    actor,
-                    fields,
-                    blank_tag(tag)?
-                        .map(|t| crate::domain::TagCode::parse(&t))
-                        .transpose()?,
-                )
-                .await?
-        }
+        None => st.store.create_room(actor, fields, blank_tag(tag)?).await?,
     };
     Ok(Saved {
         url: format!("/rooms/{}", room.id),
@@ -148,7 +138,6 @@ pub async fn asset_editor(
     room: Option<String>,
     tag: Option<String>,
 ) -> Result<AssetDraft, AppError> {
-    use crate::model::ListQuery;
     let (st, _) = manager()?;
     let existing = editing(&id)?;
     let form = match existing {
@@ -159,21 +148,10 @@ pub async fn asset_editor(
             ..Default::default()
         },
     };
-    let all = ListQuery {
-        limit: Some(ListQuery::MAX_LIMIT),
-        ..Default::default()
-    };
-    let rooms = st.store.list_rooms(&all).await?.items;
-    let rooms = rooms
-        .into_iter()
-        .map(|r| Named {
-            id: r.id,
-            name: format!("{} · {}", r.building.name, r.name),
-        })
-        .collect();
+    let rooms = st.store.room_choices().await?;
     Ok(AssetDraft {
         id: existing.map(|i| i.to_string()),
-        tag: blank_tag(tag)?,
+        tag: blank_tag(tag)?.map(|t| t.to_string()),
         form,
         rooms,
         people: people(&st).await?,
@@ -192,13 +170,7 @@ pub async fn save_asset(
         Some(id) => st.store.update_asset(actor, id, fields).await?,
         None => {
             st.store
-                .create_asset(
-                    actor,
-                    fields,
-                    blank_tag(tag)?
-                        .map(|t| crate::domain::TagCode::parse(&t))
-                        .transpose()?,
-                )
+                .create_asset(actor, fields, blank_tag(tag)?)
                 .await?
         }
     };

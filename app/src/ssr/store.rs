@@ -116,6 +116,8 @@ pub trait Store: Send + Sync + 'static {
     async fn rename_building(&self, actor: Actor, id: Uuid, name: &str) -> AppResult<Building>;
 
     async fn list_rooms(&self, query: &ListQuery) -> AppResult<Page<Room>>;
+    /// Every room as "building · room", for pickers (all of them, unlike the paged list).
+    async fn room_choices(&self) -> AppResult<Vec<Named>>;
     async fn rooms_of_custodian(&self, user_id: Uuid) -> AppResult<Vec<Room>>;
     async fn get_room(&self, id: Uuid) -> AppResult<Option<Room>>;
     /// Creates the room with `tag` linked, or with a fresh tag.

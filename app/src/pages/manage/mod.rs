@@ -32,8 +32,60 @@ pub fn ManageHome() -> impl IntoView {
     view! { <Frame>{body}</Frame> }
 }
 
+/// Where the shown page of a list sits.
+pub struct Paging {
+    offset: i64,
+    limit: i64,
+    total: i64,
+}
+
+impl<T> From<&crate::model::Page<T>> for Paging {
+    fn from(p: &crate::model::Page<T>) -> Self {
+        Paging {
+            offset: p.offset,
+            limit: p.limit,
+            total: p.total,
+        }
+    }
+}
+
+/// A management list: title, "new" button, search box, the rows of the current page, paging.
+/// `rows` picks the rows (and their paging) out of the search results.
+pub fn managed_list<V: IntoView + 'static>(
+    title: Msg,
+    new_label: Msg,
+    path: &'static str,
+    rows: impl FnOnce(crate::api::pages::SearchView, crate::i18n::Lang) -> (V, Paging) + Send + 'static,
+) -> impl IntoView {
+    let s = use_session();
+    let lang = s.lang;
+    let q = crate::pages::query("q");
+    let offset = crate::pages::query("offset").parse().unwrap_or(0);
+    let base = format!("{path}?q={}", crate::pages::encode_query(&q));
+    let render = move |found| {
+        let (rows, paging) = rows(found, lang);
+        view! {
+            <ul class="list">{rows}</ul>
+            {pager(base, paging)}
+        }
+    };
+    view! {
+        <Frame>
+            <h1>{s.t(title)}</h1>
+            <p><a class="button" href=format!("{path}/new")>{s.t(new_label)}</a></p>
+            {list_search(path, q.clone())}
+            {crate::pages::loaded(crate::api::pages::search(q, offset), render)}
+        </Frame>
+    }
+}
+
 /// "Previous / Next" links for a paged list at `base` (which already carries `?q=…`).
-pub fn pager(base: String, offset: i64, limit: i64, total: i64) -> impl IntoView {
+pub fn pager(base: String, paging: Paging) -> impl IntoView {
+    let Paging {
+        offset,
+        limit,
+        total,
+    } = paging;
     let s = use_session();
     let prev = (offset > 0).then(|| {
         let href = format!("{base}&offset={}", (offset - limit).max(0));

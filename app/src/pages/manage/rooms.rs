@@ -1,25 +1,20 @@
 //! `/manage/rooms`: find rooms; `/manage/rooms/:id` (or `new`): edit one.
 
-use super::{list_search, pager};
-use crate::api::pages::search;
+use super::{managed_list, Paging};
 use crate::api::register::room_editor;
 use crate::components::editors::RoomEditorForm;
 use crate::components::frame::{Frame, IslandScripts};
 use crate::i18n::Msg;
-use crate::pages::{encode_query, loaded, param, query};
+use crate::pages::{loaded, param, query};
 use crate::session::use_session;
 use leptos::prelude::*;
 
 #[component]
 pub fn RoomListPage() -> impl IntoView {
-    let s = use_session();
-    let lang = s.lang;
-    let q = query("q");
-    let offset = query("offset").parse().unwrap_or(0);
-    let base = format!("/manage/rooms?q={}", encode_query(&q));
-    let render = move |v: crate::api::pages::SearchView| {
-        let page = v.rooms;
-        let rows = page
+    managed_list(Msg::Rooms, Msg::NewRoom, "/manage/rooms", |found, lang| {
+        let paging = Paging::from(&found.rooms);
+        let rows = found
+            .rooms
             .items
             .into_iter()
             .map(|r| {
@@ -33,19 +28,8 @@ pub fn RoomListPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
-            <ul class="list">{rows}</ul>
-            {pager(base.clone(), page.offset, page.limit, page.total)}
-        }
-    };
-    view! {
-        <Frame>
-            <h1>{s.t(Msg::Rooms)}</h1>
-            <p><a class="button" href="/manage/rooms/new">{s.t(Msg::NewRoom)}</a></p>
-            {list_search("/manage/rooms", q.clone())}
-            {loaded(search(q, offset), render)}
-        </Frame>
-    }
+        (rows, paging)
+    })
 }
 
 #[component]

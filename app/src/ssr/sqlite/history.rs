@@ -45,6 +45,21 @@ pub(super) async fn record<T: Serialize>(
     Ok(())
 }
 
+/// Ends a create (no `before`) or an update: appends its history row and commits both.
+pub(super) async fn commit_with_history<T: Serialize>(
+    mut tx: Transaction<'static, Sqlite>,
+    actor: Actor,
+    entity: Entity,
+    id: Uuid,
+    before: Option<&T>,
+    after: T,
+) -> AppResult<T> {
+    let action = if before.is_some() { "update" } else { "create" };
+    record(&mut tx, actor, entity, id, action, before, Some(&after)).await?;
+    tx.commit().await.map_err(AppError::internal)?;
+    Ok(after)
+}
+
 impl SqliteStore {
     pub(super) async fn read_history(
         &self,

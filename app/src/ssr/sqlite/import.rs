@@ -2,11 +2,45 @@
 
 use super::history::record;
 use super::{ts, SqliteStore};
+use crate::domain::TagCode;
 use crate::error::{AppError, AppResult};
 use crate::ssr::store::{Actor, Entity, SchoolImport};
 use chrono::Utc;
 use serde_json::json;
+use sqlx::{Sqlite, Transaction};
 use uuid::Uuid;
+
+type Tx = Transaction<'static, Sqlite>;
+
+/// The history row of one imported record.
+async fn imported(
+    tx: &mut Tx,
+    entity: Entity,
+    id: Uuid,
+    after: &serde_json::Value,
+) -> AppResult<()> {
+    record(tx, Actor::SYSTEM, entity, id, "import", None, Some(after)).await
+}
+
+/// A tag, linked (`Some((column, id))`) or blank.
+async fn insert_tag(
+    tx: &mut Tx,
+    code: &TagCode,
+    link: Option<(&str, Uuid)>,
+    now: &str,
+) -> AppResult<()> {
+    let column = link.map(|(c, _)| c).unwrap_or("room_id");
+    sqlx::query(&format!(
+        "INSERT INTO tags (code, {column}, created_at) VALUES ($1, $2, $3)"
+    ))
+    .bind(code.as_str())
+    .bind(link.map(|(_, id)| id))
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+    .map_err(AppError::internal)
+}
 
 impl SqliteStore {
     pub(super) async fn import(&self, s: SchoolImport) -> AppResult<()> {
@@ -19,7 +53,6 @@ impl SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(run)?;
-        let action = "import";
         for (id, u) in &s.users {
             sqlx::query(
                 "INSERT INTO users (id, login, display_name, role, active, password_hash, created_at) \
@@ -37,16 +70,7 @@ impl SqliteStore {
             .map_err(run)?;
             let after =
                 json!({ "login": u.login, "display_name": u.display_name, "role": u.role.code() });
-            record(
-                &mut tx,
-                Actor::SYSTEM,
-                Entity::User,
-                *id,
-                action,
-                None,
-                Some(&after),
-            )
-            .await?;
+            imported(&mut tx, Entity::User, *id, &after).await?;
         }
         for b in &s.buildings {
             sqlx::query("INSERT INTO buildings (id, name) VALUES ($1, $2)")
@@ -55,16 +79,7 @@ impl SqliteStore {
                 .execute(&mut *tx)
                 .await
                 .map_err(run)?;
-            record(
-                &mut tx,
-                Actor::SYSTEM,
-                Entity::Building,
-                b.id,
-                action,
-                None,
-                Some(&json!({ "name": b.name })),
-            )
-            .await?;
+            imported(&mut tx, Entity::Building, b.id, &json!({ "name": b.name })).await?;
         }
         for (id, r, tag) in &s.rooms {
             sqlx::query("INSERT INTO rooms (id, building_id, name, kind, floor, custodian_id) VALUES ($1, $2, $3, $4, $5, $6)")
@@ -77,24 +92,9 @@ impl SqliteStore {
                 .execute(&mut *tx)
                 .await
                 .map_err(run)?;
-            sqlx::query("INSERT INTO tags (code, room_id, created_at) VALUES ($1, $2, $3)")
-                .bind(tag.as_str())
-                .bind(id)
-                .bind(&now)
-                .execute(&mut *tx)
-                .await
-                .map_err(run)?;
+            insert_tag(&mut tx, tag, Some(("room_id", *id)), &now).await?;
             let after = json!({ "name": r.name, "kind": r.kind.code(), "tag": tag.as_str() });
-            record(
-                &mut tx,
-                Actor::SYSTEM,
-                Entity::Room,
-                *id,
-                action,
-                None,
-                Some(&after),
-            )
-            .await?;
+            imported(&mut tx, Entity::Room, *id, &after).await?;
         }
         for (id, a, tag) in &s.assets {
             sqlx::query(
@@ -115,33 +115,13 @@ impl SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(run)?;
-            sqlx::query("INSERT INTO tags (code, asset_id, created_at) VALUES ($1, $2, $3)")
-                .bind(tag.as_str())
-                .bind(id)
-                .bind(&now)
-                .execute(&mut *tx)
-                .await
-                .map_err(run)?;
+            insert_tag(&mut tx, tag, Some(("asset_id", *id)), &now).await?;
             let after =
                 json!({ "name": a.name, "asset_code": a.asset_code.as_str(), "tag": tag.as_str() });
-            record(
-                &mut tx,
-                Actor::SYSTEM,
-                Entity::Asset,
-                *id,
-                action,
-                None,
-                Some(&after),
-            )
-            .await?;
+            imported(&mut tx, Entity::Asset, *id, &after).await?;
         }
         for code in &s.blank_tags {
-            sqlx::query("INSERT INTO tags (code, created_at) VALUES ($1, $2)")
-                .bind(code.as_str())
-                .bind(&now)
-                .execute(&mut *tx)
-                .await
-                .map_err(run)?;
+            insert_tag(&mut tx, code, None, &now).await?;
         }
         for (seq, r) in s.responsibilities.iter().enumerate() {
             sqlx::query("INSERT INTO responsibilities (id, seq, area, item, user_id, cadence) VALUES ($1, $2, $3, $4, $5, $6)")

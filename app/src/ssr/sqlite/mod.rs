@@ -77,7 +77,7 @@ use crate::domain::TagCode;
 use crate::forms::{AssetFields, RoomFields};
 use crate::i18n::Lang;
 use crate::model::{
-    Asset, Building, HistoryEntry, ListQuery, Page, Responsibility, Room, TagTarget, User,
+    Asset, Building, HistoryEntry, ListQuery, Named, Page, Responsibility, Room, TagTarget, User,
 };
 use crate::ssr::store::{Actor, Entity, SchoolImport, SessionKind, SessionUser, Store, UserRecord};
 use uuid::Uuid;
@@ -164,6 +164,9 @@ impl Store for SqliteStore {
     }
     async fn list_rooms(&self, query: &ListQuery) -> AppResult<Page<Room>> {
         self.room_page(query).await
+    }
+    async fn room_choices(&self) -> AppResult<Vec<Named>> {
+        self.all_room_names().await
     }
     async fn rooms_of_custodian(&self, user_id: Uuid) -> AppResult<Vec<Room>> {
         self.custodian_rooms(user_id).await

@@ -1,6 +1,6 @@
 //! Users, their sessions and the 分工 responsibilities.
 
-use super::history::record;
+use super::history::{commit_with_history, record};
 use super::rows::{self, USER_SELECT};
 use super::{db_error, ts, SqliteStore};
 use crate::domain::Field;
@@ -142,19 +142,7 @@ impl SqliteStore {
             role: user.role,
             active: user.active,
         };
-        let action = if before.is_some() { "update" } else { "create" };
-        record(
-            &mut tx,
-            actor,
-            Entity::User,
-            id,
-            action,
-            before.as_ref(),
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await.map_err(AppError::internal)?;
-        Ok(after)
+        commit_with_history(tx, actor, Entity::User, id, before.as_ref(), after).await
     }
 
     pub(super) async fn save_lang(&self, actor: Actor, id: Uuid, lang: Lang) -> AppResult<()> {

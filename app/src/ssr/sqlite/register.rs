@@ -1,12 +1,12 @@
 //! Buildings, rooms, assets and their tags.
 
-use super::history::record;
+use super::history::{commit_with_history, record};
 use super::rows::{self, ASSET_SELECT, ROOM_SELECT};
 use super::{db_error, like_pattern, ts, SqliteStore};
 use crate::domain::{Field, Invalid, Problem, TagCode};
 use crate::error::{AppError, AppResult};
 use crate::forms::{AssetFields, RoomFields};
-use crate::model::{Asset, Building, ListQuery, Page, Room, TagTarget};
+use crate::model::{Asset, Building, ListQuery, Named, Page, Room, TagTarget};
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use sqlx::{Row, Sqlite, Transaction};
@@ -175,19 +175,7 @@ impl SqliteStore {
             .await
             .map_err(db_error(Field::Name))?;
         let after = building_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-        let action = if before.is_some() { "update" } else { "create" };
-        record(
-            &mut tx,
-            actor,
-            Entity::Building,
-            id,
-            action,
-            before.as_ref(),
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await.map_err(AppError::internal)?;
-        Ok(after)
+        commit_with_history(tx, actor, Entity::Building, id, before.as_ref(), after).await
     }
 
     pub(super) async fn room_page(&self, query: &ListQuery) -> AppResult<Page<Room>> {
@@ -225,6 +213,20 @@ impl SqliteStore {
             limit,
             offset,
         })
+    }
+
+    pub(super) async fn all_room_names(&self) -> AppResult<Vec<Named>> {
+        let rows: Vec<(Uuid, String)> = sqlx::query_as(
+            "SELECT r.id, b.name || ' · ' || r.name FROM rooms r JOIN buildings b ON b.id = r.building_id \
+             ORDER BY b.name, r.floor, r.name",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(AppError::internal)?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name)| Named { id, name })
+            .collect())
     }
 
     pub(super) async fn custodian_rooms(&self, user_id: Uuid) -> AppResult<Vec<Room>> {
@@ -284,19 +286,7 @@ impl SqliteStore {
             attach_tag(&mut tx, "room_id", id, tag).await?;
         }
         let after = room_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-        let action = if before.is_some() { "update" } else { "create" };
-        record(
-            &mut tx,
-            actor,
-            Entity::Room,
-            id,
-            action,
-            before.as_ref(),
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await.map_err(AppError::internal)?;
-        Ok(after)
+        commit_with_history(tx, actor, Entity::Room, id, before.as_ref(), after).await
     }
 
     pub(super) async fn asset_page(
@@ -387,19 +377,7 @@ impl SqliteStore {
             attach_tag(&mut tx, "asset_id", id, tag).await?;
         }
         let after = asset_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-        let action = if before.is_some() { "update" } else { "create" };
-        record(
-            &mut tx,
-            actor,
-            Entity::Asset,
-            id,
-            action,
-            before.as_ref(),
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await.map_err(AppError::internal)?;
-        Ok(after)
+        commit_with_history(tx, actor, Entity::Asset, id, before.as_ref(), after).await
     }
 
     pub(super) async fn tag_target(&self, code: &TagCode) -> AppResult<Option<TagTarget>> {

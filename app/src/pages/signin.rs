@@ -19,8 +19,14 @@ pub fn SignInPage() -> impl IntoView {
         .starts_with("/t/")
         .then(|| view! { <p class="muted">{s.t(Msg::SignedOutNote)}</p> });
     let demo = s.demo.then(|| {
-        let accounts = ["demo-admin", "demo-manager", "demo-staff", "demo-teacher"]
-            .map(|login| view! { <li><code>{login}</code></li> });
+        use crate::domain::Role;
+        let accounts = [
+            ("demo-admin", Role::Admin),
+            ("demo-manager", Role::AssetManager),
+            ("demo-staff", Role::Staff),
+            ("demo-teacher", Role::Teacher),
+        ]
+        .map(|(login, role)| view! { <li><code>{login}</code>" "<span class="muted">{s.t(Msg::role(role))}</span></li> });
         view! {
             <section class="card demo">
                 <h2>{s.t(Msg::DemoAccounts)}</h2>

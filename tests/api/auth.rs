@@ -188,3 +188,74 @@ async fn a_disabled_user_is_signed_out_and_cannot_sign_in() {
         .await;
     assert_eq!(a.status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn odd_sign_in_forms_are_answered_calmly() {
+    let app = spawn_app().await;
+    let client = app.browser();
+    let odd_next = [
+        ("login", "demo-staff"),
+        ("password", "rounds-demo"),
+        ("next", "/搜索\r\nSet-Cookie: x=1"),
+    ];
+    let res = client
+        .post(app.url("/auth/signin"))
+        .form(&odd_next)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/");
+    let missing = client
+        .post(app.url("/auth/signin"))
+        .form(&[("login", "demo-staff")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.headers()["location"], "/signin?error=credentials");
+    let lang = client
+        .post(app.url("/auth/lang"))
+        .body("%%%")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(lang.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        reqwest::get(app.url("/healthz")).await.unwrap().status(),
+        StatusCode::OK,
+        "still serving"
+    );
+}
+
+#[tokio::test]
+async fn behind_https_cookies_are_secure_and_tags_use_the_public_url() {
+    let app = rounds_tests::spawn_app_behind(Some("https://rounds.school.example")).await;
+    let res = app
+        .browser()
+        .post(app.url("/auth/signin"))
+        .form(&[
+            ("login", "demo-staff"),
+            ("password", "rounds-demo"),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("; Secure"));
+    let token = app.token("demo-staff").await;
+    let code = app.some_asset(&token).await["tag"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let tag = app
+        .api(Method::GET, &format!("/tags/{code}"), Some(&token), None)
+        .await
+        .json();
+    assert_eq!(
+        tag["url"],
+        format!("https://rounds.school.example/t/{code}")
+    );
+}

@@ -17,6 +17,11 @@ pub struct TestApp {
 
 /// Starts the app on port 0 with the demo school loaded, like `rounds serve --demo`.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_behind(None).await
+}
+
+/// The same, with labels and cookies made for `public_url` (say, an https proxy in front).
+pub async fn spawn_app_behind(public_url: Option<&str>) -> TestApp {
     let data = tempfile::tempdir().expect("a temp folder");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -27,7 +32,11 @@ pub async fn spawn_app() -> TestApp {
         addr,
         data: data.path().to_path_buf(),
         database_url: None,
-        public_url: Some(base.clone()),
+        public_url: Some(
+            public_url
+                .map(str::to_string)
+                .unwrap_or_else(|| base.clone()),
+        ),
         demo: true,
         site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("../target/site")

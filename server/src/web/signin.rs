@@ -8,6 +8,7 @@ use app::ssr::auth::{new_token, verify_password};
 use app::ssr::state::AppState;
 use app::ssr::store::SessionKind;
 use app::ssr::visitor::Visitor;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -24,9 +25,11 @@ pub struct SignInForm {
     next: String,
 }
 
-/// Only local paths, so the form cannot bounce a user to another site.
+/// Only local paths of plain URL characters, so the form can neither bounce a user to another
+/// site nor put anything odd into the `Location` header.
 fn local_path(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+    let plain = next.bytes().all(|b| b.is_ascii_graphic());
+    if plain && next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
         next
     } else {
         "/"
@@ -81,8 +84,11 @@ pub async fn sign_in(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Extension(visitor): Extension<Visitor>,
     headers: HeaderMap,
-    Form(form): Form<SignInForm>,
+    form: Result<Form<SignInForm>, FormRejection>,
 ) -> Response {
+    let Ok(Form(form)) = form else {
+        return Redirect::to("/signin?error=credentials").into_response();
+    };
     let next = local_path(&form.next).to_string();
     let user =
         match check_credentials(&state, &form.login, form.password, &peer.ip().to_string()).await {
@@ -148,8 +154,11 @@ pub struct LangForm {
 pub async fn set_lang(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
-    Form(form): Form<LangForm>,
+    form: Result<Form<LangForm>, FormRejection>,
 ) -> Response {
+    let Ok(Form(form)) = form else {
+        return Redirect::to("/").into_response();
+    };
     let lang = Lang::parse(&form.lang);
     if let Some(user) = &visitor.user {
         if let Err(e) = state
@@ -174,4 +183,25 @@ pub async fn set_lang(
         ),
     );
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_plain_local_paths_are_followed() {
+        assert_eq!(local_path("/t/7K3M9QX2?x=1"), "/t/7K3M9QX2?x=1");
+        for odd in [
+            "//evil.example",
+            "/\\evil",
+            "https://evil.example",
+            "/搜索",
+            "/a\r\nSet-Cookie: x",
+            "/a b",
+            "",
+        ] {
+            assert_eq!(local_path(odd), "/", "{odd:?}");
+        }
+    }
 }

@@ -51,6 +51,18 @@ async fn creating_and_changing_an_asset_writes_who_when_and_what() {
     assert_eq!(hist[1]["action"], "create");
     assert!(hist[1]["before"].is_null());
     assert!(hist[0]["at"].as_str().unwrap().ends_with("+08:00"));
+    let browser = app.signed_in_browser("demo-staff").await;
+    let scan = app
+        .page(&browser, &format!("/t/{}", asset["tag"].as_str().unwrap()))
+        .await;
+    assert!(
+        scan.text.contains("状态：在用 → 维修中") && scan.text.contains("殷奇"),
+        "the scan shows the change and who made it"
+    );
+    assert!(
+        scan.text.find("修改") < scan.text.find("新建"),
+        "newest first"
+    );
 }
 
 #[tokio::test]

@@ -138,10 +138,13 @@ pub async fn tag_page(code: String) -> Result<TagView, AppError> {
     let Ok(tag) = TagCode::parse(&code) else {
         return Ok(TagView::Unknown { code });
     };
-    if let Some(asset) = st.store.find_asset_by_tag(&tag).await? {
-        return Ok(TagView::Asset(Box::new(
-            asset_with_history(&st, &v, asset).await?,
-        )));
+    if let Some((asset, history)) = st.store.scan_asset(&tag, HISTORY_ON_PAGE).await? {
+        let can_edit = me.role.manages_register();
+        return Ok(TagView::Asset(Box::new(AssetView {
+            asset,
+            history,
+            can_edit,
+        })));
     }
     Ok(match st.store.resolve_tag(&tag).await? {
         None => TagView::Unknown {

@@ -132,8 +132,13 @@ pub trait Store: Send + Sync + 'static {
     async fn list_assets(&self, query: &ListQuery, room: Option<Uuid>) -> AppResult<Page<Asset>>;
     async fn get_asset(&self, id: Uuid) -> AppResult<Option<Asset>>;
     async fn find_asset_by_code(&self, code: &str) -> AppResult<Option<Asset>>;
-    /// The asset a tag is linked to, in one query (the common case of a scan).
-    async fn find_asset_by_tag(&self, code: &TagCode) -> AppResult<Option<Asset>>;
+    /// The asset a tag is linked to with its newest `history` entries: the common case of a
+    /// scan, in one round trip where the database allows.
+    async fn scan_asset(
+        &self,
+        code: &TagCode,
+        history: i64,
+    ) -> AppResult<Option<(Asset, Vec<HistoryEntry>)>>;
     /// Creates the asset with `tag` linked, or with a fresh tag.
     async fn create_asset(
         &self,

@@ -60,6 +60,63 @@ pub(super) async fn commit_with_history<T: Serialize>(
     Ok(after)
 }
 
+/// A stored UTC time as the school's clock shows it, still RFC 3339.
+fn school_time(at: String) -> String {
+    let Some(offset) = FixedOffset::east_opt(SCHOOL_OFFSET_SECS) else {
+        return at;
+    };
+    chrono::DateTime::parse_from_rfc3339(&at)
+        .map(|t| {
+            t.with_timezone(&offset)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        })
+        .unwrap_or(at)
+}
+
+/// A column expression with an asset's newest history rows as one JSON array (`$2` rows), so a
+/// scan needs one query instead of two.
+pub(super) const ASSET_HISTORY_JSON: &str = "(SELECT json_group_array(json_object(\
+    'id', lower(hex(h.id)), 'at', h.at, 'action', h.action, 'before', json(h.before), 'after', json(h.after), \
+    'actor_id', CASE WHEN u.id IS NULL THEN NULL ELSE lower(hex(u.id)) END, 'actor_name', u.display_name)) \
+    FROM (SELECT * FROM history WHERE entity = 'asset' AND entity_id = a.id ORDER BY id DESC LIMIT $2) h \
+    LEFT JOIN users u ON u.id = h.actor_id) AS history_json";
+
+#[derive(serde::Deserialize)]
+struct JsonRow {
+    id: Uuid,
+    at: String,
+    action: String,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+    actor_id: Option<Uuid>,
+    actor_name: Option<String>,
+}
+
+/// Reads [`ASSET_HISTORY_JSON`] back into entries.
+pub(super) fn history_from_json(
+    text: &str,
+    entity: Entity,
+    entity_id: Uuid,
+) -> AppResult<Vec<HistoryEntry>> {
+    let rows: Vec<JsonRow> = serde_json::from_str(text).map_err(AppError::internal)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| HistoryEntry {
+            id: r.id,
+            at: school_time(r.at),
+            actor: r
+                .actor_id
+                .zip(r.actor_name)
+                .map(|(id, name)| Named { id, name }),
+            entity: entity.code().into(),
+            entity_id,
+            action: r.action,
+            before: r.before,
+            after: r.after,
+        })
+        .collect())
+}
+
 impl SqliteStore {
     pub(super) async fn read_history(
         &self,
@@ -78,17 +135,10 @@ impl SqliteStore {
         .fetch_all(&self.pool)
         .await
         .map_err(AppError::internal)?;
-        let offset = FixedOffset::east_opt(SCHOOL_OFFSET_SECS).expect("a valid fixed offset");
         rows.iter()
             .map(|row| {
                 let get = |e: sqlx::Error| AppError::internal(e);
-                let at: String = row.try_get("at").map_err(get)?;
-                let at = chrono::DateTime::parse_from_rfc3339(&at)
-                    .map(|t| {
-                        t.with_timezone(&offset)
-                            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
-                    })
-                    .unwrap_or(at);
+                let at = school_time(row.try_get("at").map_err(get)?);
                 let json = |col: &str| -> AppResult<Option<serde_json::Value>> {
                     let text: Option<String> = row.try_get(col).map_err(get)?;
                     Ok(text.and_then(|t| serde_json::from_str(&t).ok()))

@@ -194,8 +194,12 @@ impl Store for SqliteStore {
     async fn find_asset_by_code(&self, code: &str) -> AppResult<Option<Asset>> {
         self.one_asset("a.asset_code = $1", code.to_string()).await
     }
-    async fn find_asset_by_tag(&self, code: &TagCode) -> AppResult<Option<Asset>> {
-        self.one_asset("t.code = $1", code.to_string()).await
+    async fn scan_asset(
+        &self,
+        code: &TagCode,
+        history: i64,
+    ) -> AppResult<Option<(Asset, Vec<HistoryEntry>)>> {
+        self.scanned_asset(code, history).await
     }
     async fn create_asset(
         &self,

@@ -1,12 +1,12 @@
 //! Buildings, rooms, assets and their tags.
 
-use super::history::{commit_with_history, record};
+use super::history::{commit_with_history, history_from_json, record, ASSET_HISTORY_JSON};
 use super::rows::{self, ASSET_SELECT, ROOM_SELECT};
 use super::{db_error, like_pattern, ts, SqliteStore};
 use crate::domain::{Field, Invalid, Problem, TagCode};
 use crate::error::{AppError, AppResult};
 use crate::forms::{AssetFields, RoomFields};
-use crate::model::{Asset, Building, ListQuery, Named, Page, Room, TagTarget};
+use crate::model::{Asset, Building, HistoryEntry, ListQuery, Named, Page, Room, TagTarget};
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use sqlx::{Row, Sqlite, Transaction};
@@ -328,6 +328,31 @@ impl SqliteStore {
             limit,
             offset,
         })
+    }
+
+    pub(super) async fn scanned_asset(
+        &self,
+        code: &TagCode,
+        history: i64,
+    ) -> AppResult<Option<(Asset, Vec<HistoryEntry>)>> {
+        static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+            let with_history = format!(", {ASSET_HISTORY_JSON} FROM assets a");
+            format!(
+                "{} WHERE t.code = $1",
+                ASSET_SELECT.replacen(" FROM assets a", &with_history, 1)
+            )
+        });
+        let row = sqlx::query(&SQL)
+            .bind(code.as_str())
+            .bind(history)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        let Some(row) = row else { return Ok(None) };
+        let asset = rows::asset(&row)?;
+        let json: String = row.try_get("history_json").map_err(AppError::internal)?;
+        let history = history_from_json(&json, Entity::Asset, asset.id)?;
+        Ok(Some((asset, history)))
     }
 
     pub(super) async fn one_asset(

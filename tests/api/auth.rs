@@ -75,12 +75,7 @@ async fn signing_in_sets_a_fresh_httponly_lax_cookie_and_signing_out_ends_it() {
         ("password", "rounds-demo"),
         ("next", "/t/7K3M9QX2"),
     ];
-    let first = client
-        .post(app.url("/auth/signin"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let first = app.post_form(&client, "/auth/signin", &form).await;
     assert_eq!(first.headers()["location"], "/t/7K3M9QX2");
     let cookie = first.headers()["set-cookie"].to_str().unwrap().to_string();
     assert!(
@@ -88,12 +83,7 @@ async fn signing_in_sets_a_fresh_httponly_lax_cookie_and_signing_out_ends_it() {
             && cookie.contains("SameSite=Lax")
             && !cookie.contains("Secure")
     );
-    let second = client
-        .post(app.url("/auth/signin"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let second = app.post_form(&client, "/auth/signin", &form).await;
     let cookie2 = second.headers()["set-cookie"].to_str().unwrap().to_string();
     assert_ne!(
         cookie.split(';').next(),
@@ -107,16 +97,17 @@ async fn signing_in_sets_a_fresh_httponly_lax_cookie_and_signing_out_ends_it() {
         StatusCode::SEE_OTHER,
         "signed out"
     );
-    let evil = client
-        .post(app.url("/auth/signin"))
-        .form(&[
-            ("login", "demo-staff"),
-            ("password", "rounds-demo"),
-            ("next", "//evil.example/"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let evil = app
+        .post_form(
+            &client,
+            "/auth/signin",
+            &[
+                ("login", "demo-staff"),
+                ("password", "rounds-demo"),
+                ("next", "//evil.example/"),
+            ],
+        )
+        .await;
     assert_eq!(evil.headers()["location"], "/", "no open redirect");
 }
 
@@ -165,12 +156,7 @@ async fn a_disabled_user_is_signed_out_and_cannot_sign_in() {
         ("form[role]", "staff"),
         ("form[password]", ""),
     ];
-    let res = admin
-        .post(app.url("/sf/save_user"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let res = app.post_form(&admin, "/sf/save_user", &form).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(
         app.api(Method::GET, "/me", Some(&staff_token), None)
@@ -198,20 +184,12 @@ async fn odd_sign_in_forms_are_answered_calmly() {
         ("password", "rounds-demo"),
         ("next", "/搜索\r\nSet-Cookie: x=1"),
     ];
-    let res = client
-        .post(app.url("/auth/signin"))
-        .form(&odd_next)
-        .send()
-        .await
-        .unwrap();
+    let res = app.post_form(&client, "/auth/signin", &odd_next).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/");
-    let missing = client
-        .post(app.url("/auth/signin"))
-        .form(&[("login", "demo-staff")])
-        .send()
-        .await
-        .unwrap();
+    let missing = app
+        .post_form(&client, "/auth/signin", &[("login", "demo-staff")])
+        .await;
     assert_eq!(missing.headers()["location"], "/signin?error=credentials");
     let lang = client
         .post(app.url("/auth/lang"))

@@ -102,12 +102,8 @@ async fn rooms_buildings_and_users_record_their_changes_too() {
     assert_eq!(rows, vec!["create"]);
 
     let browser = app.signed_in_browser("demo-admin").await;
-    browser
-        .post(app.url("/auth/lang"))
-        .form(&[("lang", "en"), ("next", "/")])
-        .send()
-        .await
-        .unwrap();
+    app.post_form(&browser, "/auth/lang", &[("lang", "en"), ("next", "/")])
+        .await;
     let rows = app
         .sql("SELECT after FROM history WHERE entity = 'user' AND action = 'update'")
         .await;

@@ -19,12 +19,8 @@ async fn home_lists_my_rooms_and_my_responsibilities() {
 async fn the_english_switch_is_remembered_for_the_user() {
     let app = spawn_app().await;
     let browser = app.signed_in_browser("demo-staff").await;
-    browser
-        .post(app.url("/auth/lang"))
-        .form(&[("lang", "en"), ("next", "/")])
-        .send()
-        .await
-        .unwrap();
+    app.post_form(&browser, "/auth/lang", &[("lang", "en"), ("next", "/")])
+        .await;
     assert!(app
         .page(&browser, "/")
         .await

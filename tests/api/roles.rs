@@ -125,20 +125,10 @@ async fn staff_cannot_manage_users_but_the_admin_can() {
         ("form[password]", "long-enough-1"),
         ("form[active]", "on"),
     ];
-    let res = staff
-        .post(app.url("/sf/save_user"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let res = app.post_form(&staff, "/sf/save_user", &form).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let manager = app.signed_in_browser("demo-manager").await;
-    let res = manager
-        .post(app.url("/sf/save_user"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let res = app.post_form(&manager, "/sf/save_user", &form).await;
     assert_eq!(
         res.status(),
         StatusCode::FORBIDDEN,
@@ -153,12 +143,7 @@ async fn staff_cannot_manage_users_but_the_admin_can() {
         ("form[password]", rounds_tests::PASSWORD),
         ("form[active]", "on"),
     ];
-    let res = admin
-        .post(app.url("/sf/save_user"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let res = app.post_form(&admin, "/sf/save_user", &form).await;
     assert_eq!(res.status(), StatusCode::OK);
     app.signed_in_browser("newteacher").await;
 }
@@ -296,12 +281,9 @@ async fn server_functions_refuse_anonymous_callers_and_the_wrong_role() {
     ];
     let anonymous = app.browser();
     for name in reads.iter().chain(&managed).chain(&admin_only) {
-        let res = anonymous
-            .post(app.url(&format!("/sf/{name}")))
-            .form(&args)
-            .send()
-            .await
-            .unwrap();
+        let res = app
+            .post_form(&anonymous, &format!("/sf/{name}"), &args)
+            .await;
         assert_eq!(
             res.status(),
             StatusCode::UNAUTHORIZED,
@@ -310,22 +292,12 @@ async fn server_functions_refuse_anonymous_callers_and_the_wrong_role() {
     }
     let teacher = app.signed_in_browser("demo-teacher").await;
     for name in managed.iter().chain(&admin_only) {
-        let res = teacher
-            .post(app.url(&format!("/sf/{name}")))
-            .form(&args)
-            .send()
-            .await
-            .unwrap();
+        let res = app.post_form(&teacher, &format!("/sf/{name}"), &args).await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "teacher /sf/{name}");
     }
     let manager = app.signed_in_browser("demo-manager").await;
     for name in admin_only {
-        let res = manager
-            .post(app.url(&format!("/sf/{name}")))
-            .form(&args)
-            .send()
-            .await
-            .unwrap();
+        let res = app.post_form(&manager, &format!("/sf/{name}"), &args).await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "manager /sf/{name}");
     }
 }

@@ -38,9 +38,7 @@ async fn a_room_tag_resolves_to_its_room() {
 async fn a_blank_tag_is_unassigned_and_an_unknown_one_is_not_found() {
     let app = spawn_app().await;
     let token = app.token("demo-staff").await;
-    let blank = app
-        .sql("SELECT code FROM tags WHERE room_id IS NULL AND asset_id IS NULL LIMIT 1")
-        .await;
+    let blank = [app.blank_tag().await];
     let a = app
         .api(
             Method::GET,
@@ -106,9 +104,7 @@ async fn tag_pages_open_the_asset_the_room_a_blank_tag_or_a_404() {
         .page(&browser, &format!("/t/{}", room["tag"].as_str().unwrap()))
         .await;
     assert!(page.text.contains(room["name"].as_str().unwrap()) && page.text.contains("室内资产"));
-    let blank = app
-        .sql("SELECT code FROM tags WHERE room_id IS NULL AND asset_id IS NULL LIMIT 1")
-        .await;
+    let blank = [app.blank_tag().await];
     let page = app.page(&browser, &format!("/t/{}", blank[0])).await;
     assert!(
         page.text.contains("绑定此标签"),
@@ -129,9 +125,7 @@ async fn a_manager_links_a_blank_tag_to_a_room_and_the_old_tag_is_freed() {
     let browser = app.signed_in_browser("demo-manager").await;
     let room = app.some_room(&token).await;
     let old = room["tag"].as_str().unwrap().to_string();
-    let blank = app
-        .sql("SELECT code FROM tags WHERE room_id IS NULL AND asset_id IS NULL LIMIT 1")
-        .await;
+    let blank = [app.blank_tag().await];
     let res = browser
         .post(app.url("/sf/claim_tag"))
         .form(&[

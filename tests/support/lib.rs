@@ -166,6 +166,32 @@ impl TestApp {
         rows.into_iter().map(|r| r.0).collect()
     }
 
+    /// Calls a server function the way a form without JavaScript does.
+    pub async fn post_form(
+        &self,
+        client: &Client,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .form(form)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    /// A tag of the demo school that is linked to nothing.
+    pub async fn blank_tag(&self) -> String {
+        let codes = self
+            .sql("SELECT code FROM tags WHERE room_id IS NULL AND asset_id IS NULL LIMIT 1")
+            .await;
+        codes
+            .into_iter()
+            .next()
+            .expect("the demo school has blank tags")
+    }
+
     /// The first asset of the demo school, as the API returns it.
     pub async fn some_asset(&self, token: &str) -> Value {
         let a = self

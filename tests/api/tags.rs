@@ -126,16 +126,12 @@ async fn a_manager_links_a_blank_tag_to_a_room_and_the_old_tag_is_freed() {
     let room = app.some_room(&token).await;
     let old = room["tag"].as_str().unwrap().to_string();
     let blank = [app.blank_tag().await];
-    let res = browser
-        .post(app.url("/sf/claim_tag"))
-        .form(&[
-            ("code", blank[0].as_str()),
-            ("room_id", room["id"].as_str().unwrap()),
-            ("asset_code", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let claim = [
+        ("code", blank[0].as_str()),
+        ("room_id", room["id"].as_str().unwrap()),
+        ("asset_code", ""),
+    ];
+    let res = app.post_form(&browser, "/sf/claim_tag", &claim).await;
     assert_eq!(
         res.status(),
         StatusCode::OK,
@@ -164,16 +160,7 @@ async fn a_manager_links_a_blank_tag_to_a_room_and_the_old_tag_is_freed() {
         )
         .await;
     assert_eq!(hist.json()[0]["action"], "claim");
-    let again = browser
-        .post(app.url("/sf/claim_tag"))
-        .form(&[
-            ("code", blank[0].as_str()),
-            ("room_id", room["id"].as_str().unwrap()),
-            ("asset_code", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let again = app.post_form(&browser, "/sf/claim_tag", &claim).await;
     assert_eq!(
         again.status(),
         StatusCode::CONFLICT,

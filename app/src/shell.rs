@@ -6,7 +6,6 @@ use crate::pages::{
 };
 use crate::Session;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -15,6 +14,7 @@ use leptos_router::{path, SsrMode};
 pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let session = Session::current();
     let lang = session.lang;
+    let title = session.t(crate::i18n::Msg::AppName);
     provide_context(session);
     view! {
         <!DOCTYPE html>
@@ -25,7 +25,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0f6e56"/>
                 <link rel="stylesheet" href="/pkg/rounds.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <leptos_meta::MetaTags/>
+                <title>{title}</title>
             </head>
             <body>
                 <App/>
@@ -37,10 +37,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
 /// The routes; every page is rendered on the server, only islands run in the browser.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
-    let title = crate::session::use_session().t(crate::i18n::Msg::AppName);
     view! {
-        <Title text=title/>
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>

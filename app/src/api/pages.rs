@@ -92,19 +92,9 @@ async fn asset_view(
     v: &crate::ssr::visitor::Visitor,
     id: uuid::Uuid,
 ) -> Result<AssetView, AppError> {
-    let asset = st.store.get_asset(id).await?.ok_or(AppError::NotFound)?;
-    asset_with_history(st, v, asset).await
-}
-
-#[cfg(feature = "ssr")]
-async fn asset_with_history(
-    st: &crate::ssr::state::AppState,
-    v: &crate::ssr::visitor::Visitor,
-    asset: crate::model::Asset,
-) -> Result<AssetView, AppError> {
     use crate::ssr::store::Entity;
     let me = v.signed_in()?;
-    let id = asset.id;
+    let asset = st.store.get_asset(id).await?.ok_or(AppError::NotFound)?;
     Ok(AssetView {
         history: st.store.history(Entity::Asset, id, HISTORY_ON_PAGE).await?,
         can_edit: me.role.manages_register(),

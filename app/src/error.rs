@@ -24,6 +24,8 @@ pub enum AppError {
     Conflict(crate::domain::Field),
     #[error("invalid {0:?}")]
     Invalid(Invalid),
+    #[error("label font missing")]
+    LabelFontMissing,
     #[error("internal error")]
     Internal,
     #[error("transport: {0}")]
@@ -49,6 +51,7 @@ impl AppError {
             AppError::Conflict(_) => 409,
             AppError::Invalid(_) => 422,
             AppError::TooManyAttempts => 429,
+            AppError::LabelFontMissing => 503,
             AppError::Internal => 500,
             AppError::Transport(_) => 400,
         }
@@ -64,6 +67,7 @@ impl AppError {
             AppError::BadCredentials => "bad_credentials",
             AppError::Conflict(_) => "conflict",
             AppError::Invalid(_) => "invalid",
+            AppError::LabelFontMissing => "label_font_missing",
             AppError::Internal => "internal",
             AppError::Transport(_) => "bad_request",
         }
@@ -79,6 +83,7 @@ impl AppError {
             AppError::BadCredentials => lang.t(Msg::BadCredentials).into(),
             AppError::Conflict(f) => format!("{}{}", lang.t(Msg::Conflict), lang.t(Msg::field(*f))),
             AppError::Invalid(i) => invalid_message(lang, i),
+            AppError::LabelFontMissing => lang.t(Msg::LabelFontMissing).into(),
             AppError::Internal => lang.t(Msg::Internal).into(),
             AppError::Transport(_) => lang.t(Msg::Network).into(),
         }

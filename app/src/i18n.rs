@@ -151,6 +151,12 @@ messages! {
     ProblemUnknownChoice => "不是可选的值。", "is not one of the choices.";
     ProblemOutOfRange => "超出允许范围。", "is out of the allowed range.";
     ProblemMalformed => "格式不正确。", "is not in the expected form.";
+    ProblemConflicting => "与其他选择冲突，只能选其一。", "conflicts with another choice; pick one.";
+    ProblemOffPage => "按此行列、边距和间距排版后超出纸张。", "makes the labels run off the page with these rows, columns, margins and gaps.";
+    ProblemAtMost => "不能超过 {n}。", "must be at most {n}.";
+    ProblemTooMany => "超过单次上限 {n} 张，请分批打印。", "is over the limit of {n} labels a job; print it in parts.";
+    ProblemEmpty => "没有符合条件的标签。", "matches no labels.";
+    ProblemNotRegistered => "中的 {n} 不在登记中。", "includes {n}, which is not in the register.";
     RoleAdmin => "管理员", "Administrator";
     RoleAssetManager => "资产管理员", "Asset manager";
     RoleStaff => "后勤人员", "Logistics staff";
@@ -189,6 +195,21 @@ messages! {
     FieldTag => "标签码", "Tag code";
     FieldQuery => "搜索词", "Search";
     FieldBody => "请求内容", "Request";
+    FieldStock => "标签纸", "Label stock";
+    FieldSkip => "跳过的位置", "Skipped positions";
+    FieldSelection => "打印内容", "Selection";
+    FieldTags => "标签码列表", "Tag list";
+    FieldNewTags => "新标签数量", "Number of new tags";
+    FieldPageWidth => "纸张宽度", "Page width";
+    FieldPageHeight => "纸张高度", "Page height";
+    FieldColumns => "列数", "Columns";
+    FieldRows => "行数", "Rows";
+    FieldMarginLeft => "左边距", "Left margin";
+    FieldMarginTop => "上边距", "Top margin";
+    FieldGapX => "横向间距", "Horizontal gap";
+    FieldGapY => "纵向间距", "Vertical gap";
+    FieldLabelWidth => "标签宽度", "Label width";
+    FieldLabelHeight => "标签高度", "Label height";
     ActionCreate => "新建", "created";
     ActionUpdate => "修改", "updated";
     ActionClaim => "绑定标签", "tag linked";
@@ -196,6 +217,41 @@ messages! {
     SystemActor => "系统", "System";
     Area => "项目领域", "Area";
     Cadence => "频次", "Cadence";
+    Labels => "标签打印", "Labels";
+    LabelsIntro => "选择要打印的内容和标签纸，先预览，再下载 PDF。打印时选“实际尺寸 / 100%”，不要“适合页面”。", "Pick what to print and the label stock, preview, then download the PDF. Print at actual size (100 %), not “fit to page”.";
+    LabelLimit => "单次最多 {n} 张标签；更多请分批打印。", "At most {n} labels a job; print more in parts.";
+    LabelUrlNote => "二维码指向：", "QR codes open: ";
+    LabelUrlLoopback => "这是本机地址，手机扫码打不开。请先用 --public-url（或 ROUNDS_PUBLIC_URL）设置师生手机能访问的学校地址，再打印。", "This is a local address that phones cannot open. Set the school's address with --public-url (or ROUNDS_PUBLIC_URL) before printing.";
+    LabelWhat => "打印内容", "What to print";
+    LabelWhatAssets => "资产标签", "Asset labels";
+    LabelWhatDoors => "门牌（房间标签）", "Door labels (rooms)";
+    LabelWhatTags => "指定的标签码", "Listed tag codes";
+    LabelWhatNew => "新空白标签（先印后绑定）", "New blank tags (print now, link by scanning)";
+    AllOption => "全部", "All";
+    NeverPrinted => "只打印从未打印过的", "Only tags never printed";
+    TagListHint => "标签码，每行一个（补印用）", "Tag codes, one a line (for reprints)";
+    NewTagCount => "新空白标签数量", "Number of new blank tags";
+    StockLabel => "标签纸", "Label stock";
+    SkipLabel => "跳过前面几个位置（用过一部分的标签纸）", "Skip the first positions (a half-used sheet)";
+    PrintCustodian => "印上责任人", "Print the custodian";
+    Preview => "预览", "Preview";
+    PreviewSummary => "共 {n} 张标签，{p} 页。", "{n} labels on {p} pages.";
+    PreviewFirstPages => "下面是前几页，与 PDF 一致：", "The first pages, as the PDF prints them:";
+    DownloadPdf => "下载 PDF", "Download PDF";
+    Generating => "正在生成标签，请稍候…", "Making the labels…";
+    Downloading => "正在下载", "Downloading";
+    Downloaded => "已下载。若没有自动保存，请点这里：", "Downloaded. If it was not saved, use this link: ";
+    RecentPrints => "最近打印", "Recent prints";
+    NoPrints => "还没有打印记录。", "Nothing printed yet.";
+    LabelsCount => "张", " labels";
+    CustomStocks => "自定义标签纸", "Custom label stocks";
+    CustomStockHint => "按标签纸包装上的尺寸填写，单位毫米。同名的会被替换。", "Enter the sizes from the label pack, in millimetres. A stock of the same name is replaced.";
+    SheetStock => "A4 不干胶", "A4 sheet";
+    RollStock => "热敏标签", "Thermal roll";
+    PerPage => "每页", "a page: ";
+    LabelBlankTitle => "扫码登记", "Scan to register";
+    LabelCustodianPrefix => "责任人：", "Custodian: ";
+    LabelFontMissing => "服务器没有安装标签字体（Debian 软件包 fonts-noto-cjk），暂时无法生成标签。请联系管理员。", "The server has no label font installed (Debian package fonts-noto-cjk), so labels cannot be made yet. Ask the administrator.";
 }
 
 impl Msg {
@@ -254,6 +310,21 @@ impl Msg {
             Field::Tag => Msg::FieldTag,
             Field::Query => Msg::FieldQuery,
             Field::Body => Msg::FieldBody,
+            Field::Stock => Msg::FieldStock,
+            Field::Skip => Msg::FieldSkip,
+            Field::Selection => Msg::FieldSelection,
+            Field::Tags => Msg::FieldTags,
+            Field::NewTags => Msg::FieldNewTags,
+            Field::PageWidth => Msg::FieldPageWidth,
+            Field::PageHeight => Msg::FieldPageHeight,
+            Field::Columns => Msg::FieldColumns,
+            Field::Rows => Msg::FieldRows,
+            Field::MarginLeft => Msg::FieldMarginLeft,
+            Field::MarginTop => Msg::FieldMarginTop,
+            Field::GapX => Msg::FieldGapX,
+            Field::GapY => Msg::FieldGapY,
+            Field::LabelWidth => Msg::FieldLabelWidth,
+            Field::LabelHeight => Msg::FieldLabelHeight,
         }
     }
 
@@ -272,8 +343,8 @@ impl Msg {
 pub fn invalid_message(lang: Lang, invalid: &Invalid) -> String {
     let (msg, n) = match &invalid.problem {
         Problem::Required => (Msg::ProblemRequired, None),
-        Problem::TooLong { max } => (Msg::ProblemTooLong, Some(*max)),
-        Problem::TooShort { min } => (Msg::ProblemTooShort, Some(*min)),
+        Problem::TooLong { max } => (Msg::ProblemTooLong, Some(max.to_string())),
+        Problem::TooShort { min } => (Msg::ProblemTooShort, Some(min.to_string())),
         Problem::BadTagCode => (Msg::ProblemBadTag, None),
         Problem::BadAssetCode => (Msg::ProblemBadAssetCode, None),
         Problem::BadMoney => (Msg::ProblemBadMoney, None),
@@ -282,10 +353,16 @@ pub fn invalid_message(lang: Lang, invalid: &Invalid) -> String {
         Problem::UnknownChoice => (Msg::ProblemUnknownChoice, None),
         Problem::OutOfRange => (Msg::ProblemOutOfRange, None),
         Problem::Malformed => (Msg::ProblemMalformed, None),
+        Problem::Conflicting => (Msg::ProblemConflicting, None),
+        Problem::OffPage => (Msg::ProblemOffPage, None),
+        Problem::AtMost { max } => (Msg::ProblemAtMost, Some(max.to_string())),
+        Problem::TooMany { max } => (Msg::ProblemTooMany, Some(max.to_string())),
+        Problem::Empty => (Msg::ProblemEmpty, None),
+        Problem::NotRegistered { code } => (Msg::ProblemNotRegistered, Some(code.clone())),
     };
     let mut text = msg.text(lang).to_string();
     if let Some(n) = n {
-        text = text.replace("{n}", &n.to_string());
+        text = text.replace("{n}", &n);
     }
     let sep = if lang == Lang::Zh { "" } else { " " };
     format!("{}{sep}{text}", Msg::field(invalid.field).text(lang))

@@ -120,3 +120,13 @@ impl ListQuery {
         self.q.as_deref().map(str::trim).filter(|q| !q.is_empty())
     }
 }
+
+/// One printed label job in the print log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PrintJob {
+    pub id: Uuid,
+    pub at: String,
+    pub stock: String,
+    pub labels: i64,
+    pub by: Option<Named>,
+}

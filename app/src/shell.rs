@@ -44,6 +44,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                 <Route path=path!("/t/:code") view=TagPage ssr=SsrMode::Async/>
+                // Label QR codes carry the URL in upper case (alphanumeric mode).
+                <Route path=path!("/T/:code") view=TagPage ssr=SsrMode::Async/>
                 <Route path=path!("/rooms/:id") view=RoomPage ssr=SsrMode::Async/>
                 <Route path=path!("/assets/:id") view=AssetPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage") view=manage::ManageHome ssr=SsrMode::Async/>
@@ -54,6 +56,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/manage/assets/:id") view=manage::assets::AssetEditPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/users") view=manage::users::UserListPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/users/:id") view=manage::users::UserEditPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/labels") view=manage::labels::LabelsPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

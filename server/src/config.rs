@@ -22,6 +22,10 @@ pub struct ServeArgs {
     /// Load the demo school into an empty database and show the demo accounts.
     #[arg(long, env = "ROUNDS_DEMO")]
     pub demo: bool,
+    /// The CJK font printed on labels (an OpenType/TrueType file or collection); defaults to
+    /// Debian's fonts-noto-cjk Noto Sans CJK SC.
+    #[arg(long, env = "ROUNDS_LABEL_FONT")]
+    pub label_font: Option<PathBuf>,
     /// Where the built site (CSS, wasm, static files) is; relative to the working folder.
     #[arg(long, env = "ROUNDS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,

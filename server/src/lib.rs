@@ -34,6 +34,7 @@ pub async fn prepare(args: &ServeArgs) -> anyhow_lite::Result<AppState> {
             secure_cookies: public_url.starts_with("https://"),
             public_url,
             demo: args.demo,
+            label_font: args.label_font.clone(),
         }),
         throttle: Arc::new(Throttle::default()),
     })

@@ -2,6 +2,7 @@
 
 mod auth;
 mod history;
+mod labels;
 mod pages;
 mod roles;
 mod tags;

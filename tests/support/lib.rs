@@ -1,6 +1,8 @@
 //! Test helpers: the real server on a free port with a fresh demo database, and clients that
 //! talk to it like a phone (cookies) or a script (bearer token).
 
+pub mod pdf;
+
 use reqwest::{redirect, Client, Method, StatusCode};
 use serde_json::Value;
 use server::config::ServeArgs;
@@ -38,6 +40,7 @@ pub async fn spawn_app_behind(public_url: Option<&str>) -> TestApp {
                 .unwrap_or_else(|| base.clone()),
         ),
         demo: true,
+        label_font: None,
         site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("../target/site")
             .display()
@@ -122,6 +125,24 @@ impl TestApp {
             body,
         )
         .await
+    }
+
+    /// `POST /api/v1/labels`: the status, headers and raw body (a PDF, or a JSON error).
+    pub async fn print_labels(
+        &self,
+        token: &str,
+        job: Value,
+    ) -> (StatusCode, reqwest::header::HeaderMap, Vec<u8>) {
+        let res = Client::new()
+            .post(self.url("/api/v1/labels"))
+            .bearer_auth(token)
+            .json(&job)
+            .send()
+            .await
+            .expect("the server answers");
+        let (status, headers) = (res.status(), res.headers().clone());
+        let body = res.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+        (status, headers, body)
     }
 
     pub async fn token(&self, login: &str) -> String {

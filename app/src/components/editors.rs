@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use server_fn::ServerFn;
 
 /// Opens the saved record once the action succeeds, and shows its error otherwise.
-fn outcome<S>(lang: Lang, action: ServerAction<S>) -> impl IntoView
+pub(crate) fn outcome<S>(lang: Lang, action: ServerAction<S>) -> impl IntoView
 where
     S: ServerFn<Output = Saved, Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Send + Sync + 'static,

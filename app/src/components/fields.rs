@@ -42,7 +42,11 @@ pub fn SelectInput(
     value: String,
     choices: Vec<(String, String)>,
     #[prop(optional)] allow_none: bool,
+    /// The empty choice's text when it means something other than "none" (say, "all").
+    #[prop(optional)]
+    none_text: Option<&'static str>,
 ) -> impl IntoView {
+    let none_text = none_text.unwrap_or(lang.t(Msg::None_));
     let options = choices
         .into_iter()
         .map(|(v, text)| {
@@ -54,7 +58,7 @@ pub fn SelectInput(
         <label class="field">
             <span>{label}</span>
             <select name=name>
-                {allow_none.then(|| view! { <option value="">{lang.t(Msg::None_)}</option> })}
+                {allow_none.then(|| view! { <option value="">{none_text}</option> })}
                 {options}
             </select>
         </label>

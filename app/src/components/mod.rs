@@ -4,4 +4,5 @@ pub mod editors;
 pub mod fields;
 pub mod frame;
 pub mod history;
+pub mod labels;
 pub mod records;

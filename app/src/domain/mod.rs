@@ -45,6 +45,21 @@ pub enum Field {
     Tag,
     Query,
     Body,
+    Stock,
+    Skip,
+    Selection,
+    Tags,
+    NewTags,
+    PageWidth,
+    PageHeight,
+    Columns,
+    Rows,
+    MarginLeft,
+    MarginTop,
+    GapX,
+    GapY,
+    LabelWidth,
+    LabelHeight,
 }
 
 /// What is wrong with a value; rendered through the translations.
@@ -52,8 +67,12 @@ pub enum Field {
 #[serde(tag = "problem", rename_all = "snake_case")]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
-    TooShort { min: usize },
+    TooLong {
+        max: usize,
+    },
+    TooShort {
+        min: usize,
+    },
     BadTagCode,
     BadAssetCode,
     BadMoney,
@@ -62,6 +81,23 @@ pub enum Problem {
     UnknownChoice,
     OutOfRange,
     Malformed,
+    /// Two choices that exclude each other were both made.
+    Conflicting,
+    /// Labels laid out with these numbers run off the page.
+    OffPage,
+    AtMost {
+        max: usize,
+    },
+    /// More labels than one job prints.
+    TooMany {
+        max: usize,
+    },
+    /// The selection matched nothing.
+    Empty,
+    /// A tag code that is well-formed but not in the register.
+    NotRegistered {
+        code: String,
+    },
 }
 
 /// One rejected input: the field and the reason.

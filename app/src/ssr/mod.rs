@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod demo;
+pub mod labels;
 pub mod session_cache;
 pub mod sqlite;
 pub mod state;

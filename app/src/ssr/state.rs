@@ -14,6 +14,8 @@ pub struct Settings {
     /// Cookies get `Secure` when the public URL is https.
     pub secure_cookies: bool,
     pub demo: bool,
+    /// The CJK font labels embed; `None` looks in Debian's fonts-noto-cjk paths.
+    pub label_font: Option<std::path::PathBuf>,
 }
 
 /// Shared by axum handlers (as state) and Leptos (as context).

@@ -5,8 +5,10 @@ use crate::domain::{Role, TagCode};
 use crate::error::AppResult;
 use crate::forms::{AssetFields, RoomFields};
 use crate::i18n::Lang;
+use crate::labels::{LabelItem, Selection, Stock};
 use crate::model::{
-    Asset, Building, HistoryEntry, ListQuery, Named, Page, Responsibility, Room, TagTarget, User,
+    Asset, Building, HistoryEntry, ListQuery, Named, Page, PrintJob, Responsibility, Room,
+    TagTarget, User,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -28,6 +30,8 @@ pub enum Entity {
     Asset,
     User,
     Tag,
+    LabelJob,
+    LabelStock,
 }
 
 impl Entity {
@@ -38,6 +42,8 @@ impl Entity {
             Entity::Asset => "asset",
             Entity::User => "user",
             Entity::Tag => "tag",
+            Entity::LabelJob => "label_job",
+            Entity::LabelStock => "label_stock",
         }
     }
 }
@@ -64,6 +70,16 @@ pub struct SessionUser {
     pub user: User,
     pub lang: Option<Lang>,
     pub last_seen: DateTime<Utc>,
+}
+
+/// A printed label job for the print log: the labels' tags in print order, the unassigned
+/// tags made for it, and the request as asked.
+pub struct PrintRecord {
+    pub stock: String,
+    pub skip: usize,
+    pub tags: Vec<String>,
+    pub new_tags: Vec<TagCode>,
+    pub request: serde_json::Value,
 }
 
 /// A whole school to load in one transaction (demo data, generated benchmarks, imports).
@@ -155,4 +171,16 @@ pub trait Store: Send + Sync + 'static {
     async fn history(&self, entity: Entity, id: Uuid, limit: i64) -> AppResult<Vec<HistoryEntry>>;
     async fn responsibilities_of(&self, user_id: Uuid) -> AppResult<Vec<Responsibility>>;
     async fn list_responsibilities(&self) -> AppResult<Vec<Responsibility>>;
+
+    /// What each selected label says, in print order; at most `MAX_LABELS` (more is an error),
+    /// unknown hand-picked tags are an error naming the first one.
+    async fn label_items(&self, selection: &Selection) -> AppResult<Vec<LabelItem>>;
+    /// Logs a printed job, creating its new unassigned tags, in one transaction.
+    async fn log_print(&self, actor: Actor, job: PrintRecord) -> AppResult<Uuid>;
+    async fn recent_prints(&self, limit: i64) -> AppResult<Vec<PrintJob>>;
+    async fn custom_stocks(&self) -> AppResult<Vec<Stock>>;
+    async fn custom_stock(&self, name: &str) -> AppResult<Option<Stock>>;
+    async fn save_stock(&self, actor: Actor, stock: &Stock) -> AppResult<Stock>;
+    /// The asset categories in use, for pickers.
+    async fn categories(&self) -> AppResult<Vec<String>>;
 }

@@ -2,6 +2,7 @@
 //! Errors are `{"error": {"code", "message", "field"?}}` with the matching status.
 
 mod auth;
+mod labels;
 pub mod openapi;
 mod register;
 
@@ -97,5 +98,12 @@ pub fn router() -> Router<AppState> {
             get(register::get_asset).patch(register::update_asset),
         )
         .route("/assets/{id}/history", get(register::asset_history))
+        .route("/labels", post(labels::print_labels))
+        .route("/labels/jobs", get(labels::print_log))
+        .route("/label-stocks", get(labels::list_stocks))
+        .route(
+            "/label-stocks/{name}",
+            axum::routing::put(labels::save_stock),
+        )
         .fallback(not_found)
 }

@@ -93,7 +93,89 @@ fn record_paths(kind: &str, tag: &str, schema_name: &str, patch: &str) -> (Value
     )
 }
 
+/// `/labels` and `/label-stocks`: print jobs as PDF, custom stocks, the print log.
+fn label_paths() -> Value {
+    let mut print = with_body(
+        op(
+            "Print labels: the job as one PDF (at most 5000 labels); the print is logged",
+            "labels",
+            "200",
+            json!({}),
+        ),
+        "LabelJob",
+    );
+    print["responses"]["200"] = json!({
+        "description": "The PDF; headers X-Label-Count and X-Page-Count say what it holds",
+        "content": { "application/pdf": { "schema": { "type": "string", "format": "binary" } } }
+    });
+    print["responses"]["503"] = json!({ "$ref": "#/components/responses/Error" });
+    let mut save = with_body(
+        op(
+            "Save a custom stock under a name (replaces one of the same name)",
+            "labels",
+            "200",
+            schema("LabelStock"),
+        ),
+        "StockSpec",
+    );
+    save["parameters"] = json!([{ "name": "name", "in": "path", "required": true, "schema": { "type": "string", "maxLength": 40 } }]);
+    json!({
+        "/api/v1/labels": { "post": print },
+        "/api/v1/labels/jobs": { "get": op("The print log, newest first", "labels", "200", json!({ "type": "array", "items": schema("PrintJob") })) },
+        "/api/v1/label-stocks": { "get": op("Built-in and saved stocks", "labels", "200", json!({ "type": "array", "items": schema("LabelStock") })) },
+        "/api/v1/label-stocks/{name}": { "put": save }
+    })
+}
+
+fn label_schemas() -> Value {
+    let mm = json!({ "type": "number", "minimum": 0 });
+    let spec = json!({
+        "page_width_mm": mm, "page_height_mm": mm, "columns": { "type": "integer", "minimum": 1, "maximum": 50 },
+        "rows": { "type": "integer", "minimum": 1, "maximum": 50 }, "margin_left_mm": mm, "margin_top_mm": mm,
+        "gap_x_mm": mm, "gap_y_mm": mm, "label_width_mm": mm, "label_height_mm": mm
+    });
+    let mut stock = spec.clone();
+    stock["name"] = json!({ "type": "string" });
+    stock["built_in"] = json!({ "type": "boolean" });
+    stock["labels_per_page"] = json!({ "type": "integer" });
+    json!({
+        "StockSpec": { "type": "object", "additionalProperties": false, "properties": spec,
+            "required": ["page_width_mm", "page_height_mm", "columns", "rows", "label_width_mm", "label_height_mm"] },
+        "LabelStock": { "type": "object", "properties": stock },
+        "LabelJob": { "type": "object", "additionalProperties": false,
+            "description": "What to print is one of: tags (a hand-picked list), new_tags (N new unassigned tags), doors (rooms' door labels) or assets (the default), narrowed by building, room, category, status and never_printed.",
+            "properties": {
+                "stock": { "description": "a4-3x8, a4-4x10, a4-5x13, thermal-60x40, thermal-50x30, thermal-40x30, thermal-30x20, a saved stock's name, or a StockSpec", "oneOf": [{ "type": "string" }, schema("StockSpec")] },
+                "skip": { "type": "integer", "minimum": 0, "description": "positions of the first sheet to leave empty" },
+                "custodian": { "type": "boolean", "description": "print the custodian (责任人)" },
+                "tags": { "type": "array", "items": { "type": "string" }, "maxItems": 5000 },
+                "new_tags": { "type": "integer", "minimum": 1, "maximum": 5000 },
+                "doors": { "type": "boolean" },
+                "building": { "type": "string", "format": "uuid" },
+                "room": { "type": "string", "format": "uuid" },
+                "category": { "type": "string" },
+                "status": { "type": "string", "enum": ["in_use", "under_repair", "lost", "retired"] },
+                "never_printed": { "type": "boolean" }
+            } },
+        "PrintJob": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "at": { "type": "string", "format": "date-time" }, "stock": { "type": "string" }, "labels": { "type": "integer" }, "by": schema("Named") } }
+    })
+}
+
+fn merge(into: &mut Value, more: Value) {
+    if let (Some(into), Value::Object(more)) = (into.as_object_mut(), more) {
+        into.extend(more);
+    }
+}
+
 pub fn spec() -> Value {
+    let mut document = register_spec();
+    merge(&mut document["paths"], label_paths());
+    merge(&mut document["components"]["schemas"], label_schemas());
+    document
+}
+
+/// Sign-in, tags and the register.
+fn register_spec() -> Value {
     let (rooms, room, room_history) = record_paths("rooms", "register", "Room", "RoomPatch");
     let (assets, asset, asset_history) = record_paths("assets", "register", "Asset", "AssetPatch");
     let mut tag = op(
@@ -132,7 +214,7 @@ pub fn spec() -> Value {
             "responses": { "Error": { "description": "An error", "content": { "application/json": { "schema": schema("Error") } } } },
             "schemas": {
                 "Error": { "type": "object", "properties": { "error": { "type": "object", "properties": {
-                    "code": { "type": "string", "enum": ["unauthorized", "forbidden", "not_found", "too_many_attempts", "bad_credentials", "conflict", "invalid", "internal", "bad_request"] },
+                    "code": { "type": "string", "enum": ["unauthorized", "forbidden", "not_found", "too_many_attempts", "bad_credentials", "conflict", "invalid", "internal", "bad_request", "label_font_missing"] },
                     "message": { "type": "string", "description": "for people, in the Accept-Language (zh-CN unless en)" },
                     "field": { "type": ["string", "null"] } } } } },
                 "Credentials": { "type": "object", "required": ["login", "password"], "properties": { "login": { "type": "string" }, "password": { "type": "string" } } },

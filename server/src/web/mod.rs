@@ -3,6 +3,7 @@
 
 mod guard;
 mod identify;
+mod qr;
 mod server_fn_status;
 mod signin;
 mod static_files;
@@ -18,7 +19,8 @@ use axum::routing::{get, post};
 use axum::{middleware, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{NotForContentType, Predicate};
+use tower_http::compression::{CompressionLayer, DefaultPredicate};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use identify::SESSION_COOKIE;
@@ -47,6 +49,10 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/signin", post(signin::sign_in))
         .route("/auth/signout", post(signin::sign_out))
         .route("/auth/lang", post(signin::set_lang))
+        .route("/t/{code}/qr.svg", get(qr::svg))
+        .route("/t/{code}/qr.png", get(qr::png))
+        .route("/T/{code}/qr.svg", get(qr::svg))
+        .route("/T/{code}/qr.png", get(qr::png))
         .nest("/api/v1", api::router())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
@@ -68,7 +74,13 @@ pub fn router(state: AppState) -> Router {
             identify::identify,
         ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(
+            // Label PDFs are deflated already; sent as they are they keep a Content-Length,
+            // which the download's progress bar needs.
+            CompressionLayer::new().br(true).gzip(true).compress_when(
+                DefaultPredicate::new().and(NotForContentType::const_new("application/pdf")),
+            ),
+        )
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

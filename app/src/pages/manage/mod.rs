@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod buildings;
+pub mod labels;
 pub mod rooms;
 pub mod users;
 
@@ -24,6 +25,7 @@ pub fn ManageHome() -> impl IntoView {
                 <li><a href="/manage/buildings">{s.t(Msg::Buildings)}</a></li>
                 <li><a href="/manage/rooms">{s.t(Msg::Rooms)}</a></li>
                 <li><a href="/manage/assets">{s.t(Msg::Assets)}</a></li>
+                <li><a href="/manage/labels">{s.t(Msg::Labels)}</a></li>
                 {r.manages_users().then(|| view! { <li><a href="/manage/users">{s.t(Msg::Users)}</a></li> })}
             </ul>
         }

@@ -61,7 +61,7 @@ pub(super) async fn commit_with_history<T: Serialize>(
 }
 
 /// A stored UTC time as the school's clock shows it, still RFC 3339.
-fn school_time(at: String) -> String {
+pub(super) fn school_time(at: String) -> String {
     let Some(offset) = FixedOffset::east_opt(SCHOOL_OFFSET_SECS) else {
         return at;
     };

@@ -3,6 +3,7 @@
 
 mod history;
 mod import;
+mod labels;
 mod people;
 mod register;
 mod rows;
@@ -76,10 +77,14 @@ pub(crate) fn like_pattern(words: &str) -> String {
 use crate::domain::TagCode;
 use crate::forms::{AssetFields, RoomFields};
 use crate::i18n::Lang;
+use crate::labels::{LabelItem, Selection, Stock};
 use crate::model::{
-    Asset, Building, HistoryEntry, ListQuery, Named, Page, Responsibility, Room, TagTarget, User,
+    Asset, Building, HistoryEntry, ListQuery, Named, Page, PrintJob, Responsibility, Room,
+    TagTarget, User,
 };
-use crate::ssr::store::{Actor, Entity, SchoolImport, SessionKind, SessionUser, Store, UserRecord};
+use crate::ssr::store::{
+    Actor, Entity, PrintRecord, SchoolImport, SessionKind, SessionUser, Store, UserRecord,
+};
 use uuid::Uuid;
 
 #[async_trait::async_trait]
@@ -226,5 +231,26 @@ impl Store for SqliteStore {
     }
     async fn list_responsibilities(&self) -> AppResult<Vec<Responsibility>> {
         self.duties(None).await
+    }
+    async fn label_items(&self, selection: &Selection) -> AppResult<Vec<LabelItem>> {
+        self.selected_labels(selection).await
+    }
+    async fn log_print(&self, actor: Actor, job: PrintRecord) -> AppResult<Uuid> {
+        self.record_print(actor, job).await
+    }
+    async fn recent_prints(&self, limit: i64) -> AppResult<Vec<PrintJob>> {
+        self.print_log(limit).await
+    }
+    async fn custom_stocks(&self) -> AppResult<Vec<Stock>> {
+        self.all_stocks().await
+    }
+    async fn custom_stock(&self, name: &str) -> AppResult<Option<Stock>> {
+        self.stock_named(name).await
+    }
+    async fn save_stock(&self, actor: Actor, stock: &Stock) -> AppResult<Stock> {
+        self.store_stock(actor, stock).await
+    }
+    async fn categories(&self) -> AppResult<Vec<String>> {
+        self.asset_categories().await
     }
 }

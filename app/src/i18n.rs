@@ -227,6 +227,8 @@ messages! {
     LabelWhatDoors => "门牌（房间标签）", "Door labels (rooms)";
     LabelWhatTags => "指定的标签码", "Listed tag codes";
     LabelWhatNew => "新空白标签（先印后绑定）", "New blank tags (print now, link by scanning)";
+    LabelWhatReprint => "重印这次打印的全部标签", "Reprint every label of this print";
+    Reprint => "重印", "Reprint";
     AllOption => "全部", "All";
     NeverPrinted => "只打印从未打印过的", "Only tags never printed";
     TagListHint => "标签码，每行一个（补印用）", "Tag codes, one a line (for reprints)";

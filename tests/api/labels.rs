@@ -262,10 +262,35 @@ async fn the_print_log_drives_never_printed_and_new_tags_wait_to_be_claimed() {
     assert_eq!(log[0]["by"]["name"], "殷奇");
     let prints = app.sql("SELECT tag_code FROM label_prints").await.len();
     assert_eq!(prints, rooms + 3);
+
+    // A spoiled sheet: print that job again, same tags in the same order.
+    let first = log[1]["id"].as_str().unwrap();
+    let again = json!({ "stock": "a4-4x10", "reprint": first });
+    let (status, headers, _) = app.print_labels(&manager, again).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["x-label-count"], rooms.to_string().as_str());
+    let order = |job: &str| {
+        format!("SELECT p.tag_code FROM label_prints p WHERE lower(hex(p.job_id)) = '{}' ORDER BY p.seq", job.replace('-', ""))
+    };
+    let newest = app
+        .api(Method::GET, "/labels/jobs", Some(&manager), None)
+        .await
+        .json()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(app.sql(&order(&newest)).await, app.sql(&order(first)).await);
+    let unknown = json!({ "stock": "a4-4x10", "reprint": uuid::Uuid::now_v7() });
+    let (status, ..) = app.print_labels(&manager, unknown).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     let history = app
         .sql("SELECT action FROM history WHERE entity = 'label_job'")
         .await;
-    assert_eq!(history, ["print", "print"], "each job in the history");
+    assert_eq!(
+        history,
+        ["print", "print", "print"],
+        "each job in the history"
+    );
 }
 
 #[tokio::test]

@@ -25,9 +25,10 @@ impl Default for StockChoice {
 }
 
 /// `POST /api/v1/labels`, and the labels page's form. What to print is one of: `tags` (a
-/// hand-picked list), `new_tags` (N unassigned tags made for pre-printing), `doors` (rooms'
-/// door labels, by building or room), or assets filtered by building, room, category, status;
-/// `never_printed` narrows rooms and assets to tags with no print in the log.
+/// hand-picked list), `new_tags` (N unassigned tags made for pre-printing), `reprint` (the tags
+/// of a logged job, in its order), `doors` (rooms' door labels, by building or room), or assets
+/// filtered by building, room, category, status; `never_printed` narrows rooms and assets to
+/// tags with no print in the log.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LabelJob {
@@ -43,6 +44,8 @@ pub struct LabelJob {
     pub tags: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_tags: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reprint: Option<Uuid>,
     #[serde(default)]
     pub doors: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -72,6 +75,8 @@ pub struct AssetFilter {
 pub enum Selection {
     Tags(Vec<TagCode>),
     NewTags(usize),
+    /// The tags of a logged print job, again.
+    Reprint(Uuid),
     Doors(AssetFilter),
     Assets(AssetFilter),
 }
@@ -108,6 +113,12 @@ impl LabelJob {
             || self.never_printed
             || self.doors;
         let conflict = |field| Err(Invalid::new(field, Problem::Conflicting));
+        if let Some(job) = self.reprint {
+            if filtered || self.tags.is_some() || self.new_tags.is_some() {
+                return conflict(Field::Selection);
+            }
+            return Ok(Selection::Reprint(job));
+        }
         match (&self.tags, self.new_tags) {
             (Some(_), Some(_)) => conflict(Field::NewTags),
             (Some(_), _) | (_, Some(_)) if filtered => conflict(Field::Selection),

@@ -20,14 +20,17 @@ enum What {
     Doors,
     Tags,
     New,
+    /// The tags of a job in the print log; reached from its "reprint" link.
+    Reprint,
 }
 
 impl What {
-    const ALL: [(What, &'static str, Msg); 4] = [
+    const ALL: [(What, &'static str, Msg); 5] = [
         (What::Assets, "assets", Msg::LabelWhatAssets),
         (What::Doors, "doors", Msg::LabelWhatDoors),
         (What::Tags, "tags", Msg::LabelWhatTags),
         (What::New, "new", Msg::LabelWhatNew),
+        (What::Reprint, "reprint", Msg::LabelWhatReprint),
     ];
 
     fn parse(raw: &str) -> What {
@@ -66,6 +69,8 @@ fn job_from_query() -> Option<LabelJob> {
             );
         }
         What::New => job.new_tags = Some(number(query("new_tags")).unwrap_or(0)),
+        // An id that does not parse is the nil id: "not found", not a silent other selection.
+        What::Reprint => job.reprint = Some(uuid(query("job")).unwrap_or_default()),
         what => {
             job.doors = what == What::Doors;
             job.building = uuid(query("building"));
@@ -119,6 +124,7 @@ fn desk_view(lang: Lang, desk: DeskData) -> impl IntoView {
         .any(|p| desk.public_url.contains(p));
     let whats = What::ALL
         .iter()
+        .filter(|(w, ..)| *w != What::Reprint || what == What::Reprint)
         .map(|(w, code, msg)| (code.to_string(), lang.t(*msg).to_string(), *w == what))
         .map(
             |(code, text, selected)| view! { <option value=code selected=selected>{text}</option> },
@@ -157,6 +163,7 @@ fn desk_view(lang: Lang, desk: DeskData) -> impl IntoView {
                 <span>{lang.t(Msg::LabelWhat)}</span>
                 <select name="what">{whats}</select>
             </label>
+            {(what == What::Reprint).then(|| view! { <input type="hidden" name="job" value=query("job")/> })}
             <SelectInput lang label=lang.t(Msg::Building) name="building" value=query("building") choices=named_choices(&desk.buildings) allow_none=true none_text=lang.t(Msg::AllOption)/>
             <SelectInput lang label=lang.t(Msg::Room) name="room" value=query("room") choices=named_choices(&desk.rooms) allow_none=true none_text=lang.t(Msg::AllOption)/>
             <SelectInput lang label=lang.t(Msg::Category) name="category" value=query("category") choices=categories allow_none=true none_text=lang.t(Msg::AllOption)/>
@@ -223,8 +230,16 @@ fn prints_view(lang: Lang, prints: Vec<crate::model::PrintJob>) -> AnyView {
                 j.by.map(|n| n.name)
                     .unwrap_or_else(|| lang.t(Msg::SystemActor).into());
             let when = j.at.get(..16).unwrap_or(&j.at).replace('T', " ");
+            let again = format!(
+                "/manage/labels?what=reprint&job={}&stock={}#preview",
+                j.id,
+                crate::pages::encode_query(&j.stock)
+            );
             view! {
-                <li>{when}" · "{by}" · "{j.stock}" · "{j.labels}{lang.t(Msg::LabelsCount)}</li>
+                <li>
+                    {when}" · "{by}" · "{j.stock}" · "{j.labels}{lang.t(Msg::LabelsCount)}
+                    " "<a href=again>{lang.t(Msg::Reprint)}</a>
+                </li>
             }
         })
         .collect_view();

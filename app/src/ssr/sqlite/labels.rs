@@ -38,6 +38,10 @@ const STOCK_SELECT: &str = "SELECT name, page_width, page_height, columns, rows,
 /// Print-log rows a single INSERT carries (3 parameters each, far below SQLite's limit).
 const PRINTS_PER_INSERT: usize = 400;
 
+fn corrupt_code(code: &str) -> AppError {
+    AppError::internal(format!("the print log holds a malformed tag code {code:?}"))
+}
+
 fn item(row: &SqliteRow) -> AppResult<LabelItem> {
     let get = |e: sqlx::Error| AppError::internal(e);
     let kind = match row.try_get::<String, _>("kind").map_err(get)?.as_str() {
@@ -103,6 +107,23 @@ impl SqliteStore {
         let mut q = QueryBuilder::<Sqlite>::new(LABEL_SELECT);
         match selection {
             Selection::NewTags(_) => return Ok(Vec::new()),
+            Selection::Reprint(job) => {
+                let codes: Vec<String> = sqlx::query_scalar(
+                    "SELECT tag_code FROM label_prints WHERE job_id = $1 ORDER BY seq",
+                )
+                .bind(job)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(AppError::internal)?;
+                if codes.is_empty() {
+                    return Err(AppError::NotFound);
+                }
+                let codes = codes
+                    .iter()
+                    .map(|c| TagCode::parse(c).map_err(|_| corrupt_code(c)))
+                    .collect::<AppResult<Vec<_>>>()?;
+                return Box::pin(self.selected_labels(&Selection::Tags(codes))).await;
+            }
             Selection::Tags(codes) => {
                 q.push(" AND t.code IN (");
                 let mut list = q.separated(", ");

@@ -110,14 +110,25 @@ mod fetch {
     use web_sys::{Blob, BlobPropertyBag, Headers, ReadableStreamDefaultReader, Request};
     use web_sys::{RequestCredentials, RequestInit, Response, Url};
 
+    /// `{"error": {"message": …}}`, the API's error body.
+    #[derive(serde::Deserialize)]
+    struct Refusal {
+        error: RefusalMessage,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct RefusalMessage {
+        message: String,
+    }
+
     /// The error message the server sent (already in the page's language), or a network error.
     async fn refusal(res: &Response, fallback: String) -> String {
         let Ok(text) = res.text() else {
             return fallback;
         };
         let body = JsFuture::from(text).await.ok().and_then(|t| t.as_string());
-        body.and_then(|b| serde_json::from_str::<serde_json::Value>(&b).ok())
-            .and_then(|v| v["error"]["message"].as_str().map(str::to_string))
+        body.and_then(|b| serde_json::from_str::<Refusal>(&b).ok())
+            .map(|r| r.error.message)
             .unwrap_or(fallback)
     }
 

@@ -1,6 +1,6 @@
 use reqwest::{Method, StatusCode};
 use rounds_tests::pdf::{labels_on_page, poppler, render};
-use rounds_tests::{spawn_app, TestApp};
+use rounds_tests::{spawn_app, TestApp, REGISTER_MANAGERS};
 use serde_json::{json, Value};
 
 const DPI: u32 = 300;
@@ -368,12 +368,7 @@ async fn only_the_asset_manager_and_the_admin_print() {
     let app = spawn_app().await;
     let tag = tags_of(&app, "asset_id", 1).await.remove(0);
     let job = json!({ "stock": "thermal-50x30", "tags": [tag] });
-    for (login, allowed) in [
-        ("demo-admin", true),
-        ("demo-manager", true),
-        ("demo-staff", false),
-        ("demo-teacher", false),
-    ] {
+    for (login, allowed) in REGISTER_MANAGERS {
         let token = app.token(login).await;
         let (status, ..) = app.print_labels(&token, job.clone()).await;
         let want = if allowed {

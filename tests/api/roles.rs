@@ -1,5 +1,5 @@
 use reqwest::{Method, StatusCode};
-use rounds_tests::spawn_app;
+use rounds_tests::{spawn_app, REGISTER_MANAGERS};
 use serde_json::json;
 
 #[tokio::test]
@@ -194,12 +194,7 @@ async fn the_role_matrix_for_register_writes() {
     let asset = app.some_asset(&manager).await;
     let room_path = format!("/rooms/{}", room["id"].as_str().unwrap());
     let asset_path = format!("/assets/{}", asset["id"].as_str().unwrap());
-    for (login, allowed) in [
-        ("demo-admin", true),
-        ("demo-manager", true),
-        ("demo-staff", false),
-        ("demo-teacher", false),
-    ] {
+    for (login, allowed) in REGISTER_MANAGERS {
         let token = app.token(login).await;
         let writes = [
             (

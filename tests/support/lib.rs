@@ -11,6 +11,14 @@ use tempfile::TempDir;
 
 pub const PASSWORD: &str = "rounds-demo";
 
+/// The four demo accounts and whether each manages the register (asset manager and admin).
+pub const REGISTER_MANAGERS: [(&str, bool); 4] = [
+    ("demo-admin", true),
+    ("demo-manager", true),
+    ("demo-staff", false),
+    ("demo-teacher", false),
+];
+
 /// A running server and its data folder (removed when dropped).
 pub struct TestApp {
     pub base: String,

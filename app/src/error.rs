@@ -24,6 +24,9 @@ pub enum AppError {
     Conflict(crate::domain::Field),
     #[error("invalid {0:?}")]
     Invalid(Invalid),
+    /// An upload over the size limit (in MB).
+    #[error("too large")]
+    TooLarge(usize),
     #[error("label font missing")]
     LabelFontMissing,
     #[error("internal error")]
@@ -51,6 +54,7 @@ impl AppError {
             AppError::Conflict(_) => 409,
             AppError::Invalid(_) => 422,
             AppError::TooManyAttempts => 429,
+            AppError::TooLarge(_) => 413,
             AppError::LabelFontMissing => 503,
             AppError::Internal => 500,
             AppError::Transport(_) => 400,
@@ -67,6 +71,7 @@ impl AppError {
             AppError::BadCredentials => "bad_credentials",
             AppError::Conflict(_) => "conflict",
             AppError::Invalid(_) => "invalid",
+            AppError::TooLarge(_) => "too_large",
             AppError::LabelFontMissing => "label_font_missing",
             AppError::Internal => "internal",
             AppError::Transport(_) => "bad_request",
@@ -83,6 +88,7 @@ impl AppError {
             AppError::BadCredentials => lang.t(Msg::BadCredentials).into(),
             AppError::Conflict(f) => format!("{}{}", lang.t(Msg::Conflict), lang.t(Msg::field(*f))),
             AppError::Invalid(i) => invalid_message(lang, i),
+            AppError::TooLarge(max) => lang.t(Msg::TooLarge).replace("{n}", &max.to_string()),
             AppError::LabelFontMissing => lang.t(Msg::LabelFontMissing).into(),
             AppError::Internal => lang.t(Msg::Internal).into(),
             AppError::Transport(_) => lang.t(Msg::Network).into(),

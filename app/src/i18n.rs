@@ -156,6 +156,8 @@ messages! {
     ProblemAtMost => "不能超过 {n}。", "must be at most {n}.";
     ProblemTooMany => "超过单次上限 {n} 张，请分批打印。", "is over the limit of {n} labels a job; print it in parts.";
     ProblemEmpty => "没有符合条件的标签。", "matches no labels.";
+    ProblemNotAnImage => "不是可用的图片（支持 JPEG、PNG、WebP），或图片已损坏。", "is not a usable picture (JPEG, PNG or WebP), or it is damaged.";
+    ProblemTooManyPixels => "像素太多，最多 {n} 百万像素。", "has too many pixels (at most {n} megapixels).";
     ProblemNotRegistered => "中的 {n} 不在登记中。", "includes {n}, which is not in the register.";
     RoleAdmin => "管理员", "Administrator";
     RoleAssetManager => "资产管理员", "Asset manager";
@@ -210,6 +212,7 @@ messages! {
     FieldGapY => "纵向间距", "Vertical gap";
     FieldLabelWidth => "标签宽度", "Label width";
     FieldLabelHeight => "标签高度", "Label height";
+    FieldPhoto => "照片", "Photo";
     ActionCreate => "新建", "created";
     ActionUpdate => "修改", "updated";
     ActionClaim => "绑定标签", "tag linked";
@@ -253,6 +256,7 @@ messages! {
     PerPage => "每页", "a page: ";
     LabelBlankTitle => "扫码登记", "Scan to register";
     LabelCustodianPrefix => "责任人：", "Custodian: ";
+    TooLarge => "文件太大，最多 {n} MB。", "The file is too large (at most {n} MB).";
     LabelFontMissing => "服务器没有安装标签字体（Debian 软件包 fonts-noto-cjk），暂时无法生成标签。请联系管理员。", "The server has no label font installed (Debian package fonts-noto-cjk), so labels cannot be made yet. Ask the administrator.";
 }
 
@@ -327,6 +331,7 @@ impl Msg {
             Field::GapY => Msg::FieldGapY,
             Field::LabelWidth => Msg::FieldLabelWidth,
             Field::LabelHeight => Msg::FieldLabelHeight,
+            Field::Photo => Msg::FieldPhoto,
         }
     }
 
@@ -361,6 +366,8 @@ pub fn invalid_message(lang: Lang, invalid: &Invalid) -> String {
         Problem::TooMany { max } => (Msg::ProblemTooMany, Some(max.to_string())),
         Problem::Empty => (Msg::ProblemEmpty, None),
         Problem::NotRegistered { code } => (Msg::ProblemNotRegistered, Some(code.clone())),
+        Problem::NotAnImage => (Msg::ProblemNotAnImage, None),
+        Problem::TooManyPixels { max } => (Msg::ProblemTooManyPixels, Some(max.to_string())),
     };
     let mut text = msg.text(lang).to_string();
     if let Some(n) = n {

@@ -130,3 +130,25 @@ pub struct PrintJob {
     pub labels: i64,
     pub by: Option<Named>,
 }
+
+/// A stored photo, as the API returns it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Photo {
+    pub id: Uuid,
+    pub width: u32,
+    pub height: u32,
+    pub url: String,
+    pub thumb_url: String,
+}
+
+impl Photo {
+    pub fn new(id: Uuid, width: u32, height: u32) -> Self {
+        Photo {
+            id,
+            width,
+            height,
+            url: format!("/api/v1/photos/{id}"),
+            thumb_url: format!("/api/v1/photos/{id}/thumb"),
+        }
+    }
+}

@@ -35,6 +35,7 @@ pub async fn prepare(args: &ServeArgs) -> anyhow_lite::Result<AppState> {
             public_url,
             demo: args.demo,
             label_font: args.label_font.clone(),
+            data_dir: args.data.clone(),
         }),
         throttle: Arc::new(Throttle::default()),
     })

@@ -4,6 +4,7 @@ mod auth;
 mod history;
 mod labels;
 mod pages;
+mod photos;
 mod roles;
 mod tags;
 mod validation;

@@ -60,6 +60,7 @@ pub enum Field {
     GapY,
     LabelWidth,
     LabelHeight,
+    Photo,
 }
 
 /// What is wrong with a value; rendered through the translations.
@@ -97,6 +98,12 @@ pub enum Problem {
     /// A tag code that is well-formed but not in the register.
     NotRegistered {
         code: String,
+    },
+    /// Not a picture in a format we read (JPEG, PNG, WebP), or a damaged one.
+    NotAnImage,
+    /// More megapixels than a phone camera makes.
+    TooManyPixels {
+        max: usize,
     },
 }
 

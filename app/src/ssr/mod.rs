@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod demo;
 pub mod labels;
+pub mod photos;
 pub mod session_cache;
 pub mod sqlite;
 pub mod state;

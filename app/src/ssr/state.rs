@@ -16,6 +16,8 @@ pub struct Settings {
     pub demo: bool,
     /// The CJK font labels embed; `None` looks in Debian's fonts-noto-cjk paths.
     pub label_font: Option<std::path::PathBuf>,
+    /// The data folder: photos live in `photos/` under it.
+    pub data_dir: std::path::PathBuf,
 }
 
 /// Shared by axum handlers (as state) and Leptos (as context).

@@ -32,6 +32,7 @@ pub enum Entity {
     Tag,
     LabelJob,
     LabelStock,
+    Photo,
 }
 
 impl Entity {
@@ -44,6 +45,7 @@ impl Entity {
             Entity::Tag => "tag",
             Entity::LabelJob => "label_job",
             Entity::LabelStock => "label_stock",
+            Entity::Photo => "photo",
         }
     }
 }
@@ -80,6 +82,15 @@ pub struct PrintRecord {
     pub tags: Vec<String>,
     pub new_tags: Vec<TagCode>,
     pub request: serde_json::Value,
+}
+
+/// A stored photo with what decides who may see it.
+pub struct PhotoRecord {
+    pub photo: crate::model::Photo,
+    pub sha256: String,
+    pub uploaded_by: Uuid,
+    /// The record it belongs to (`inspection`, `damage_report`) once attached.
+    pub owner: Option<(String, Uuid)>,
 }
 
 /// A whole school to load in one transaction (demo data, generated benchmarks, imports).
@@ -183,4 +194,15 @@ pub trait Store: Send + Sync + 'static {
     async fn save_stock(&self, actor: Actor, stock: &Stock) -> AppResult<Stock>;
     /// The asset categories in use, for pickers.
     async fn categories(&self) -> AppResult<Vec<String>>;
+
+    /// Records an uploaded photo (its files are already written).
+    async fn add_photo(
+        &self,
+        actor: Actor,
+        sha256: &str,
+        width: u32,
+        height: u32,
+        bytes: usize,
+    ) -> AppResult<crate::model::Photo>;
+    async fn photo(&self, id: Uuid) -> AppResult<Option<PhotoRecord>>;
 }

@@ -4,6 +4,7 @@
 mod auth;
 mod labels;
 pub mod openapi;
+mod photos;
 mod register;
 
 use app::error::AppError;
@@ -98,6 +99,14 @@ pub fn router() -> Router<AppState> {
             get(register::get_asset).patch(register::update_asset),
         )
         .route("/assets/{id}/history", get(register::asset_history))
+        .route(
+            "/photos",
+            post(photos::upload).layer(axum::extract::DefaultBodyLimit::max(
+                app::ssr::photos::MAX_UPLOAD_BYTES + 64 * 1024,
+            )),
+        )
+        .route("/photos/{id}", get(photos::full))
+        .route("/photos/{id}/thumb", get(photos::thumb))
         .route("/labels", post(labels::print_labels))
         .route("/labels/jobs", get(labels::print_log))
         .route("/label-stocks", get(labels::list_stocks))

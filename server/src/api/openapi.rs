@@ -127,6 +127,30 @@ fn label_paths() -> Value {
     })
 }
 
+/// `/photos`: upload (multipart) and the stored image and thumbnail.
+fn photo_paths() -> Value {
+    let mut upload = op(
+        "Upload a photo (multipart, field `file`, ≤ 15 MB, ≤ 40 MP): stored upright, without metadata, ≤ 1600 px, with a 320 px thumbnail",
+        "photos",
+        "201",
+        schema("Photo"),
+    );
+    upload["requestBody"] = json!({ "required": true, "content": { "multipart/form-data": { "schema": {
+        "type": "object", "required": ["file"], "properties": { "file": { "type": "string", "format": "binary" } } } } } });
+    upload["responses"]["413"] = json!({ "$ref": "#/components/responses/Error" });
+    let image = |summary: &str| {
+        let mut get = op(summary, "photos", "200", json!({}));
+        get["responses"]["200"] = json!({ "description": "JPEG", "content": { "image/jpeg": { "schema": { "type": "string", "format": "binary" } } } });
+        get["parameters"] = id_param();
+        get
+    };
+    json!({
+        "/api/v1/photos": { "post": upload },
+        "/api/v1/photos/{id}": { "get": image("The photo (its uploader, staff, the asset manager and the admin)") },
+        "/api/v1/photos/{id}/thumb": { "get": image("Its thumbnail, 320 px on the long edge") }
+    })
+}
+
 fn label_schemas() -> Value {
     let mm = json!({ "type": "number", "minimum": 0 });
     let spec = json!({
@@ -158,6 +182,7 @@ fn label_schemas() -> Value {
                 "status": { "type": "string", "enum": ["in_use", "under_repair", "lost", "retired"] },
                 "never_printed": { "type": "boolean" }
             } },
+        "Photo": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "width": { "type": "integer" }, "height": { "type": "integer" }, "url": { "type": "string" }, "thumb_url": { "type": "string" } } },
         "PrintJob": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "at": { "type": "string", "format": "date-time" }, "stock": { "type": "string" }, "labels": { "type": "integer" }, "by": schema("Named") } }
     })
 }
@@ -171,6 +196,7 @@ fn merge(into: &mut Value, more: Value) {
 pub fn spec() -> Value {
     let mut document = register_spec();
     merge(&mut document["paths"], label_paths());
+    merge(&mut document["paths"], photo_paths());
     merge(&mut document["components"]["schemas"], label_schemas());
     document
 }
@@ -215,7 +241,7 @@ fn register_spec() -> Value {
             "responses": { "Error": { "description": "An error", "content": { "application/json": { "schema": schema("Error") } } } },
             "schemas": {
                 "Error": { "type": "object", "properties": { "error": { "type": "object", "properties": {
-                    "code": { "type": "string", "enum": ["unauthorized", "forbidden", "not_found", "too_many_attempts", "bad_credentials", "conflict", "invalid", "internal", "bad_request", "label_font_missing"] },
+                    "code": { "type": "string", "enum": ["unauthorized", "forbidden", "not_found", "too_many_attempts", "bad_credentials", "conflict", "invalid", "internal", "bad_request", "label_font_missing", "too_large"] },
                     "message": { "type": "string", "description": "for people, in the Accept-Language (zh-CN unless en)" },
                     "field": { "type": ["string", "null"] } } } } },
                 "Credentials": { "type": "object", "required": ["login", "password"], "properties": { "login": { "type": "string" }, "password": { "type": "string" } } },

@@ -5,6 +5,7 @@ mod history;
 mod import;
 mod labels;
 mod people;
+mod photos;
 mod register;
 mod rows;
 
@@ -83,7 +84,8 @@ use crate::model::{
     TagTarget, User,
 };
 use crate::ssr::store::{
-    Actor, Entity, PrintRecord, SchoolImport, SessionKind, SessionUser, Store, UserRecord,
+    Actor, Entity, PhotoRecord, PrintRecord, SchoolImport, SessionKind, SessionUser, Store,
+    UserRecord,
 };
 use uuid::Uuid;
 
@@ -252,5 +254,19 @@ impl Store for SqliteStore {
     }
     async fn categories(&self) -> AppResult<Vec<String>> {
         self.asset_categories().await
+    }
+    async fn add_photo(
+        &self,
+        actor: Actor,
+        sha256: &str,
+        width: u32,
+        height: u32,
+        bytes: usize,
+    ) -> AppResult<crate::model::Photo> {
+        self.insert_photo(actor, sha256, (width, height), bytes)
+            .await
+    }
+    async fn photo(&self, id: Uuid) -> AppResult<Option<PhotoRecord>> {
+        self.one_photo(id).await
     }
 }

@@ -1,0 +1,78 @@
+//! Photo rows: one per upload, pointing at files named by content hash.
+
+use super::history::record;
+use super::{ts, SqliteStore};
+use crate::error::{AppError, AppResult};
+use crate::model::Photo;
+use crate::ssr::store::{Actor, Entity, PhotoRecord};
+use chrono::Utc;
+use sqlx::Row;
+use uuid::Uuid;
+
+impl SqliteStore {
+    pub(super) async fn insert_photo(
+        &self,
+        actor: Actor,
+        sha256: &str,
+        (width, height): (u32, u32),
+        bytes: usize,
+    ) -> AppResult<Photo> {
+        let uploader = actor.0.ok_or(AppError::Unauthorized)?;
+        let mut tx = self.write().await?;
+        let id = Uuid::now_v7();
+        sqlx::query(
+            "INSERT INTO photos (id, sha256, width, height, bytes, uploaded_by, uploaded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(id)
+        .bind(sha256)
+        .bind(width)
+        .bind(height)
+        .bind(bytes as i64)
+        .bind(uploader)
+        .bind(ts(Utc::now()))
+        .execute(&mut *tx)
+        .await
+        .map_err(AppError::internal)?;
+        let photo = Photo::new(id, width, height);
+        let after = serde_json::json!({ "sha256": sha256, "width": width, "height": height, "bytes": bytes });
+        record(
+            &mut tx,
+            actor,
+            Entity::Photo,
+            id,
+            "upload",
+            None,
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await.map_err(AppError::internal)?;
+        Ok(photo)
+    }
+
+    pub(super) async fn one_photo(&self, id: Uuid) -> AppResult<Option<PhotoRecord>> {
+        let row = sqlx::query(
+            "SELECT sha256, width, height, uploaded_by, owner_kind, owner_id FROM photos WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(AppError::internal)?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let get = |e: sqlx::Error| AppError::internal(e);
+        let kind: Option<String> = row.try_get("owner_kind").map_err(get)?;
+        let owner: Option<Uuid> = row.try_get("owner_id").map_err(get)?;
+        Ok(Some(PhotoRecord {
+            photo: Photo::new(
+                id,
+                row.try_get("width").map_err(get)?,
+                row.try_get("height").map_err(get)?,
+            ),
+            sha256: row.try_get("sha256").map_err(get)?,
+            uploaded_by: row.try_get("uploaded_by").map_err(get)?,
+            owner: kind.zip(owner),
+        }))
+    }
+}

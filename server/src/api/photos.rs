@@ -1,0 +1,124 @@
+//! Photos: `POST /api/v1/photos` (multipart, field `file`) and the stored image and thumbnail.
+//! Any signed-in user uploads (teachers report damage with photos); a photo is shown to its
+//! uploader and to the roles that see every record (staff, asset manager, admin).
+
+use super::{ApiError, ApiResult, InLang};
+use app::domain::Role;
+use app::error::AppError;
+use app::model::Photo;
+use app::ssr::photos::{photo_path, process, save_files, MAX_UPLOAD_BYTES};
+use app::ssr::state::AppState;
+use app::ssr::visitor::Visitor;
+use axum::extract::multipart::{MultipartError, MultipartRejection};
+use axum::extract::{Multipart, Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+
+fn too_large() -> AppError {
+    AppError::TooLarge(MAX_UPLOAD_BYTES >> 20)
+}
+
+fn multipart_error(e: MultipartError) -> AppError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        too_large()
+    } else {
+        AppError::Transport(e.body_text())
+    }
+}
+
+pub async fn upload(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    form: Result<Multipart, MultipartRejection>,
+) -> ApiResult<(StatusCode, Json<Photo>)> {
+    v.signed_in().lang(&v)?;
+    let mut form = form
+        .map_err(|e| AppError::Transport(e.body_text()))
+        .lang(&v)?;
+    let mut file = None;
+    while let Some(field) = form.next_field().await.map_err(multipart_error).lang(&v)? {
+        if field.name() == Some("file") {
+            file = Some(field.bytes().await.map_err(multipart_error).lang(&v)?);
+            break;
+        }
+    }
+    let bytes = file
+        .ok_or_else(|| {
+            use app::domain::{Field, Invalid, Problem};
+            AppError::Invalid(Invalid::new(Field::Photo, Problem::Required))
+        })
+        .lang(&v)?;
+    if bytes.len() > MAX_UPLOAD_BYTES {
+        return Err(ApiError(too_large(), v.lang));
+    }
+    let data = st.settings.data_dir.clone();
+    let processed = tokio::task::spawn_blocking(move || {
+        let photo = process(&bytes)?;
+        save_files(&data, &photo)?;
+        Ok::<_, AppError>(photo)
+    })
+    .await
+    .map_err(AppError::internal)
+    .and_then(|r| r)
+    .lang(&v)?;
+    let photo = st
+        .store
+        .add_photo(
+            v.actor(),
+            &processed.sha256,
+            processed.width,
+            processed.height,
+            processed.full.len(),
+        )
+        .await
+        .lang(&v)?;
+    Ok((StatusCode::CREATED, Json(photo)))
+}
+
+async fn serve(st: AppState, v: Visitor, id: String, thumb: bool) -> ApiResult<Response> {
+    let user = v.signed_in().lang(&v)?;
+    let id = uuid::Uuid::parse_str(&id)
+        .map_err(|_| AppError::NotFound)
+        .lang(&v)?;
+    let found = st
+        .store
+        .photo(id)
+        .await
+        .lang(&v)?
+        .ok_or(AppError::NotFound)
+        .lang(&v)?;
+    let sees_all = matches!(user.role, Role::Admin | Role::AssetManager | Role::Staff);
+    if found.uploaded_by != user.id && !sees_all {
+        return Err(ApiError(AppError::NotFound, v.lang));
+    }
+    let path = photo_path(&st.settings.data_dir, &found.sha256, thumb);
+    let bytes = tokio::fs::read(&path)
+        .await
+        .map_err(AppError::internal)
+        .lang(&v)?;
+    let mut res = bytes.into_response();
+    let headers = res.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=86400"),
+    );
+    Ok(res)
+}
+
+pub async fn full(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    serve(st, v, id, false).await
+}
+
+pub async fn thumb(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    serve(st, v, id, true).await
+}

@@ -158,6 +158,8 @@ messages! {
     ProblemEmpty => "没有符合条件的标签。", "matches no labels.";
     ProblemNotAnImage => "不是可用的图片（支持 JPEG、PNG、WebP），或图片已损坏。", "is not a usable picture (JPEG, PNG or WebP), or it is damaged.";
     ProblemTooManyPixels => "像素太多，最多 {n} 百万像素。", "has too many pixels (at most {n} megapixels).";
+    ProblemItemIncomplete => "中的「{n}」没有填写完整（需要回答，或需要照片）。", "is incomplete at “{n}” (an answer, or a photo, is missing).";
+    ProblemBadTransition => "不允许这一步（当前状态不能这样处理）。", "does not allow this step from its current state.";
     ProblemNotRegistered => "中的 {n} 不在登记中。", "includes {n}, which is not in the register.";
     RoleAdmin => "管理员", "Administrator";
     RoleAssetManager => "资产管理员", "Asset manager";
@@ -213,6 +215,11 @@ messages! {
     FieldLabelWidth => "标签宽度", "Label width";
     FieldLabelHeight => "标签高度", "Label height";
     FieldPhoto => "照片", "Photo";
+    FieldTemplate => "检查表", "Checklist";
+    FieldAnswers => "检查结果", "Answers";
+    FieldDescription => "情况描述", "Description";
+    FieldReason => "原因", "Reason";
+    FieldTarget => "检查对象", "What was checked";
     ActionCreate => "新建", "created";
     ActionUpdate => "修改", "updated";
     ActionClaim => "绑定标签", "tag linked";
@@ -332,6 +339,11 @@ impl Msg {
             Field::LabelWidth => Msg::FieldLabelWidth,
             Field::LabelHeight => Msg::FieldLabelHeight,
             Field::Photo => Msg::FieldPhoto,
+            Field::Template => Msg::FieldTemplate,
+            Field::Answers => Msg::FieldAnswers,
+            Field::Description => Msg::FieldDescription,
+            Field::Reason => Msg::FieldReason,
+            Field::Target => Msg::FieldTarget,
         }
     }
 
@@ -368,6 +380,8 @@ pub fn invalid_message(lang: Lang, invalid: &Invalid) -> String {
         Problem::NotRegistered { code } => (Msg::ProblemNotRegistered, Some(code.clone())),
         Problem::NotAnImage => (Msg::ProblemNotAnImage, None),
         Problem::TooManyPixels { max } => (Msg::ProblemTooManyPixels, Some(max.to_string())),
+        Problem::ItemIncomplete { item } => (Msg::ProblemItemIncomplete, Some(item.clone())),
+        Problem::BadTransition => (Msg::ProblemBadTransition, None),
     };
     let mut text = msg.text(lang).to_string();
     if let Some(n) = n {

@@ -6,6 +6,7 @@ pub mod domain;
 pub mod error;
 pub mod forms;
 pub mod i18n;
+pub mod inspections;
 pub mod labels;
 pub mod model;
 pub mod pages;

@@ -20,6 +20,10 @@ pub async fn prepare(args: &ServeArgs) -> anyhow_lite::Result<AppState> {
     if args.demo {
         store::load_demo(store.as_ref()).await?;
     }
+    store
+        .ensure_templates(app::ssr::checklists::default_templates())
+        .await
+        .map_err(|e| format!("checklists: {e}"))?;
     let public_url = args.public_url();
     let leptos_options = LeptosOptions::builder()
         .output_name("rounds")

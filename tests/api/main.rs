@@ -2,6 +2,7 @@
 
 mod auth;
 mod history;
+mod inspections;
 mod labels;
 mod pages;
 mod photos;

@@ -61,6 +61,11 @@ pub enum Field {
     LabelWidth,
     LabelHeight,
     Photo,
+    Template,
+    Answers,
+    Description,
+    Reason,
+    Target,
 }
 
 /// What is wrong with a value; rendered through the translations.
@@ -105,6 +110,12 @@ pub enum Problem {
     TooManyPixels {
         max: usize,
     },
+    /// A checklist item left unanswered, answered in the wrong form, or without its photo.
+    ItemIncomplete {
+        item: String,
+    },
+    /// A step the record's current state does not allow.
+    BadTransition,
 }
 
 /// One rejected input: the field and the reason.

@@ -16,6 +16,12 @@ impl Role {
         matches!(self, Role::Admin | Role::AssetManager)
     }
 
+    /// Recording inspections and moving repair tickets and damage reports along; seeing every
+    /// report and photo.
+    pub fn inspects(self) -> bool {
+        matches!(self, Role::Admin | Role::AssetManager | Role::Staff)
+    }
+
     /// Creating users and changing roles or passwords.
     pub fn manages_users(self) -> bool {
         matches!(self, Role::Admin)

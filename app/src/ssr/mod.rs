@@ -1,7 +1,9 @@
 //! What only the server may touch: the store, passwords and sessions, the demo school.
 
 pub mod auth;
+pub mod checklists;
 pub mod demo;
+pub mod inspecting;
 pub mod labels;
 pub mod photos;
 pub mod session_cache;

@@ -2,6 +2,7 @@
 //! Errors are `{"error": {"code", "message", "field"?}}` with the matching status.
 
 mod auth;
+mod inspections;
 mod labels;
 pub mod openapi;
 mod photos;
@@ -107,6 +108,28 @@ pub fn router() -> Router<AppState> {
         )
         .route("/photos/{id}", get(photos::full))
         .route("/photos/{id}/thumb", get(photos::thumb))
+        .route(
+            "/checklists",
+            get(inspections::checklists).post(inspections::save_checklist),
+        )
+        .route(
+            "/checklists/applicable",
+            get(inspections::applicable_checklists),
+        )
+        .route("/checklists/{id}", get(inspections::checklist))
+        .route(
+            "/inspections",
+            get(inspections::list_inspections).post(inspections::create_inspection),
+        )
+        .route(
+            "/damage-reports",
+            get(inspections::list_reports).post(inspections::create_report),
+        )
+        .route("/damage-reports/{id}", get(inspections::get_report))
+        .route(
+            "/damage-reports/{id}/status",
+            post(inspections::step_report),
+        )
         .route("/labels", post(labels::print_labels))
         .route("/labels/jobs", get(labels::print_log))
         .route("/label-stocks", get(labels::list_stocks))

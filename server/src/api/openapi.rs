@@ -127,6 +127,126 @@ fn label_paths() -> Value {
     })
 }
 
+/// Checklists, inspections and damage reports.
+fn inspection_paths() -> Value {
+    let list = |summary: &str, tag: &str, item: &str| {
+        op(
+            summary,
+            tag,
+            "200",
+            json!({ "type": "array", "items": schema(item) }),
+        )
+    };
+    let subject_params = json!([
+        { "name": "asset", "in": "query", "schema": { "type": "string", "format": "uuid" } },
+        { "name": "room", "in": "query", "schema": { "type": "string", "format": "uuid" }, "description": "one of asset and room" }
+    ]);
+    let mut applicable = list(
+        "The current checklists that apply to an asset (by category) or a room (by kind)",
+        "inspections",
+        "Template",
+    );
+    applicable["parameters"] = subject_params.clone();
+    let mut inspections = list(
+        "Inspections of an asset or a room, newest first",
+        "inspections",
+        "Inspection",
+    );
+    inspections["parameters"] = subject_params;
+    let mut one_template = op(
+        "One checklist version (old versions stay readable)",
+        "inspections",
+        "200",
+        schema("Template"),
+    );
+    one_template["parameters"] = id_param();
+    let mut reports = list(
+        "Damage reports and repair tickets",
+        "damage",
+        "DamageReport",
+    );
+    reports["parameters"] = json!([{ "name": "scope", "in": "query", "schema": { "type": "string", "enum": ["mine", "assigned", "all"], "default": "mine" },
+        "description": "mine: reported by me; assigned: open and assigned to me; all: every report (not for teachers)" }]);
+    let mut one_report = op(
+        "One damage report (teachers: their own)",
+        "damage",
+        "200",
+        schema("DamageReport"),
+    );
+    one_report["parameters"] = id_param();
+    let mut step = with_body(
+        op(
+            "Move a report one step (staff, asset manager, admin); the asset's status follows",
+            "damage",
+            "200",
+            schema("DamageReport"),
+        ),
+        "StepRequest",
+    );
+    step["parameters"] = id_param();
+    json!({
+        "/api/v1/checklists": {
+            "get": list("The current version of every checklist", "inspections", "Template"),
+            "post": with_body(op("Save a new checklist, or (with key) a new version of one (admin)", "inspections", "201", schema("Template")), "TemplateRequest")
+        },
+        "/api/v1/checklists/applicable": { "get": applicable },
+        "/api/v1/checklists/{id}": { "get": one_template },
+        "/api/v1/inspections": {
+            "get": inspections,
+            "post": with_body(op("Record an inspection (staff, asset manager, admin); each failed item opens a repair ticket", "inspections", "201", schema("Inspection")), "InspectionRequest")
+        },
+        "/api/v1/damage-reports": {
+            "get": reports,
+            "post": with_body(op("Report damage (anyone signed in); it goes to the person responsible from the 分工 table", "damage", "201", schema("DamageReport")), "DamageRequest")
+        },
+        "/api/v1/damage-reports/{id}": { "get": one_report },
+        "/api/v1/damage-reports/{id}/status": { "post": step }
+    })
+}
+
+fn inspection_schemas() -> Value {
+    let uuid = json!({ "type": "string", "format": "uuid" });
+    let item = json!({ "type": "object", "properties": {
+        "key": { "type": "string" }, "label": { "type": "string" },
+        "kind": { "type": "string", "enum": ["pass_fail", "number", "text"] },
+        "unit": { "type": "string" }, "min": { "type": ["number", "null"] }, "max": { "type": ["number", "null"] },
+        "photo_required": { "type": "boolean" } } });
+    let subject = json!({ "type": "object", "properties": { "kind": { "type": "string", "enum": ["asset", "room"] }, "id": uuid } });
+    json!({
+        "ChecklistItem": item,
+        "Template": { "type": "object", "properties": { "id": uuid, "key": { "type": "string" }, "version": { "type": "integer" }, "name": { "type": "string" },
+            "categories": { "type": "array", "items": { "type": "string" } }, "room_kinds": { "type": "array", "items": { "type": "string" } },
+            "items": { "type": "array", "items": schema("ChecklistItem") } } },
+        "TemplateRequest": { "type": "object", "required": ["name", "items"], "additionalProperties": false, "properties": {
+            "key": { "type": "string" }, "name": { "type": "string" }, "categories": { "type": "array", "items": { "type": "string" } },
+            "room_kinds": { "type": "array", "items": { "type": "string" } }, "items": { "type": "array", "items": schema("ChecklistItem") } } },
+        "Answer": { "type": "object", "required": ["key"], "properties": { "key": { "type": "string" },
+            "value": { "type": "string", "description": "pass | fail | na, a number, or text" }, "note": { "type": "string" },
+            "photos": { "type": "array", "items": uuid } } },
+        "InspectionRequest": { "type": "object", "required": ["template_id", "answers"], "additionalProperties": false, "properties": {
+            "id": { "type": "string", "format": "uuid", "description": "a UUIDv7 made on the phone (optional)" }, "template_id": uuid,
+            "asset_id": uuid, "room_id": uuid, "inspected_at": { "type": "string", "format": "date-time" },
+            "answers": { "type": "array", "items": schema("Answer") }, "notes": { "type": "string" } } },
+        "Inspection": { "type": "object", "properties": { "id": uuid, "template_id": uuid, "template_name": { "type": "string" },
+            "template_version": { "type": "integer" }, "subject": subject, "inspector": schema("Named"),
+            "inspected_at": { "type": "string" }, "answers": { "type": "array", "items": {} }, "notes": { "type": ["string", "null"] },
+            "failed_items": { "type": "integer" }, "tickets": { "type": "array", "items": uuid } } },
+        "DamageRequest": { "type": "object", "required": ["description"], "additionalProperties": false, "properties": {
+            "id": uuid, "asset_id": uuid, "room_id": uuid, "happened_at": { "type": "string" }, "description": { "type": "string", "maxLength": 500 },
+            "cause": { "type": "string" }, "liable": { "type": "string" }, "photos": { "type": "array", "items": uuid } } },
+        "StepRequest": { "type": "object", "required": ["status"], "additionalProperties": false, "properties": {
+            "status": { "type": "string", "enum": ["accepted", "in_repair", "repaired", "closed", "rejected"] },
+            "reason": { "type": "string", "description": "required to reject" } } },
+        "DamageReport": { "type": "object", "properties": { "id": uuid, "source": { "type": "string", "enum": ["report", "inspection"] },
+            "inspection_id": { "type": ["string", "null"] }, "asset": schema("Named"), "room": schema("Named"), "reporter": schema("Named"),
+            "assignee": schema("Named"), "happened_at": { "type": ["string", "null"] }, "description": { "type": "string" },
+            "cause": { "type": ["string", "null"] }, "liable": { "type": ["string", "null"] },
+            "status": { "type": "string", "enum": ["reported", "accepted", "in_repair", "repaired", "closed", "rejected"] },
+            "reject_reason": { "type": ["string", "null"] }, "photos": { "type": "array", "items": schema("Photo") },
+            "created_at": { "type": "string" }, "updated_at": { "type": "string" } } }
+    })
+}
+
 /// `/photos`: upload (multipart) and the stored image and thumbnail.
 fn photo_paths() -> Value {
     let mut upload = op(
@@ -197,6 +317,8 @@ pub fn spec() -> Value {
     let mut document = register_spec();
     merge(&mut document["paths"], label_paths());
     merge(&mut document["paths"], photo_paths());
+    merge(&mut document["paths"], inspection_paths());
+    merge(&mut document["components"]["schemas"], inspection_schemas());
     merge(&mut document["components"]["schemas"], label_schemas());
     document
 }

@@ -1,8 +1,11 @@
 //! The SQLite store: WAL, a busy timeout, IMMEDIATE write transactions, `$n` placeholders,
 //! every time value bound from Rust.
 
+mod checklists;
+mod damage;
 mod history;
 mod import;
+mod inspections;
 mod labels;
 mod people;
 mod photos;
@@ -78,14 +81,16 @@ pub(crate) fn like_pattern(words: &str) -> String {
 use crate::domain::TagCode;
 use crate::forms::{AssetFields, RoomFields};
 use crate::i18n::Lang;
+use crate::inspections::{DamageReport, DamageStatus, Inspection, Subject, Template};
 use crate::labels::{LabelItem, Selection, Stock};
 use crate::model::{
     Asset, Building, HistoryEntry, ListQuery, Named, Page, PrintJob, Responsibility, Room,
     TagTarget, User,
 };
+use crate::ssr::checklists::DefaultTemplate;
 use crate::ssr::store::{
-    Actor, Entity, PhotoRecord, PrintRecord, SchoolImport, SessionKind, SessionUser, Store,
-    UserRecord,
+    Actor, DamageDraft, Entity, InspectionRecord, PhotoRecord, PrintRecord, ReportScope,
+    SchoolImport, SessionKind, SessionUser, Store, UserRecord,
 };
 use uuid::Uuid;
 
@@ -268,5 +273,45 @@ impl Store for SqliteStore {
     }
     async fn photo(&self, id: Uuid) -> AppResult<Option<PhotoRecord>> {
         self.one_photo(id).await
+    }
+    async fn ensure_templates(&self, defaults: Vec<DefaultTemplate>) -> AppResult<()> {
+        self.seed_templates(defaults).await
+    }
+    async fn current_templates(&self) -> AppResult<Vec<Template>> {
+        self.current().await
+    }
+    async fn template(&self, id: Uuid) -> AppResult<Option<Template>> {
+        self.template_version(id).await
+    }
+    async fn save_template(&self, actor: Actor, template: Template) -> AppResult<Template> {
+        self.new_version(actor, template).await
+    }
+    async fn record_inspection(
+        &self,
+        actor: Actor,
+        inspection: InspectionRecord,
+    ) -> AppResult<Inspection> {
+        self.store_inspection(actor, inspection).await
+    }
+    async fn inspections_of(&self, subject: Subject, limit: i64) -> AppResult<Vec<Inspection>> {
+        self.subject_inspections(subject, limit).await
+    }
+    async fn report_damage(&self, actor: Actor, report: DamageDraft) -> AppResult<DamageReport> {
+        self.new_report(actor, report).await
+    }
+    async fn damage_reports(&self, scope: ReportScope, limit: i64) -> AppResult<Vec<DamageReport>> {
+        self.report_list(scope, limit).await
+    }
+    async fn damage_report(&self, id: Uuid) -> AppResult<Option<DamageReport>> {
+        self.one_report(id).await
+    }
+    async fn move_damage_report(
+        &self,
+        actor: Actor,
+        id: Uuid,
+        to: DamageStatus,
+        reason: Option<String>,
+    ) -> AppResult<DamageReport> {
+        self.step_report(actor, id, to, reason).await
     }
 }

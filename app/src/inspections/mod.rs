@@ -1,0 +1,39 @@
+//! Inspections and damage reports, the parts the page and the server share: checklist
+//! templates and their items, how answers are checked and which fail, and the damage-report
+//! lifecycle.
+
+mod checklist;
+mod damage;
+pub mod requests;
+
+pub use checklist::{evaluate, AnswerInput, ChecklistItem, FilledItem, ItemKind, Template};
+pub use damage::{DamageReport, DamageStatus, Source};
+
+use crate::model::Named;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// What an inspection or a damage report is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Subject {
+    Asset(Uuid),
+    Room(Uuid),
+}
+
+/// A recorded inspection, with the wording of the checklist as it was filled.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Inspection {
+    pub id: Uuid,
+    pub template_id: Uuid,
+    pub template_name: String,
+    pub template_version: i64,
+    pub subject: Subject,
+    pub inspector: Named,
+    pub inspected_at: String,
+    pub answers: Vec<FilledItem>,
+    pub notes: Option<String>,
+    pub failed_items: i64,
+    /// Repair tickets its failed items opened.
+    pub tickets: Vec<Uuid>,
+}

@@ -1,0 +1,134 @@
+//! Checklist templates: every edit is a new version; the newest is current.
+
+use super::history::record;
+use super::{ts, SqliteStore};
+use crate::domain::RoomKind;
+use crate::error::{AppError, AppResult};
+use crate::inspections::Template;
+use crate::ssr::checklists::DefaultTemplate;
+use crate::ssr::store::{Actor, Entity};
+use chrono::Utc;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, Sqlite, Transaction};
+use uuid::Uuid;
+
+const TEMPLATE_SELECT: &str =
+    "SELECT id, key, version, name, categories, room_kinds, items FROM checklist_templates";
+
+fn parse<T: serde::de::DeserializeOwned>(text: String) -> AppResult<T> {
+    serde_json::from_str(&text).map_err(AppError::internal)
+}
+
+pub(super) fn template(row: &SqliteRow) -> AppResult<Template> {
+    let get = |e: sqlx::Error| AppError::internal(e);
+    let json = |col: &str| -> AppResult<String> { row.try_get(col).map_err(get) };
+    let kinds: Vec<String> = parse(json("room_kinds")?)?;
+    Ok(Template {
+        id: row.try_get("id").map_err(get)?,
+        key: row.try_get("key").map_err(get)?,
+        version: row.try_get("version").map_err(get)?,
+        name: row.try_get("name").map_err(get)?,
+        categories: parse(json("categories")?)?,
+        room_kinds: kinds
+            .iter()
+            .filter_map(|k| RoomKind::parse(k).ok())
+            .collect(),
+        items: parse(json("items")?)?,
+    })
+}
+
+pub(super) fn json<T: serde::Serialize>(v: &T) -> AppResult<String> {
+    serde_json::to_string(v).map_err(AppError::internal)
+}
+
+async fn insert(
+    tx: &mut Transaction<'static, Sqlite>,
+    actor: Actor,
+    t: &Template,
+) -> AppResult<()> {
+    sqlx::query("UPDATE checklist_templates SET is_current = 0 WHERE key = $1")
+        .bind(&t.key)
+        .execute(&mut **tx)
+        .await
+        .map_err(AppError::internal)?;
+    let kinds: Vec<&str> = t.room_kinds.iter().map(|k| k.code()).collect();
+    sqlx::query(
+        "INSERT INTO checklist_templates (id, key, version, name, categories, room_kinds, items, \
+         is_current, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)",
+    )
+    .bind(t.id)
+    .bind(&t.key)
+    .bind(t.version)
+    .bind(&t.name)
+    .bind(json(&t.categories)?)
+    .bind(json(&kinds)?)
+    .bind(json(&t.items)?)
+    .bind(ts(Utc::now()))
+    .bind(actor.0)
+    .execute(&mut **tx)
+    .await
+    .map_err(AppError::internal)?;
+    let action = if t.version == 1 { "create" } else { "update" };
+    record(tx, actor, Entity::Template, t.id, action, None, Some(t)).await
+}
+
+impl SqliteStore {
+    pub(super) async fn seed_templates(&self, defaults: Vec<DefaultTemplate>) -> AppResult<()> {
+        let mut tx = self.write().await?;
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM checklist_templates")
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(AppError::internal)?;
+        if n > 0 {
+            return Ok(());
+        }
+        for d in defaults {
+            let t = Template {
+                id: Uuid::now_v7(),
+                key: d.key.to_string(),
+                version: 1,
+                name: d.name.to_string(),
+                categories: d.categories.iter().map(|c| c.to_string()).collect(),
+                room_kinds: d.room_kinds.to_vec(),
+                items: d.items,
+            };
+            insert(&mut tx, Actor::SYSTEM, &t).await?;
+        }
+        tx.commit().await.map_err(AppError::internal)
+    }
+
+    pub(super) async fn current(&self) -> AppResult<Vec<Template>> {
+        let rows = sqlx::query(&format!(
+            "{TEMPLATE_SELECT} WHERE is_current = 1 ORDER BY name"
+        ))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(AppError::internal)?;
+        rows.iter().map(template).collect()
+    }
+
+    pub(super) async fn template_version(&self, id: Uuid) -> AppResult<Option<Template>> {
+        let row = sqlx::query(&format!("{TEMPLATE_SELECT} WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        row.as_ref().map(template).transpose()
+    }
+
+    /// Stores `t` as the next version of its key (version 1 for a new key).
+    pub(super) async fn new_version(&self, actor: Actor, mut t: Template) -> AppResult<Template> {
+        let mut tx = self.write().await?;
+        let last: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) FROM checklist_templates WHERE key = $1")
+                .bind(&t.key)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(AppError::internal)?;
+        t.id = Uuid::now_v7();
+        t.version = last.unwrap_or(0) + 1;
+        insert(&mut tx, actor, &t).await?;
+        tx.commit().await.map_err(AppError::internal)?;
+        Ok(t)
+    }
+}

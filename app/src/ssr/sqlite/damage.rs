@@ -1,0 +1,365 @@
+//! Damage reports and repair tickets: who they go to, their steps, and the asset's status
+//! following them.
+
+use super::history::{record, school_time};
+use super::{ts, SqliteStore};
+use crate::domain::{Field, Invalid, Problem};
+use crate::error::{AppError, AppResult};
+use crate::inspections::{DamageReport, DamageStatus, Source, Subject};
+use crate::model::{Named, Photo};
+use crate::ssr::store::{Actor, DamageDraft, Entity, ReportScope};
+use chrono::Utc;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+type Tx = Transaction<'static, Sqlite>;
+
+/// Which line of the 分工 table a report goes to, by the asset's category or the room's kind:
+/// the canteen's and dormitories' people for theirs, drinking water to its keeper, everything
+/// else to whoever keeps the school's property repaired. Matched as words in the duty's text.
+const ROUTES: &[(&[&str], &[&str], &str)] = &[
+    (&["厨房设备", "餐桌椅"], &["canteen"], "食堂的日常管理"),
+    (&["宿舍家具"], &["dormitory"], "住宿教师的日常管理"),
+    (&["直饮水设备"], &[], "直饮水的检查"),
+];
+const DEFAULT_DUTY: &str = "财产的保修";
+
+const REPORT_SELECT: &str = "SELECT d.id, d.source, d.inspection_id, d.happened_at, d.description, \
+    d.cause, d.liable, d.status, d.reject_reason, d.created_at, d.updated_at, \
+    a.id AS a_id, a.name AS a_name, r.id AS r_id, r.name AS r_name, \
+    rep.id AS rep_id, rep.display_name AS rep_name, asg.id AS asg_id, asg.display_name AS asg_name \
+    FROM damage_reports d LEFT JOIN assets a ON a.id = d.asset_id LEFT JOIN rooms r ON r.id = d.room_id \
+    JOIN users rep ON rep.id = d.reporter_id LEFT JOIN users asg ON asg.id = d.assignee_id";
+
+fn named(row: &SqliteRow, id: &str, name: &str) -> AppResult<Option<Named>> {
+    let id: Option<Uuid> = row.try_get(id).map_err(AppError::internal)?;
+    let name: Option<String> = row.try_get(name).map_err(AppError::internal)?;
+    Ok(id.zip(name).map(|(id, name)| Named { id, name }))
+}
+
+fn report(row: &SqliteRow, photos: Vec<Photo>) -> AppResult<DamageReport> {
+    let get = |e: sqlx::Error| AppError::internal(e);
+    let text = |c: &str| row.try_get::<String, _>(c).map_err(get);
+    let opt = |c: &str| row.try_get::<Option<String>, _>(c).map_err(get);
+    Ok(DamageReport {
+        id: row.try_get("id").map_err(get)?,
+        source: Source::parse(&text("source")?).map_err(|_| AppError::internal("source"))?,
+        inspection_id: row.try_get("inspection_id").map_err(get)?,
+        asset: named(row, "a_id", "a_name")?,
+        room: named(row, "r_id", "r_name")?,
+        reporter: named(row, "rep_id", "rep_name")?
+            .ok_or_else(|| AppError::internal("reporter"))?,
+        assignee: named(row, "asg_id", "asg_name")?,
+        happened_at: opt("happened_at")?,
+        description: text("description")?,
+        cause: opt("cause")?,
+        liable: opt("liable")?,
+        status: DamageStatus::parse(&text("status")?).map_err(|_| AppError::internal("status"))?,
+        reject_reason: opt("reject_reason")?,
+        photos,
+        created_at: school_time(text("created_at")?),
+        updated_at: school_time(text("updated_at")?),
+    })
+}
+
+/// The person a report about `subject` goes to (see [`ROUTES`]); an asset manager when the
+/// table names nobody. Not found when the asset or room does not exist.
+pub(super) async fn responsible(tx: &mut Tx, subject: Subject) -> AppResult<Option<Uuid>> {
+    let row = match subject {
+        Subject::Asset(id) => sqlx::query(
+            "SELECT a.category, r.kind FROM assets a LEFT JOIN rooms r ON r.id = a.room_id WHERE a.id = $1",
+        )
+        .bind(id),
+        Subject::Room(id) => {
+            sqlx::query("SELECT NULL AS category, kind FROM rooms WHERE id = $1").bind(id)
+        }
+    }
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(AppError::internal)?
+    .ok_or(AppError::NotFound)?;
+    let category: Option<String> = row.try_get("category").map_err(AppError::internal)?;
+    let kind: Option<String> = row.try_get("kind").map_err(AppError::internal)?;
+    let duty = ROUTES
+        .iter()
+        .find(|(cats, kinds, _)| {
+            category.as_deref().is_some_and(|c| cats.contains(&c))
+                || kind.as_deref().is_some_and(|k| kinds.contains(&k))
+        })
+        .map(|(.., duty)| *duty)
+        .unwrap_or(DEFAULT_DUTY);
+    let by_duty: Option<Uuid> = sqlx::query_scalar(
+        "SELECT r.user_id FROM responsibilities r JOIN users u ON u.id = r.user_id \
+         WHERE u.active = 1 AND r.item LIKE $1 ORDER BY r.seq LIMIT 1",
+    )
+    .bind(format!("%{duty}%"))
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(AppError::internal)?;
+    if by_duty.is_some() {
+        return Ok(by_duty);
+    }
+    sqlx::query_scalar(
+        "SELECT id FROM users WHERE role = 'asset_manager' AND active = 1 ORDER BY created_at LIMIT 1",
+    )
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(AppError::internal)
+}
+
+/// Attaches the uploader's own unattached photos to a record; any other id is refused.
+pub(super) async fn attach_photos(
+    tx: &mut Tx,
+    actor: Actor,
+    photos: &[Uuid],
+    owner: (&str, Uuid),
+) -> AppResult<()> {
+    for id in photos {
+        let done = sqlx::query(
+            "UPDATE photos SET owner_kind = $1, owner_id = $2 \
+             WHERE id = $3 AND uploaded_by = $4 AND owner_id IS NULL",
+        )
+        .bind(owner.0)
+        .bind(owner.1)
+        .bind(id)
+        .bind(actor.0)
+        .execute(&mut **tx)
+        .await
+        .map_err(AppError::internal)?;
+        if done.rows_affected() != 1 {
+            let code = id.to_string();
+            return Err(Invalid::new(Field::Photo, Problem::NotRegistered { code }).into());
+        }
+    }
+    Ok(())
+}
+
+/// Opens a report or ticket inside the caller's transaction, with its history row.
+pub(super) async fn open_report(
+    tx: &mut Tx,
+    actor: Actor,
+    id: Uuid,
+    source: Source,
+    inspection: Option<(Uuid, &str)>,
+    draft: &DamageDraft,
+) -> AppResult<()> {
+    let reporter = actor.0.ok_or(AppError::Unauthorized)?;
+    let assignee = responsible(tx, draft.subject).await?;
+    let (asset, room) = match draft.subject {
+        Subject::Asset(a) => (Some(a), None),
+        Subject::Room(r) => (None, Some(r)),
+    };
+    let now = ts(Utc::now());
+    sqlx::query(
+        "INSERT INTO damage_reports (id, source, inspection_id, item_key, asset_id, room_id, \
+         reporter_id, assignee_id, happened_at, description, cause, liable, status, created_at, \
+         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'reported', $13, $13)",
+    )
+    .bind(id)
+    .bind(source.code())
+    .bind(inspection.map(|(i, _)| i))
+    .bind(inspection.map(|(_, k)| k))
+    .bind(asset)
+    .bind(room)
+    .bind(reporter)
+    .bind(assignee)
+    .bind(&draft.happened_at)
+    .bind(&draft.description)
+    .bind(&draft.cause)
+    .bind(&draft.liable)
+    .bind(&now)
+    .execute(&mut **tx)
+    .await
+    .map_err(super::db_error(Field::Target))?;
+    attach_photos(tx, actor, &draft.photos, ("damage_report", id)).await?;
+    let after = serde_json::json!({
+        "source": source.code(), "status": "reported", "description": draft.description,
+        "assignee": assignee, "inspection": inspection.map(|(i, _)| i),
+    });
+    record(
+        tx,
+        actor,
+        Entity::DamageReport,
+        id,
+        "create",
+        None,
+        Some(&after),
+    )
+    .await
+}
+
+impl SqliteStore {
+    async fn reports_where(
+        &self,
+        filter: &str,
+        bind: Option<Uuid>,
+        limit: i64,
+    ) -> AppResult<Vec<DamageReport>> {
+        let sql = format!("{REPORT_SELECT} {filter} ORDER BY d.id DESC LIMIT {limit}");
+        let mut q = sqlx::query(&sql);
+        if let Some(id) = bind {
+            q = q.bind(id);
+        }
+        let rows = q.fetch_all(&self.pool).await.map_err(AppError::internal)?;
+        let ids: Vec<Uuid> = rows
+            .iter()
+            .map(|r| r.try_get("id").map_err(AppError::internal))
+            .collect::<AppResult<_>>()?;
+        let mut photos = self.photos_of("damage_report", &ids).await?;
+        rows.iter()
+            .zip(&ids)
+            .map(|(row, id)| report(row, photos.remove(id).unwrap_or_default()))
+            .collect()
+    }
+
+    /// Photos attached to each of `owners`, in upload order.
+    pub(super) async fn photos_of(
+        &self,
+        kind: &str,
+        owners: &[Uuid],
+    ) -> AppResult<HashMap<Uuid, Vec<Photo>>> {
+        let mut out: HashMap<Uuid, Vec<Photo>> = HashMap::new();
+        if owners.is_empty() {
+            return Ok(out);
+        }
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT id, width, height, owner_id FROM photos WHERE owner_kind = ",
+        );
+        q.push_bind(kind).push(" AND owner_id IN (");
+        let mut list = q.separated(", ");
+        for id in owners {
+            list.push_bind(*id);
+        }
+        q.push(") ORDER BY id");
+        let rows = q
+            .build()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        for row in rows {
+            let get = |e: sqlx::Error| AppError::internal(e);
+            let owner: Uuid = row.try_get("owner_id").map_err(get)?;
+            let photo = Photo::new(
+                row.try_get("id").map_err(get)?,
+                row.try_get("width").map_err(get)?,
+                row.try_get("height").map_err(get)?,
+            );
+            out.entry(owner).or_default().push(photo);
+        }
+        Ok(out)
+    }
+
+    pub(super) async fn new_report(
+        &self,
+        actor: Actor,
+        draft: DamageDraft,
+    ) -> AppResult<DamageReport> {
+        let mut tx = self.write().await?;
+        open_report(&mut tx, actor, draft.id, Source::Report, None, &draft).await?;
+        tx.commit().await.map_err(AppError::internal)?;
+        self.one_report(draft.id)
+            .await?
+            .ok_or_else(|| AppError::internal("report vanished"))
+    }
+
+    pub(super) async fn one_report(&self, id: Uuid) -> AppResult<Option<DamageReport>> {
+        Ok(self
+            .reports_where("WHERE d.id = $1", Some(id), 1)
+            .await?
+            .pop())
+    }
+
+    pub(super) async fn report_list(
+        &self,
+        scope: ReportScope,
+        limit: i64,
+    ) -> AppResult<Vec<DamageReport>> {
+        match scope {
+            ReportScope::ReportedBy(u) => {
+                self.reports_where("WHERE d.reporter_id = $1", Some(u), limit)
+                    .await
+            }
+            ReportScope::AssignedTo(u) => {
+                let open = "WHERE d.assignee_id = $1 AND d.status NOT IN ('closed', 'rejected')";
+                self.reports_where(open, Some(u), limit).await
+            }
+            ReportScope::All => self.reports_where("", None, limit).await,
+        }
+    }
+
+    pub(super) async fn step_report(
+        &self,
+        actor: Actor,
+        id: Uuid,
+        to: DamageStatus,
+        reason: Option<String>,
+    ) -> AppResult<DamageReport> {
+        let mut tx = self.write().await?;
+        let row = sqlx::query("SELECT status, asset_id FROM damage_reports WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(AppError::internal)?
+            .ok_or(AppError::NotFound)?;
+        let from: String = row.try_get("status").map_err(AppError::internal)?;
+        let from = DamageStatus::parse(&from).map_err(|_| AppError::internal("status"))?;
+        let asset: Option<Uuid> = row.try_get("asset_id").map_err(AppError::internal)?;
+        from.step(to, reason.as_deref())?;
+        sqlx::query(
+            "UPDATE damage_reports SET status = $1, reject_reason = COALESCE($2, reject_reason), \
+             updated_at = $3 WHERE id = $4",
+        )
+        .bind(to.code())
+        .bind(reason.as_deref().filter(|_| to == DamageStatus::Rejected))
+        .bind(ts(Utc::now()))
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(AppError::internal)?;
+        let before = serde_json::json!({ "status": from.code() });
+        let after = serde_json::json!({ "status": to.code(), "reason": reason });
+        record(
+            &mut tx,
+            actor,
+            Entity::DamageReport,
+            id,
+            "update",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+        if let (Some(asset), Some(status)) = (asset, to.asset_status()) {
+            let old: String = sqlx::query_scalar("SELECT status FROM assets WHERE id = $1")
+                .bind(asset)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(AppError::internal)?;
+            if old != status.code() {
+                sqlx::query("UPDATE assets SET status = $1 WHERE id = $2")
+                    .bind(status.code())
+                    .bind(asset)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(AppError::internal)?;
+                let before = serde_json::json!({ "status": old });
+                let after = serde_json::json!({ "status": status.code(), "damage_report": id });
+                record(
+                    &mut tx,
+                    actor,
+                    Entity::Asset,
+                    asset,
+                    "update",
+                    Some(&before),
+                    Some(&after),
+                )
+                .await?;
+            }
+        }
+        tx.commit().await.map_err(AppError::internal)?;
+        self.one_report(id)
+            .await?
+            .ok_or_else(|| AppError::internal("report vanished"))
+    }
+}

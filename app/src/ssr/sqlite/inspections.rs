@@ -1,0 +1,148 @@
+//! Inspections: stored with the checklist's wording as filled; each failed item opens a repair
+//! ticket in the same transaction.
+
+use super::checklists::json;
+use super::damage::{attach_photos, open_report};
+use super::history::{record, school_time};
+use super::{ts, SqliteStore};
+use crate::domain::Field;
+use crate::error::{AppError, AppResult};
+use crate::inspections::{Inspection, Source, Subject};
+use crate::model::Named;
+use crate::ssr::store::{Actor, DamageDraft, Entity, InspectionRecord};
+use chrono::Utc;
+use sqlx::sqlite::SqliteRow;
+use sqlx::Row;
+use uuid::Uuid;
+
+const INSPECTION_SELECT: &str = "SELECT i.id, i.template_id, t.name AS t_name, t.version AS t_version, \
+    i.asset_id, i.room_id, u.id AS u_id, u.display_name AS u_name, i.inspected_at, i.answers, i.notes, \
+    i.failed_items, (SELECT json_group_array(lower(hex(d.id))) FROM damage_reports d WHERE d.inspection_id = i.id) AS tickets \
+    FROM inspections i JOIN checklist_templates t ON t.id = i.template_id JOIN users u ON u.id = i.inspector_id";
+
+fn inspection(row: &SqliteRow) -> AppResult<Inspection> {
+    let get = |e: sqlx::Error| AppError::internal(e);
+    let asset: Option<Uuid> = row.try_get("asset_id").map_err(get)?;
+    let room: Option<Uuid> = row.try_get("room_id").map_err(get)?;
+    let subject = match (asset, room) {
+        (Some(a), _) => Subject::Asset(a),
+        (None, Some(r)) => Subject::Room(r),
+        (None, None) => return Err(AppError::internal("inspection of nothing")),
+    };
+    let answers: String = row.try_get("answers").map_err(get)?;
+    let tickets: String = row.try_get("tickets").map_err(get)?;
+    let tickets: Vec<String> = serde_json::from_str(&tickets).map_err(AppError::internal)?;
+    Ok(Inspection {
+        id: row.try_get("id").map_err(get)?,
+        template_id: row.try_get("template_id").map_err(get)?,
+        template_name: row.try_get("t_name").map_err(get)?,
+        template_version: row.try_get("t_version").map_err(get)?,
+        subject,
+        inspector: Named {
+            id: row.try_get("u_id").map_err(get)?,
+            name: row.try_get("u_name").map_err(get)?,
+        },
+        inspected_at: school_time(row.try_get("inspected_at").map_err(get)?),
+        answers: serde_json::from_str(&answers).map_err(AppError::internal)?,
+        notes: row.try_get("notes").map_err(get)?,
+        failed_items: row.try_get("failed_items").map_err(get)?,
+        tickets: tickets
+            .iter()
+            .filter_map(|t| Uuid::parse_str(t).ok())
+            .collect(),
+    })
+}
+
+impl SqliteStore {
+    pub(super) async fn store_inspection(
+        &self,
+        actor: Actor,
+        rec: InspectionRecord,
+    ) -> AppResult<Inspection> {
+        let inspector = actor.0.ok_or(AppError::Unauthorized)?;
+        let mut tx = self.write().await?;
+        let (asset, room) = match rec.subject {
+            Subject::Asset(a) => (Some(a), None),
+            Subject::Room(r) => (None, Some(r)),
+        };
+        let failed: Vec<_> = rec.answers.iter().filter(|a| a.failed).collect();
+        sqlx::query(
+            "INSERT INTO inspections (id, template_id, asset_id, room_id, inspector_id, inspected_at, \
+             recorded_at, answers, notes, failed_items) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(rec.id)
+        .bind(rec.template.id)
+        .bind(asset)
+        .bind(room)
+        .bind(inspector)
+        .bind(ts(rec.inspected_at))
+        .bind(ts(Utc::now()))
+        .bind(json(&rec.answers)?)
+        .bind(&rec.notes)
+        .bind(failed.len() as i64)
+        .execute(&mut *tx)
+        .await
+        .map_err(super::db_error(Field::Target))?;
+        let photos: Vec<Uuid> = rec.answers.iter().flat_map(|a| a.photos.clone()).collect();
+        attach_photos(&mut tx, actor, &photos, ("inspection", rec.id)).await?;
+        let after = serde_json::json!({
+            "template": rec.template.name, "version": rec.template.version,
+            "failed_items": failed.len(), "answers": rec.answers,
+        });
+        record(
+            &mut tx,
+            actor,
+            Entity::Inspection,
+            rec.id,
+            "create",
+            None,
+            Some(&after),
+        )
+        .await?;
+        for item in failed {
+            let description = match &item.note {
+                Some(note) => format!("{}：{}（{}）", rec.template.name, item.label, note),
+                None => format!("{}：{}", rec.template.name, item.label),
+            };
+            let draft = DamageDraft {
+                id: Uuid::now_v7(),
+                subject: rec.subject,
+                happened_at: Some(ts(rec.inspected_at)),
+                description,
+                cause: None,
+                liable: None,
+                photos: Vec::new(),
+            };
+            let source = Some((rec.id, item.key.as_str()));
+            open_report(&mut tx, actor, draft.id, Source::Inspection, source, &draft).await?;
+        }
+        tx.commit().await.map_err(AppError::internal)?;
+        let row = sqlx::query(&format!("{INSPECTION_SELECT} WHERE i.id = $1"))
+            .bind(rec.id)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        inspection(&row)
+    }
+
+    pub(super) async fn subject_inspections(
+        &self,
+        subject: Subject,
+        limit: i64,
+    ) -> AppResult<Vec<Inspection>> {
+        let (column, id) = match subject {
+            Subject::Asset(a) => ("asset_id", a),
+            Subject::Room(r) => ("room_id", r),
+        };
+        let sql = format!(
+            "{INSPECTION_SELECT} WHERE i.{column} = $1 ORDER BY i.inspected_at DESC LIMIT $2"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(id)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(AppError::internal)?;
+        rows.iter().map(inspection).collect()
+    }
+}

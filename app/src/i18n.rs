@@ -261,6 +261,49 @@ messages! {
     SheetStock => "A4 不干胶", "A4 sheet";
     RollStock => "热敏标签", "Thermal roll";
     PerPage => "每页", "a page: ";
+    RecordInspection => "记录检查", "Record inspection";
+    ReportDamage => "报告损坏", "Report damage";
+    ChooseChecklist => "选择检查表", "Choose a checklist";
+    NoChecklist => "没有适用于此对象的检查表。", "No checklist applies to this.";
+    AnswerPass => "合格", "Pass";
+    AnswerFail => "不合格", "Fail";
+    AnswerNa => "不适用", "N/A";
+    AllowedRange => "合格范围", "Allowed";
+    ItemNote => "情况说明", "What is wrong";
+    AddPhoto => "拍照或选择照片", "Take or choose a photo";
+    PhotoRequired => "需要照片", "Photo required";
+    Uploading => "正在上传…", "Uploading…";
+    InspectionNotes => "备注", "Notes";
+    InspectionSaved => "检查已保存。", "Inspection saved.";
+    TicketsOpened => "{n} 项不合格，已生成维修单。", "{n} failed; repair tickets opened.";
+    BackToRecord => "返回记录", "Back to the record";
+    DamageWhat => "损坏情况", "What is damaged";
+    DamageWhen => "发生时间", "When it happened";
+    DamageCause => "可能原因", "Suspected cause";
+    DamageLiable => "可能的责任方（学生及班级、教职工或校外人员，可不填）", "Possibly liable (a student and class, a staff member, an outside party; optional)";
+    Submit => "提交", "Submit";
+    ReportSent => "已提交，处理人：", "Sent; it goes to: ";
+    MyReports => "我的报修", "My reports";
+    Reports => "报修", "Repairs";
+    AssignedReports => "待我处理", "Assigned to me";
+    AllReports => "全部报修", "All reports";
+    NoReports => "暂无报修。", "No reports.";
+    Reporter => "报告人", "Reported by";
+    Assignee => "处理人", "Handled by";
+    FromInspection => "检查发现", "From an inspection";
+    DamageReported => "已报告", "Reported";
+    DamageAccepted => "已受理", "Accepted";
+    DamageInRepair => "维修中", "In repair";
+    DamageRepaired => "已修好", "Repaired";
+    DamageClosed => "已关闭", "Closed";
+    DamageRejected => "已驳回", "Rejected";
+    StepAccept => "受理", "Accept";
+    StepRepair => "开始维修", "Start repair";
+    StepRepaired => "已修好", "Repaired";
+    StepClose => "关闭", "Close";
+    StepReopen => "重新维修", "Back to repair";
+    StepReject => "驳回", "Reject";
+    RejectReason => "驳回原因", "Reason for rejecting";
     LabelBlankTitle => "扫码登记", "Scan to register";
     LabelCustodianPrefix => "责任人：", "Custodian: ";
     TooLarge => "文件太大，最多 {n} MB。", "The file is too large (at most {n} MB).";
@@ -344,6 +387,30 @@ impl Msg {
             Field::Description => Msg::FieldDescription,
             Field::Reason => Msg::FieldReason,
             Field::Target => Msg::FieldTarget,
+        }
+    }
+
+    pub fn damage_status(s: crate::inspections::DamageStatus) -> Msg {
+        use crate::inspections::DamageStatus::*;
+        match s {
+            Reported => Msg::DamageReported,
+            Accepted => Msg::DamageAccepted,
+            InRepair => Msg::DamageInRepair,
+            Repaired => Msg::DamageRepaired,
+            Closed => Msg::DamageClosed,
+            Rejected => Msg::DamageRejected,
+        }
+    }
+
+    /// The button that moves a report to `to`.
+    pub fn damage_step(to: crate::inspections::DamageStatus) -> Msg {
+        use crate::inspections::DamageStatus::*;
+        match to {
+            Reported | Accepted => Msg::StepAccept,
+            InRepair => Msg::StepRepair,
+            Repaired => Msg::StepRepaired,
+            Closed => Msg::StepClose,
+            Rejected => Msg::StepReject,
         }
     }
 

@@ -1,7 +1,7 @@
 //! The HTML document and the route table.
 
 use crate::pages::{
-    asset::AssetPage, home::HomePage, manage, not_found::NotFound, room::RoomPage,
+    asset::AssetPage, home::HomePage, inspect, manage, not_found::NotFound, room::RoomPage,
     search::SearchPage, signin::SignInPage, tag::TagPage,
 };
 use crate::Session;
@@ -57,6 +57,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/manage/users") view=manage::users::UserListPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/users/:id") view=manage::users::UserEditPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/labels") view=manage::labels::LabelsPage ssr=SsrMode::Async/>
+                <Route path=path!("/inspect/:kind/:id") view=inspect::InspectPage ssr=SsrMode::Async/>
+                <Route path=path!("/report/:kind/:id") view=inspect::ReportPage ssr=SsrMode::Async/>
+                <Route path=path!("/reports") view=inspect::ReportsPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

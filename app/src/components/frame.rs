@@ -24,6 +24,7 @@ pub fn Frame(children: Children) -> impl IntoView {
         <header class="top">
             <a class="brand" href="/">{s.t(Msg::AppName)}</a>
             <nav class="top-actions">
+                {user.is_some().then(|| view! { <a href="/reports">{s.t(Msg::Reports)}</a> })}
                 {manages.then(|| view! { <a href="/manage">{s.t(Msg::Manage)}</a> })}
                 <form method="post" action="/auth/lang">
                     <input type="hidden" name="lang" value=other.code()/>

@@ -100,37 +100,15 @@ pub fn StockEditorForm(lang: Lang) -> impl IntoView {
     }
 }
 
-/// The browser side of the download: fetch with a streamed body, then a Blob saved through a
-/// temporary link.
+/// The browser side of the download: a streamed fetch, then a Blob saved through a temporary
+/// link.
 #[cfg(feature = "hydrate")]
 mod fetch {
+    use crate::components::net::send;
     use crate::i18n::{Lang, Msg};
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{Blob, BlobPropertyBag, Headers, ReadableStreamDefaultReader, Request};
-    use web_sys::{RequestCredentials, RequestInit, Response, Url};
-
-    /// `{"error": {"message": …}}`, the API's error body.
-    #[derive(serde::Deserialize)]
-    struct Refusal {
-        error: RefusalMessage,
-    }
-
-    #[derive(serde::Deserialize)]
-    struct RefusalMessage {
-        message: String,
-    }
-
-    /// The error message the server sent (already in the page's language), or a network error.
-    async fn refusal(res: &Response, fallback: String) -> String {
-        let Ok(text) = res.text() else {
-            return fallback;
-        };
-        let body = JsFuture::from(text).await.ok().and_then(|t| t.as_string());
-        body.and_then(|b| serde_json::from_str::<Refusal>(&b).ok())
-            .map(|r| r.error.message)
-            .unwrap_or(fallback)
-    }
+    use web_sys::{Blob, BlobPropertyBag, Headers, ReadableStreamDefaultReader, RequestInit, Url};
 
     pub async fn pdf(
         job: &str,
@@ -143,23 +121,11 @@ mod fetch {
         headers
             .set("content-type", "application/json")
             .map_err(|_| net())?;
-        headers
-            .set("accept-language", lang.code())
-            .map_err(|_| net())?;
         let init = RequestInit::new();
         init.set_method("POST");
         init.set_body(&JsValue::from_str(job));
-        init.set_credentials(RequestCredentials::SameOrigin);
         init.set_headers(&headers);
-        let req = Request::new_with_str_and_init("/api/v1/labels", &init).map_err(|_| net())?;
-        let res: Response = JsFuture::from(window.fetch_with_request(&req))
-            .await
-            .map_err(|_| net())?
-            .dyn_into()
-            .map_err(|_| net())?;
-        if !res.ok() {
-            return Err(refusal(&res, net()).await);
-        }
+        let res = send("/api/v1/labels", init, lang).await?;
         let header = |name: &str| res.headers().get(name).ok().flatten();
         let total: f64 = header("content-length")
             .and_then(|v| v.parse().ok())

@@ -4,5 +4,8 @@ pub mod editors;
 pub mod fields;
 pub mod frame;
 pub mod history;
+pub mod inspect;
 pub mod labels;
+#[cfg(feature = "hydrate")]
+pub mod net;
 pub mod records;

@@ -8,6 +8,16 @@ use crate::model::Named;
 use crate::session::use_session;
 use leptos::prelude::*;
 
+/// "Record inspection" (for those who inspect) and "Report damage" (for everyone).
+fn record_actions(kind: &'static str, id: uuid::Uuid) -> impl IntoView {
+    let s = use_session();
+    let inspects = s.user.as_ref().is_some_and(|u| u.role.inspects());
+    view! {
+        {inspects.then(|| view! { <a class="button" href=format!("/inspect/{kind}/{id}")>{s.t(Msg::RecordInspection)}</a> })}
+        <a class="button secondary" href=format!("/report/{kind}/{id}")>{s.t(Msg::ReportDamage)}</a>
+    }
+}
+
 fn name_or(n: &Option<Named>, fallback: &str) -> String {
     n.as_ref()
         .map(|n| n.name.clone())
@@ -55,7 +65,7 @@ pub fn RoomRecord(view: RoomView) -> impl IntoView {
                 <Item label=s.t(Msg::Custodian) value=name_or(&room.custodian, none)/>
                 <Item label=s.t(Msg::TagLabel) value=room.tag.clone().unwrap_or_default()/>
             </dl>
-            <div class="actions">{edit}</div>
+            <div class="actions">{record_actions("room", room.id)}{edit}</div>
             <section class="card">
                 <h2>{s.t(Msg::AssetsInRoom)}" ("{assets.total}")"</h2>
                 <ul class="list">{rows}</ul>
@@ -99,7 +109,7 @@ pub fn AssetRecord(view: AssetView) -> impl IntoView {
                 <Item label=s.t(Msg::TagLabel) value=a.tag.clone().unwrap_or_default()/>
                 <Item label=s.t(Msg::Notes) value=a.notes.clone().unwrap_or_default()/>
             </dl>
-            <div class="actions">{edit}</div>
+            <div class="actions">{record_actions("asset", a.id)}{edit}</div>
             <HistoryList entries=history/>
         </article>
     }

@@ -2,6 +2,7 @@
 
 pub mod asset;
 pub mod home;
+pub mod inspect;
 pub mod manage;
 pub mod not_found;
 pub mod room;

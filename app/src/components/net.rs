@@ -1,0 +1,114 @@
+//! The browser's calls to `/api/v1` from islands: JSON posts and photo uploads, with the
+//! server's translated error message (or a network error) when they fail. Signed in by the
+//! page's session cookie; the server checks the origin of every write.
+
+use crate::i18n::{Lang, Msg};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, Request, RequestCredentials, RequestInit, Response};
+
+/// `{"error": {"message": …}}`, the API's error body.
+#[derive(serde::Deserialize)]
+struct Refusal {
+    error: RefusalMessage,
+}
+
+#[derive(serde::Deserialize)]
+struct RefusalMessage {
+    message: String,
+}
+
+fn network(lang: Lang) -> String {
+    lang.t(Msg::Network).to_string()
+}
+
+/// Sends `init` to `url` with the page's language; the response if it is a success, else the
+/// message to show.
+pub async fn send(url: &str, init: RequestInit, lang: Lang) -> Result<Response, String> {
+    let net = || network(lang);
+    let window = web_sys::window().ok_or_else(net)?;
+    let headers = match init.get_headers().dyn_into::<Headers>() {
+        Ok(h) => h,
+        Err(_) => Headers::new().map_err(|_| net())?,
+    };
+    headers
+        .set("accept-language", lang.code())
+        .map_err(|_| net())?;
+    init.set_headers(&headers);
+    init.set_credentials(RequestCredentials::SameOrigin);
+    let req = Request::new_with_str_and_init(url, &init).map_err(|_| net())?;
+    let res: Response = JsFuture::from(window.fetch_with_request(&req))
+        .await
+        .map_err(|_| net())?
+        .dyn_into()
+        .map_err(|_| net())?;
+    if res.ok() {
+        return Ok(res);
+    }
+    let body = match res.text() {
+        Ok(text) => JsFuture::from(text).await.ok().and_then(|t| t.as_string()),
+        Err(_) => None,
+    };
+    Err(body
+        .and_then(|b| serde_json::from_str::<Refusal>(&b).ok())
+        .map(|r| r.error.message)
+        .unwrap_or_else(net))
+}
+
+async fn json_of<T: serde::de::DeserializeOwned>(res: Response, lang: Lang) -> Result<T, String> {
+    let text = res.text().map_err(|_| network(lang))?;
+    let text = JsFuture::from(text).await.map_err(|_| network(lang))?;
+    serde_json::from_str(&text.as_string().unwrap_or_default()).map_err(|_| network(lang))
+}
+
+/// POSTs `body` as JSON and reads the JSON answer.
+pub async fn post_json<B: serde::Serialize, T: serde::de::DeserializeOwned>(
+    url: &str,
+    body: &B,
+    lang: Lang,
+) -> Result<T, String> {
+    let text = serde_json::to_string(body).map_err(|_| network(lang))?;
+    let headers = Headers::new().map_err(|_| network(lang))?;
+    headers
+        .set("content-type", "application/json")
+        .map_err(|_| network(lang))?;
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&JsValue::from_str(&text));
+    json_of(send(url, init, lang).await?, lang).await
+}
+
+/// Uploads one photo from a file input.
+pub async fn upload_photo(file: web_sys::File, lang: Lang) -> Result<crate::model::Photo, String> {
+    let form = web_sys::FormData::new().map_err(|_| network(lang))?;
+    form.append_with_blob_and_filename("file", &file, &file.name())
+        .map_err(|_| network(lang))?;
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&form);
+    json_of(send("/api/v1/photos", init, lang).await?, lang).await
+}
+
+/// The files chosen in the `<input type=file>` an event came from.
+pub fn chosen_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files();
+    let list = files
+        .map(|fl| (0..fl.length()).filter_map(|i| fl.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    list
+}
+
+/// Opens `url` (after a save).
+pub fn go(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_href(url);
+    }
+}

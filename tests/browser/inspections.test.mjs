@@ -1,0 +1,83 @@
+// From the scan on a phone: staff fill the fire-extinguisher checklist with one failed item
+// (a repair ticket opens); a teacher reports a broken desk with a photo; the report appears for
+// the responsible staff member, who accepts it.
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PHONE, Checks, api, expect, fitsWidth, hydrated, launch, signIn, startServer } from './harness.mjs';
+
+const checks = new Checks();
+const server = await startServer();
+const { browser, close } = await launch();
+const work = mkdtempSync(join(tmpdir(), 'rounds-inspect-'));
+try {
+  const base = server.base;
+  const shots = process.env.SHOTS;
+  const { token } = await api(base, '/api/v1/auth/token', null, { method: 'POST', body: JSON.stringify({ login: 'demo-staff', password: 'rounds-demo' }) });
+  const find = async (q) => (await api(base, `/api/v1/assets?q=${encodeURIComponent(q)}&limit=50`, token)).items;
+  const extinguisher = (await find('灭火器')).find((a) => a.category === '消防器材');
+  const desk = (await find('三年级（2）班')).find((a) => a.category === '课桌椅')
+    || (await find('课桌椅')).find((a) => a.room && a.room.name === '三年级（2）班');
+  expect(extinguisher && desk, 'the demo school has an extinguisher and a desk in 三年级（2）班');
+
+  const staff = await browser.newPage({ viewport: PHONE });
+  await checks.step('staff scan an extinguisher and fill its checklist with one failed item', async () => {
+    await staff.goto(`${base}/t/${extinguisher.tag}`);
+    await signIn(staff, base, 'demo-staff');
+    await Promise.all([staff.waitForNavigation(), staff.click('a:has-text("记录检查")')]);
+    await hydrated(staff);
+    expect((await staff.textContent('.inspection-form h2')).includes('消防设备自检'), 'the fire checklist');
+    const items = await staff.$$('.check-item');
+    for (let i = 0; i < items.length; i++) {
+      await staff.click(`.check-item:nth-of-type(${i + 1}) .choice:has-text("${i === 0 ? '不合格' : '合格'}")`);
+    }
+    await staff.fill('.check-item:nth-of-type(1) .field input', '指针在红区');
+    expect(await fitsWidth(staff), 'the checklist fits 390 px');
+    if (shots) await staff.screenshot({ path: join(shots, 'inspect.png'), fullPage: true });
+    await staff.click('.inspection-form button[type=submit]');
+    await staff.waitForSelector('.saved', { timeout: 15000 });
+    const saved = await staff.textContent('.saved');
+    expect(saved.includes('1 项不合格'), `saved: ${saved}`);
+    const assigned = await api(base, '/api/v1/damage-reports?scope=assigned', token);
+    expect(assigned.some((r) => r.source === 'inspection' && r.asset && r.asset.id === extinguisher.id), 'a repair ticket for the extinguisher');
+  });
+
+  const teacher = await browser.newPage({ viewport: PHONE });
+  await checks.step('a teacher scans a desk and reports it broken with a photo', async () => {
+    const png = Buffer.from(await (await fetch(`${base}/t/${desk.tag}/qr.png?size=300`)).arrayBuffer());
+    const photo = join(work, 'desk.png');
+    writeFileSync(photo, png);
+    await teacher.goto(`${base}/t/${desk.tag}`);
+    await signIn(teacher, base, 'demo-teacher');
+    expect(!(await teacher.textContent('main')).includes('记录检查'), 'teachers do not inspect');
+    await Promise.all([teacher.waitForNavigation(), teacher.click('a:has-text("报告损坏")')]);
+    await hydrated(teacher);
+    await teacher.fill('.damage-form textarea', '桌面开裂，桌腿松动');
+    await teacher.setInputFiles('.damage-form input[type=file]', photo);
+    await teacher.waitForSelector('.damage-form .thumbs img', { timeout: 15000 });
+    await teacher.setViewportSize({ width: 360, height: 740 });
+    expect(await fitsWidth(teacher), 'the report form fits 360 px');
+    if (shots) await teacher.screenshot({ path: join(shots, 'report.png'), fullPage: true });
+    await teacher.click('.damage-form button[type=submit]');
+    await teacher.waitForSelector('.saved', { timeout: 15000 });
+    expect((await teacher.textContent('.saved')).includes('程财宝'), 'it says who handles it');
+    await teacher.goto(`${base}/reports`);
+    expect((await teacher.textContent('.reports')).includes('桌面开裂'), 'the teacher follows it');
+  });
+
+  await checks.step('the report appears for the responsible staff member, who accepts it', async () => {
+    await staff.goto(`${base}/reports?scope=assigned`);
+    const card = staff.locator('.report', { hasText: '桌面开裂' });
+    expect(await card.count() === 1, 'on the assigned list');
+    expect(await card.locator('.thumbs img').count() === 1, 'with its photo');
+    await Promise.all([staff.waitForNavigation(), card.locator('button:has-text("受理")').click()]);
+    const after = staff.locator('.report', { hasText: '桌面开裂' });
+    expect((await after.textContent()).includes('已受理'), 'accepted');
+    if (shots) await staff.screenshot({ path: join(shots, 'reports.png'), fullPage: true });
+  });
+} finally {
+  await close();
+  server.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(checks.summary());

@@ -3,6 +3,7 @@
 //! lifecycle.
 
 mod checklist;
+pub mod compensation;
 mod damage;
 pub mod requests;
 

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod checklists;
+pub mod compensating;
 pub mod demo;
 pub mod inspecting;
 pub mod labels;

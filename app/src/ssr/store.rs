@@ -36,6 +36,8 @@ pub enum Entity {
     Template,
     Inspection,
     DamageReport,
+    Compensation,
+    Setting,
 }
 
 impl Entity {
@@ -52,6 +54,8 @@ impl Entity {
             Entity::Template => "checklist_template",
             Entity::Inspection => "inspection",
             Entity::DamageReport => "damage_report",
+            Entity::Compensation => "compensation",
+            Entity::Setting => "setting",
         }
     }
 }
@@ -130,6 +134,29 @@ pub enum ReportScope {
     AssignedTo(Uuid),
     /// All of them, newest first.
     All,
+}
+
+/// A checked compensation case, ready to store.
+pub struct CompensationDraft {
+    pub damage_report_id: Uuid,
+    pub party_kind: crate::inspections::compensation::PartyKind,
+    pub party_name: String,
+    pub party_class: Option<String>,
+    pub basis: crate::inspections::compensation::Basis,
+    pub amount: crate::domain::Fen,
+    pub semester: String,
+}
+
+/// How a compensation case ends.
+pub enum CaseEnd {
+    Paid {
+        on: String,
+        receipt_no: String,
+        received_by: String,
+    },
+    Waived {
+        reason: String,
+    },
 }
 
 /// A whole school to load in one transaction (demo data, generated benchmarks, imports).
@@ -283,6 +310,34 @@ pub trait Store: Send + Sync + 'static {
         limit: i64,
     ) -> AppResult<Vec<crate::inspections::DamageReport>>;
     async fn damage_report(&self, id: Uuid) -> AppResult<Option<crate::inspections::DamageReport>>;
+    async fn depreciation_rule(
+        &self,
+    ) -> AppResult<crate::inspections::compensation::DepreciationRule>;
+    async fn set_depreciation_rule(
+        &self,
+        actor: Actor,
+        rule: crate::inspections::compensation::DepreciationRule,
+    ) -> AppResult<()>;
+    async fn open_compensation(
+        &self,
+        actor: Actor,
+        draft: CompensationDraft,
+    ) -> AppResult<crate::inspections::compensation::Compensation>;
+    async fn compensations(
+        &self,
+        semester: Option<String>,
+    ) -> AppResult<Vec<crate::inspections::compensation::Compensation>>;
+    async fn compensation(
+        &self,
+        id: Uuid,
+    ) -> AppResult<Option<crate::inspections::compensation::Compensation>>;
+    /// Ends an open case (paid or waived), with history.
+    async fn close_compensation(
+        &self,
+        actor: Actor,
+        id: Uuid,
+        end: CaseEnd,
+    ) -> AppResult<crate::inspections::compensation::Compensation>;
     /// Moves a report one step (the asset's status follows), with history.
     async fn move_damage_report(
         &self,

@@ -2,6 +2,7 @@
 //! Errors are `{"error": {"code", "message", "field"?}}` with the matching status.
 
 mod auth;
+mod compensations;
 mod inspections;
 mod labels;
 pub mod openapi;
@@ -130,6 +131,19 @@ pub fn router() -> Router<AppState> {
             "/damage-reports/{id}/status",
             post(inspections::step_report),
         )
+        .route(
+            "/compensations",
+            get(compensations::list).post(compensations::create),
+        )
+        .route("/compensations/export", get(compensations::export))
+        .route(
+            "/compensations/rule",
+            get(compensations::rule).put(compensations::set_rule),
+        )
+        .route("/compensations/{id}", get(compensations::get_one))
+        .route("/compensations/{id}/pay", post(compensations::pay))
+        .route("/compensations/{id}/waive", post(compensations::waive))
+        .route("/compensations/{id}/notice", get(compensations::notice))
         .route("/labels", post(labels::print_labels))
         .route("/labels/jobs", get(labels::print_log))
         .route("/label-stocks", get(labels::list_stocks))

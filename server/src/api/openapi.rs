@@ -247,6 +247,72 @@ fn inspection_schemas() -> Value {
     })
 }
 
+/// Compensation cases (谁损坏谁赔偿).
+fn compensation_paths() -> Value {
+    let one = |summary: &str, body: Option<&str>| {
+        let mut o = op(summary, "compensation", "200", schema("Compensation"));
+        if let Some(b) = body {
+            o = with_body(o, b);
+        }
+        o["parameters"] = id_param();
+        o
+    };
+    let filters = json!([
+        { "name": "semester", "in": "query", "schema": { "type": "string" }, "description": "e.g. 2026-2027-1 (first term: September–January)" },
+        { "name": "open", "in": "query", "schema": { "type": "string" }, "description": "present: only cases not yet paid or waived" }
+    ]);
+    let mut list = op(
+        "Cases by semester and class (asset manager, admin)",
+        "compensation",
+        "200",
+        json!({ "type": "array", "items": schema("Compensation") }),
+    );
+    list["parameters"] = filters.clone();
+    let mut export = op(
+        "The cases as CSV (UTF-8 with BOM, opens in Excel)",
+        "compensation",
+        "200",
+        json!({}),
+    );
+    export["responses"]["200"] = json!({ "description": "CSV", "content": { "text/csv": { "schema": { "type": "string" } } } });
+    export["parameters"] = filters;
+    let mut notice = one("The printable notice (赔偿通知单), A5 PDF in Chinese", None);
+    notice["responses"]["200"] = json!({ "description": "PDF", "content": { "application/pdf": { "schema": { "type": "string", "format": "binary" } } } });
+    json!({
+        "/api/v1/compensations": { "get": list, "post": with_body(op("Open a case from a damage report; amount in yuan, or empty for the replacement value by the school's rule", "compensation", "201", schema("Compensation")), "CaseRequest") },
+        "/api/v1/compensations/export": { "get": export },
+        "/api/v1/compensations/rule": {
+            "get": op("The replacement-value rule", "compensation", "200", schema("DepreciationRule")),
+            "put": with_body(op("Change the rule (admin)", "compensation", "200", schema("DepreciationRule")), "DepreciationRule")
+        },
+        "/api/v1/compensations/{id}": { "get": one("One case", None) },
+        "/api/v1/compensations/{id}/pay": { "post": one("Mark paid: date, receipt number, received by", Some("PayRequest")) },
+        "/api/v1/compensations/{id}/waive": { "post": one("Waive, with a reason (admin only)", Some("WaiveRequest")) },
+        "/api/v1/compensations/{id}/notice": { "get": notice }
+    })
+}
+
+fn compensation_schemas() -> Value {
+    let s = json!({ "type": "string" });
+    json!({
+        "CaseRequest": { "type": "object", "required": ["damage_report_id", "party_kind", "party_name", "basis"], "additionalProperties": false, "properties": {
+            "damage_report_id": { "type": "string", "format": "uuid" }, "party_kind": { "type": "string", "enum": ["student", "staff", "outside"] },
+            "party_name": s, "party_class": { "type": "string", "description": "required for a student" },
+            "basis": { "type": "string", "enum": ["repair_cost", "replacement_value"] }, "amount": { "type": "string", "description": "yuan, at most two decimals" } } },
+        "PayRequest": { "type": "object", "required": ["paid_on", "receipt_no", "received_by"], "additionalProperties": false, "properties": {
+            "paid_on": { "type": "string", "format": "date" }, "receipt_no": s, "received_by": s } },
+        "WaiveRequest": { "type": "object", "required": ["reason"], "additionalProperties": false, "properties": { "reason": s } },
+        "DepreciationRule": { "type": "object", "additionalProperties": false, "properties": {
+            "useful_life_years": { "type": "integer", "minimum": 1, "maximum": 50 }, "residual_percent": { "type": "integer", "minimum": 0, "maximum": 100 } } },
+        "Compensation": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "damage_report_id": { "type": "string", "format": "uuid" },
+            "asset": schema("Named"), "asset_code": { "type": ["string", "null"] }, "damage": s, "party_kind": s, "party_name": s,
+            "party_class": { "type": ["string", "null"] }, "basis": s, "amount_fen": { "type": "integer", "description": "money in fen" },
+            "semester": s, "status": { "type": "string", "enum": ["open", "paid", "waived"] }, "paid_on": { "type": ["string", "null"] },
+            "receipt_no": { "type": ["string", "null"] }, "received_by": { "type": ["string", "null"] }, "waive_reason": { "type": ["string", "null"] },
+            "created_at": s } }
+    })
+}
+
 /// `/photos`: upload (multipart) and the stored image and thumbnail.
 fn photo_paths() -> Value {
     let mut upload = op(
@@ -318,6 +384,11 @@ pub fn spec() -> Value {
     merge(&mut document["paths"], label_paths());
     merge(&mut document["paths"], photo_paths());
     merge(&mut document["paths"], inspection_paths());
+    merge(&mut document["paths"], compensation_paths());
+    merge(
+        &mut document["components"]["schemas"],
+        compensation_schemas(),
+    );
     merge(&mut document["components"]["schemas"], inspection_schemas());
     merge(&mut document["components"]["schemas"], label_schemas());
     document

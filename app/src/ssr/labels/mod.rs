@@ -9,7 +9,7 @@ pub mod qr;
 mod svg;
 
 pub use layout::{LabelDrawing, Measure};
-pub use pdf::render_pdf;
+pub use pdf::{render_pdf, text_page};
 pub use print::{prepare, preview, print, resolve_stock, PreviewedJob, PrintedJob};
 pub use svg::preview_svg;
 

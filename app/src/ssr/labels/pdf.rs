@@ -109,6 +109,43 @@ pub fn render_pdf(font: &LabelFont, run: &LabelRun<'_>) -> AppResult<Vec<u8>> {
     write_document(font, glyphs, page_w, page_h, pages)
 }
 
+/// One page of text lines in the label font (the compensation notice and other forms):
+/// each line is (left, baseline from the top, size, text), in points.
+pub fn text_page(
+    font: &LabelFont,
+    page_w: f32,
+    page_h: f32,
+    lines: &[(f32, f32, f32, String)],
+    rules: &[(f32, f32, f32)],
+) -> AppResult<Vec<u8>> {
+    let mut m = Measure::new(font);
+    let mut glyphs = Glyphs {
+        remapper: GlyphRemapper::new(),
+        chars: BTreeMap::new(),
+    };
+    let mut content = Content::new();
+    content.set_line_width(0.6);
+    for (x, y, w) in rules {
+        content.move_to(*x, page_h - y);
+        content.line_to(x + w, page_h - y);
+    }
+    content.stroke();
+    content.begin_text();
+    for (x, y, size, text) in lines {
+        content.set_font(FONT_NAME, *size);
+        content.set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, page_h - y]);
+        content.show(Str(&glyphs.encode(&mut m, text)));
+    }
+    content.end_text();
+    write_document(
+        font,
+        glyphs,
+        page_w,
+        page_h,
+        vec![deflate(&content.finish())],
+    )
+}
+
 fn write_document(
     font: &LabelFont,
     glyphs: Glyphs,

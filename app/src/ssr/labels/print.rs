@@ -90,7 +90,8 @@ fn blank_label(code: &TagCode) -> LabelItem {
     }
 }
 
-fn font(state: &AppState) -> AppResult<Arc<LabelFont>> {
+/// The label font, or a translated "not installed" error.
+pub fn font(state: &AppState) -> AppResult<Arc<LabelFont>> {
     label_font(state.settings.label_font.as_ref()).map_err(|e| {
         tracing::error!("label font: {e}");
         AppError::LabelFontMissing

@@ -2,6 +2,7 @@
 //! every time value bound from Rust.
 
 mod checklists;
+mod compensation;
 mod damage;
 mod history;
 mod import;
@@ -81,6 +82,7 @@ pub(crate) fn like_pattern(words: &str) -> String {
 use crate::domain::TagCode;
 use crate::forms::{AssetFields, RoomFields};
 use crate::i18n::Lang;
+use crate::inspections::compensation::{Compensation, DepreciationRule};
 use crate::inspections::{DamageReport, DamageStatus, Inspection, Subject, Template};
 use crate::labels::{LabelItem, Selection, Stock};
 use crate::model::{
@@ -89,8 +91,8 @@ use crate::model::{
 };
 use crate::ssr::checklists::DefaultTemplate;
 use crate::ssr::store::{
-    Actor, DamageDraft, Entity, InspectionRecord, PhotoRecord, PrintRecord, ReportScope,
-    SchoolImport, SessionKind, SessionUser, Store, UserRecord,
+    Actor, CaseEnd, CompensationDraft, DamageDraft, Entity, InspectionRecord, PhotoRecord,
+    PrintRecord, ReportScope, SchoolImport, SessionKind, SessionUser, Store, UserRecord,
 };
 use uuid::Uuid;
 
@@ -313,5 +315,32 @@ impl Store for SqliteStore {
         reason: Option<String>,
     ) -> AppResult<DamageReport> {
         self.step_report(actor, id, to, reason).await
+    }
+    async fn depreciation_rule(&self) -> AppResult<DepreciationRule> {
+        self.rule().await
+    }
+    async fn set_depreciation_rule(&self, actor: Actor, rule: DepreciationRule) -> AppResult<()> {
+        self.store_rule(actor, rule).await
+    }
+    async fn open_compensation(
+        &self,
+        actor: Actor,
+        draft: CompensationDraft,
+    ) -> AppResult<Compensation> {
+        self.new_case(actor, draft).await
+    }
+    async fn compensations(&self, semester: Option<String>) -> AppResult<Vec<Compensation>> {
+        self.cases(semester).await
+    }
+    async fn compensation(&self, id: Uuid) -> AppResult<Option<Compensation>> {
+        self.one_case(id).await
+    }
+    async fn close_compensation(
+        &self,
+        actor: Actor,
+        id: Uuid,
+        end: CaseEnd,
+    ) -> AppResult<Compensation> {
+        self.end_case(actor, id, end).await
     }
 }

@@ -181,7 +181,7 @@ pub async fn notice(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<u8
     let (w, h) = (419.5, 595.3); // A5 portrait, points
     let left = 42.0;
     let mut lines = vec![
-        (left, 70.0, 18.0, format!("{school}")),
+        (left, 70.0, 18.0, school.clone()),
         (left, 100.0, 22.0, "赔偿通知单".to_string()),
     ];
     let rows = [

@@ -1,8 +1,8 @@
 //! The HTML document and the route table.
 
 use crate::pages::{
-    asset::AssetPage, home::HomePage, inspect, manage, not_found::NotFound, room::RoomPage,
-    search::SearchPage, signin::SignInPage, tag::TagPage,
+    asset::AssetPage, compensations, home::HomePage, inspect, manage, not_found::NotFound,
+    room::RoomPage, search::SearchPage, signin::SignInPage, tag::TagPage,
 };
 use crate::Session;
 use leptos::prelude::*;
@@ -60,6 +60,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/inspect/:kind/:id") view=inspect::InspectPage ssr=SsrMode::Async/>
                 <Route path=path!("/report/:kind/:id") view=inspect::ReportPage ssr=SsrMode::Async/>
                 <Route path=path!("/reports") view=inspect::ReportsPage ssr=SsrMode::Async/>
+                <Route path=path!("/compensations") view=compensations::CompensationsPage ssr=SsrMode::Async/>
+                <Route path=path!("/compensations/new") view=compensations::NewCasePage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -75,6 +75,34 @@ try {
     expect((await after.textContent()).includes('已受理'), 'accepted');
     if (shots) await staff.screenshot({ path: join(shots, 'reports.png'), fullPage: true });
   });
+  await checks.step('the asset manager turns the report into a compensation case, prints the notice and marks it paid', async () => {
+    const manager = await browser.newPage({ viewport: PHONE });
+    await manager.goto(`${base}/signin?next=/reports%3Fscope%3Dall`);
+    await signIn(manager, base, 'demo-manager');
+    const card = manager.locator('.report', { hasText: '桌面开裂' });
+    await Promise.all([manager.waitForNavigation(), card.locator('a:has-text("开具赔偿单")').click()]);
+    await hydrated(manager);
+    await manager.fill('input[name=party_name]', '张小明');
+    await manager.fill('input[name=party_class]', '三年级（2）班');
+    await manager.fill('input[name=amount]', '1e12');
+    await manager.click('.case-form button[type=submit]');
+    await manager.waitForSelector('.case-form .form-error:has-text("金额")', { timeout: 10000 });
+    await manager.fill('input[name=amount]', '120.50');
+    await Promise.all([manager.waitForURL((u) => u.pathname === '/compensations'), manager.click('.case-form button[type=submit]')]);
+    const caseCard = manager.locator('.case', { hasText: '张小明' });
+    expect((await caseCard.textContent()).includes('¥120.50'), 'the case with its amount');
+    const notice = await manager.request.get(base + (await caseCard.locator('a:has-text("赔偿通知单")').getAttribute('href')));
+    expect(notice.ok() && (await notice.body()).subarray(0, 5).toString() === '%PDF-', 'the notice is a PDF');
+    await hydrated(manager);
+    await caseCard.locator('summary:has-text("登记缴费")').click();
+    await caseCard.locator('input[name=receipt_no]').fill('HQ-2026-0031');
+    await caseCard.locator('input[name=received_by]').fill('殷奇');
+    await Promise.all([manager.waitForNavigation(), caseCard.locator('.pay-form button[type=submit]').click()]);
+    const after = await manager.locator('.case', { hasText: '张小明' }).textContent();
+    expect(after.includes('已缴'), `paid: ${after} at ${manager.url()}`);
+    expect(await fitsWidth(manager), 'fits 390 px');
+    if (shots) await manager.screenshot({ path: join(shots, 'compensation.png'), fullPage: true });
+  });
 } finally {
   await close();
   server.stop();

@@ -138,6 +138,13 @@ fn reports_view(lang: Lang, list: Reports) -> AnyView {
 }
 
 fn report_card(lang: Lang, r: DamageReport, can_step: bool, back: String) -> impl IntoView {
+    let manages = use_session()
+        .user
+        .as_ref()
+        .is_some_and(|u| u.role.manages_register());
+    let compensate = manages.then(|| {
+        view! { <a class="button secondary" href=format!("/compensations/new?report={}", r.id)>{lang.t(Msg::OpenCase)}</a> }
+    });
     let what = match (&r.asset, &r.room) {
         (Some(a), _) => {
             view! { <a href=format!("/assets/{}", a.id)>{a.name.clone()}</a> }.into_any()
@@ -187,7 +194,7 @@ fn report_card(lang: Lang, r: DamageReport, can_step: bool, back: String) -> imp
                 {lang.t(Msg::Reporter)}"："{r.reporter.name}" · "{lang.t(Msg::Assignee)}"："{assignee}" · "{r.created_at.get(..16).unwrap_or_default().replace('T', " ")}
             </p>
             <div class="thumbs">{photos}</div>
-            <div class="actions">{steps}</div>
+            <div class="actions">{steps}{compensate}</div>
         </article>
     }
 }

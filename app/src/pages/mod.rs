@@ -1,6 +1,7 @@
 //! One file per screen. Pages render on the server only; their data comes from one loader call.
 
 pub mod asset;
+pub mod compensations;
 pub mod home;
 pub mod inspect;
 pub mod manage;

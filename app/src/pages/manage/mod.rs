@@ -26,6 +26,7 @@ pub fn ManageHome() -> impl IntoView {
                 <li><a href="/manage/rooms">{s.t(Msg::Rooms)}</a></li>
                 <li><a href="/manage/assets">{s.t(Msg::Assets)}</a></li>
                 <li><a href="/manage/labels">{s.t(Msg::Labels)}</a></li>
+                <li><a href="/compensations">{s.t(Msg::Compensation)}</a></li>
                 {r.manages_users().then(|| view! { <li><a href="/manage/users">{s.t(Msg::Users)}</a></li> })}
             </ul>
         }

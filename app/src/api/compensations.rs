@@ -83,6 +83,7 @@ pub async fn pay_case(
 }
 
 /// Back to the case list, reloaded (the query differs from the page the form was on).
+#[cfg(feature = "ssr")]
 fn settled(case: &Compensation) -> Saved {
     Saved {
         url: format!(

@@ -20,19 +20,19 @@ pub enum AppError {
     TooManyAttempts,
     #[error("bad credentials")]
     BadCredentials,
-    #[error("conflict on {0:?}")]
-    Conflict(crate::domain::Field),
+    #[error("conflict on {field:?}")]
+    Conflict { field: crate::domain::Field },
     #[error("invalid {0:?}")]
     Invalid(Invalid),
     /// An upload over the size limit (in MB).
     #[error("too large")]
-    TooLarge(usize),
+    TooLarge { max_mb: usize },
     #[error("label font missing")]
     LabelFontMissing,
     #[error("internal error")]
     Internal,
-    #[error("transport: {0}")]
-    Transport(String),
+    #[error("transport: {detail}")]
+    Transport { detail: String },
 }
 
 /// The result of every store call and server function.
@@ -51,13 +51,13 @@ impl AppError {
             AppError::Unauthorized | AppError::BadCredentials => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::Conflict(_) => 409,
+            AppError::Conflict { .. } => 409,
             AppError::Invalid(_) => 422,
             AppError::TooManyAttempts => 429,
-            AppError::TooLarge(_) => 413,
+            AppError::TooLarge { .. } => 413,
             AppError::LabelFontMissing => 503,
             AppError::Internal => 500,
-            AppError::Transport(_) => 400,
+            AppError::Transport { .. } => 400,
         }
     }
 
@@ -69,12 +69,12 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::TooManyAttempts => "too_many_attempts",
             AppError::BadCredentials => "bad_credentials",
-            AppError::Conflict(_) => "conflict",
+            AppError::Conflict { .. } => "conflict",
             AppError::Invalid(_) => "invalid",
-            AppError::TooLarge(_) => "too_large",
+            AppError::TooLarge { .. } => "too_large",
             AppError::LabelFontMissing => "label_font_missing",
             AppError::Internal => "internal",
-            AppError::Transport(_) => "bad_request",
+            AppError::Transport { .. } => "bad_request",
         }
     }
 
@@ -86,12 +86,16 @@ impl AppError {
             AppError::NotFound => lang.t(Msg::NotFound).into(),
             AppError::TooManyAttempts => lang.t(Msg::TooManyAttempts).into(),
             AppError::BadCredentials => lang.t(Msg::BadCredentials).into(),
-            AppError::Conflict(f) => format!("{}{}", lang.t(Msg::Conflict), lang.t(Msg::field(*f))),
+            AppError::Conflict { field } => {
+                format!("{}{}", lang.t(Msg::Conflict), lang.t(Msg::field(*field)))
+            }
             AppError::Invalid(i) => invalid_message(lang, i),
-            AppError::TooLarge(max) => lang.t(Msg::TooLarge).replace("{n}", &max.to_string()),
+            AppError::TooLarge { max_mb } => {
+                lang.t(Msg::TooLarge).replace("{n}", &max_mb.to_string())
+            }
             AppError::LabelFontMissing => lang.t(Msg::LabelFontMissing).into(),
             AppError::Internal => lang.t(Msg::Internal).into(),
-            AppError::Transport(_) => lang.t(Msg::Network).into(),
+            AppError::Transport { .. } => lang.t(Msg::Network).into(),
         }
     }
 
@@ -107,6 +111,40 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        AppError::Transport {
+            detail: value.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Field, Problem};
+
+    /// Server functions send errors as JSON; a variant that cannot be serialized would panic
+    /// the request instead (internally tagged enums refuse newtype variants of strings).
+    #[test]
+    fn every_error_serializes_and_reads_back() {
+        let all = [
+            AppError::Unauthorized,
+            AppError::Forbidden,
+            AppError::NotFound,
+            AppError::TooManyAttempts,
+            AppError::BadCredentials,
+            AppError::Conflict { field: Field::Tag },
+            AppError::Invalid(Invalid::new(Field::Value, Problem::TooLong { max: 3 })),
+            AppError::TooLarge { max_mb: 15 },
+            AppError::LabelFontMissing,
+            AppError::Internal,
+            AppError::Transport {
+                detail: "bad form".into(),
+            },
+        ];
+        for e in all {
+            let json = serde_json::to_string(&e).expect("serializes");
+            let back: AppError = serde_json::from_str(&json).expect("reads back");
+            assert_eq!(back, e);
+        }
     }
 }

@@ -330,6 +330,14 @@ messages! {
     ExportCsv => "导出 CSV（本学期）", "Export CSV (this semester)";
     ExportOpen => "导出未缴", "Export outstanding";
     NoCases => "本学期没有赔偿单。", "No cases this semester.";
+    Checklists => "检查表", "Checklists";
+    NewChecklist => "新建检查表", "New checklist";
+    EditChecklist => "编辑检查表", "Edit checklist";
+    ChecklistCategories => "适用的资产类别（用顿号分隔，如：消防器材）", "Asset categories it applies to (separated by 、 or commas)";
+    ChecklistRoomKinds => "适用的房间类型（如：教室、食堂）", "Room kinds it applies to (e.g. 教室、食堂)";
+    ChecklistItems => "检查项，每行一项", "Items, one a line";
+    ChecklistSyntax => "默认为“合格/不合格”。读数写成“冷藏温度 [数值 ℃ 0~8]”，文字写成“床铺数量 [文字]”，需要照片加“[拍照]”。保存后成为新版本，已有检查记录保留原来的措辞。", "Items are pass/fail unless marked: a reading as “Fridge [number ℃ 0~8]”, text as “Beds [text]”, a required photo with “[photo]”. Saving makes a new version; earlier inspections keep their wording.";
+    SaveNewVersion => "保存为新版本", "Save as a new version";
     LabelBlankTitle => "扫码登记", "Scan to register";
     LabelCustodianPrefix => "责任人：", "Custodian: ";
     TooLarge => "文件太大，最多 {n} MB。", "The file is too large (at most {n} MB).";

@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/manage/users") view=manage::users::UserListPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/users/:id") view=manage::users::UserEditPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/labels") view=manage::labels::LabelsPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/checklists") view=manage::checklists::ChecklistsPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/checklists/:key") view=manage::checklists::ChecklistEditPage ssr=SsrMode::Async/>
                 <Route path=path!("/inspect/:kind/:id") view=inspect::InspectPage ssr=SsrMode::Async/>
                 <Route path=path!("/report/:kind/:id") view=inspect::ReportPage ssr=SsrMode::Async/>
                 <Route path=path!("/reports") view=inspect::ReportsPage ssr=SsrMode::Async/>

@@ -443,3 +443,56 @@ async fn a_checklist_edit_is_a_new_version_and_old_inspections_keep_their_wordin
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn the_admin_edits_a_checklist_as_lines_and_item_keys_survive() {
+    let app = spawn_app().await;
+    let staff = app.token("demo-staff").await;
+    let asset = asset_where(&app, "a.category = '消防器材'").await;
+    let form = [
+        ("form[key]", "fire_equipment"),
+        ("form[version]", "1"),
+        ("form[name]", "消防设备自检"),
+        ("form[categories]", "消防器材"),
+        ("form[room_kinds]", ""),
+        (
+            "form[items]",
+            "压力表指针在绿区\n瓶身压力读数 [数值 MPa 1~1.4]\n整体照片 [文字 拍照]",
+        ),
+    ];
+    let manager = app.signed_in_browser("demo-manager").await;
+    let res = app.post_form(&manager, "/sf/save_checklist", &form).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "only the admin edits checklists"
+    );
+    let admin = app.signed_in_browser("demo-admin").await;
+    let res = app.post_form(&admin, "/sf/save_checklist", &form).await;
+    assert!(
+        res.status().is_success() || res.status().is_redirection(),
+        "{}",
+        res.status()
+    );
+    let now = fire_checklist(&app, &staff, &asset).await;
+    assert_eq!(now["version"], 2);
+    let items = now["items"].as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0]["key"], "gauge", "an unchanged item keeps its key");
+    assert_eq!(items[1]["kind"], "number");
+    assert_eq!(items[1]["max"], 1.4);
+    assert_eq!(items[2]["photo_required"], true);
+    let page = app.page(&admin, "/manage/checklists/fire_equipment").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.text.contains("瓶身压力读数 [数值 MPa 1~1.4]"),
+        "the editor shows the lines"
+    );
+    let bad = [
+        ("form[items]", "温度 [数值 ℃ 冷~热]"),
+        ("form[key]", "fire_equipment"),
+        ("form[name]", "x"),
+    ];
+    let res = app.post_form(&admin, "/sf/save_checklist", &bad).await;
+    assert!(res.status().is_client_error(), "{}", res.status());
+}

@@ -5,6 +5,7 @@ mod compensation;
 mod history;
 mod inspections;
 mod labels;
+mod matrix;
 mod pages;
 mod photos;
 mod roles;

@@ -1,6 +1,7 @@
 //! Server functions: each checks who is asking, calls the store, and returns typed data or an
 //! [`AppError`](crate::error::AppError). Pages call them while rendering; islands over HTTP.
 
+pub mod checklists;
 pub mod compensations;
 pub mod inspections;
 pub mod labels;

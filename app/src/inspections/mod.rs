@@ -3,6 +3,7 @@
 //! lifecycle.
 
 mod checklist;
+pub mod checklist_text;
 pub mod compensation;
 mod damage;
 pub mod requests;

@@ -31,7 +31,7 @@ impl IntoResponse for ApiError {
             StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let field = match &err {
             AppError::Invalid(i) => Some(json!(i.field)),
-            AppError::Conflict(f) => Some(json!(f)),
+            AppError::Conflict { field } => Some(json!(field)),
             _ => None,
         };
         let body = json!({ "error": { "code": err.code(), "message": err.message(lang), "field": field } });
@@ -60,7 +60,9 @@ pub fn parse_json<T: DeserializeOwned>(v: &Visitor, body: &Bytes) -> ApiResult<T
             serde_json::error::Category::Data => {
                 AppError::Invalid(Invalid::new(Field::Body, Problem::Malformed))
             }
-            _ => AppError::Transport(format!("malformed JSON: {e}")),
+            _ => AppError::Transport {
+                detail: format!("malformed JSON: {e}"),
+            },
         };
         ApiError(err, v.lang)
     })

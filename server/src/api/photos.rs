@@ -16,14 +16,18 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 
 fn too_large() -> AppError {
-    AppError::TooLarge(MAX_UPLOAD_BYTES >> 20)
+    AppError::TooLarge {
+        max_mb: MAX_UPLOAD_BYTES >> 20,
+    }
 }
 
 fn multipart_error(e: MultipartError) -> AppError {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
         too_large()
     } else {
-        AppError::Transport(e.body_text())
+        AppError::Transport {
+            detail: e.body_text(),
+        }
     }
 }
 
@@ -34,7 +38,9 @@ pub async fn upload(
 ) -> ApiResult<(StatusCode, Json<Photo>)> {
     v.signed_in().lang(&v)?;
     let mut form = form
-        .map_err(|e| AppError::Transport(e.body_text()))
+        .map_err(|e| AppError::Transport {
+            detail: e.body_text(),
+        })
         .lang(&v)?;
     let mut file = None;
     while let Some(field) = form.next_field().await.map_err(multipart_error).lang(&v)? {

@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod buildings;
+pub mod checklists;
 pub mod labels;
 pub mod rooms;
 pub mod users;
@@ -27,6 +28,7 @@ pub fn ManageHome() -> impl IntoView {
                 <li><a href="/manage/assets">{s.t(Msg::Assets)}</a></li>
                 <li><a href="/manage/labels">{s.t(Msg::Labels)}</a></li>
                 <li><a href="/compensations">{s.t(Msg::Compensation)}</a></li>
+                <li><a href="/manage/checklists">{s.t(Msg::Checklists)}</a></li>
                 {r.manages_users().then(|| view! { <li><a href="/manage/users">{s.t(Msg::Users)}</a></li> })}
             </ul>
         }

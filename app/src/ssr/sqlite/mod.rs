@@ -65,7 +65,7 @@ pub(crate) fn ts(t: DateTime<Utc>) -> String {
 /// Maps a database failure: unique violations become a conflict on `field`.
 pub(crate) fn db_error(field: crate::domain::Field) -> impl Fn(sqlx::Error) -> AppError {
     move |e| match &e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => AppError::Conflict(field),
+        sqlx::Error::Database(d) if d.is_unique_violation() => AppError::Conflict { field },
         _ => AppError::internal(e),
     }
 }

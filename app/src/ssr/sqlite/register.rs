@@ -43,7 +43,7 @@ async fn attach_tag(tx: &mut Tx, column: &str, id: Uuid, tag: Option<TagCode>) -
         return if done.rows_affected() == 1 {
             Ok(())
         } else {
-            Err(AppError::Conflict(Field::Tag))
+            Err(AppError::Conflict { field: Field::Tag })
         };
     }
     let sql = format!("INSERT INTO tags (code, {column}, created_at) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING");
@@ -450,7 +450,7 @@ impl SqliteStore {
         .ok_or(AppError::NotFound)?;
         let free: bool = found.try_get("free").map_err(AppError::internal)?;
         if !free {
-            return Err(AppError::Conflict(Field::Tag));
+            return Err(AppError::Conflict { field: Field::Tag });
         }
         ensure_exists(&mut tx, table, Some(id), Field::Tag).await?;
         let old: Option<String> =

@@ -34,6 +34,20 @@ async fn fire_checklist(app: &TestApp, token: &str, asset: &str) -> Value {
         .expect("the fire checklist applies to an extinguisher")
 }
 
+/// POSTs `body` and checks it is refused as invalid.
+async fn refused(app: &TestApp, path: &str, token: &str, body: Value) -> rounds_tests::Answer {
+    let a = app
+        .api(Method::POST, path, Some(token), Some(body.clone()))
+        .await;
+    assert_eq!(
+        a.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{body}: {}",
+        a.text
+    );
+    a
+}
+
 fn answers(template: &Value, failing: Option<&str>) -> Value {
     let items = template["items"].as_array().unwrap();
     Value::Array(
@@ -159,20 +173,7 @@ async fn incomplete_or_misapplied_inspections_are_refused_and_write_nothing() {
         ),
     ];
     for (body, field, says) in cases {
-        let a = app
-            .api(
-                Method::POST,
-                "/inspections",
-                Some(&staff),
-                Some(body.clone()),
-            )
-            .await;
-        assert_eq!(
-            a.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{body}: {}",
-            a.text
-        );
+        let a = refused(&app, "/inspections", &staff, body.clone()).await;
         assert_eq!(a.json()["error"]["field"], field, "{body}");
         assert!(
             a.json()["error"]["message"]
@@ -369,20 +370,7 @@ async fn reports_go_by_the_duty_table_and_teachers_see_only_their_own() {
         json!({ "description": "无对象" }),
         json!({ "room_id": canteen, "description": "x", "photos": [uuid::Uuid::now_v7()] }),
     ] {
-        let a = app
-            .api(
-                Method::POST,
-                "/damage-reports",
-                Some(&teacher),
-                Some(body.clone()),
-            )
-            .await;
-        assert_eq!(
-            a.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{body}: {}",
-            a.text
-        );
+        refused(&app, "/damage-reports", &teacher, body).await;
     }
 }
 

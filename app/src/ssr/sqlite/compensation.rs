@@ -52,6 +52,32 @@ fn case(row: &SqliteRow) -> AppResult<Compensation> {
 }
 
 impl SqliteStore {
+    /// Records the change in the history, commits, and reads the case back.
+    async fn finish(
+        &self,
+        mut tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+        actor: Actor,
+        id: Uuid,
+        action: &str,
+        before: Option<&serde_json::Value>,
+        after: &serde_json::Value,
+    ) -> AppResult<Compensation> {
+        record(
+            &mut tx,
+            actor,
+            Entity::Compensation,
+            id,
+            action,
+            before,
+            Some(after),
+        )
+        .await?;
+        tx.commit().await.map_err(AppError::internal)?;
+        self.one_case(id)
+            .await?
+            .ok_or_else(|| AppError::internal("case vanished"))
+    }
+
     pub(super) async fn rule(&self) -> AppResult<DepreciationRule> {
         let stored: Option<String> =
             sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
@@ -120,20 +146,7 @@ impl SqliteStore {
             "damage_report": d.damage_report_id, "party": d.party_name, "class": d.party_class,
             "basis": d.basis.code(), "amount_fen": d.amount.fen(), "status": "open",
         });
-        record(
-            &mut tx,
-            actor,
-            Entity::Compensation,
-            id,
-            "create",
-            None,
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await.map_err(AppError::internal)?;
-        self.one_case(id)
-            .await?
-            .ok_or_else(|| AppError::internal("case vanished"))
+        self.finish(tx, actor, id, "create", None, &after).await
     }
 
     pub(super) async fn one_case(&self, id: Uuid) -> AppResult<Option<Compensation>> {
@@ -211,19 +224,7 @@ impl SqliteStore {
             }
         };
         let before = serde_json::json!({ "status": "open" });
-        record(
-            &mut tx,
-            actor,
-            Entity::Compensation,
-            id,
-            "update",
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await.map_err(AppError::internal)?;
-        self.one_case(id)
-            .await?
-            .ok_or_else(|| AppError::internal("case vanished"))
+        self.finish(tx, actor, id, "update", Some(&before), &after)
+            .await
     }
 }

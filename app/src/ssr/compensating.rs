@@ -200,22 +200,11 @@ pub async fn notice(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<u8
     let mut y = 140.0;
     for (label, value) in rows {
         lines.push((left, y, 11.0, format!("{label}：")));
-        let mut rest = value.as_str();
-        // Long descriptions wrap at 24 characters a line.
-        loop {
-            let cut = rest
-                .char_indices()
-                .nth(24)
-                .map(|(i, _)| i)
-                .unwrap_or(rest.len());
-            lines.push((left + 66.0, y, 11.0, rest[..cut].to_string()));
-            rest = &rest[cut..];
-            if rest.is_empty() {
-                break;
-            }
+        for line in wrap(&value, 24.0) {
+            lines.push((left + 66.0, y, 11.0, line));
             y += 16.0;
         }
-        y += 24.0;
+        y += 8.0;
     }
     lines.push((
         left,
@@ -233,6 +222,25 @@ pub async fn notice(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<u8
     tokio::task::spawn_blocking(move || crate::ssr::labels::text_page(&font, w, h, &lines, &rules))
         .await
         .map_err(AppError::internal)?
+}
+
+/// Splits `text` into lines of at most `width` ems (a Chinese character is one em, a Latin
+/// letter or digit about half), so a long description stays inside the page.
+fn wrap(text: &str, width: f32) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut used = 0.0;
+    for c in text.chars() {
+        let w = if c.is_ascii() { 0.55 } else { 1.0 };
+        if used + w > width {
+            lines.push(String::new());
+            used = 0.0;
+        }
+        used += w;
+        if let Some(line) = lines.last_mut() {
+            line.push(c);
+        }
+    }
+    lines
 }
 
 fn csv_field(s: &str) -> String {

@@ -210,7 +210,13 @@ pub async fn notice(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<u8
         left,
         y + 10.0,
         10.0,
-        "根据学校财产赔偿制度（谁损坏谁赔偿），请于收到本通知后一周内到后勤部办理。".into(),
+        "根据学校财产赔偿制度（谁损坏谁赔偿），".into(),
+    ));
+    lines.push((
+        left,
+        y + 26.0,
+        10.0,
+        "请于收到本通知后一周内到后勤部办理。".into(),
     ));
     let sign = y + 70.0;
     lines.push((left, sign, 11.0, "赔偿方签字：".into()));

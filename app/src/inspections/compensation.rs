@@ -123,6 +123,13 @@ fn group_in_words(n: i64) -> String {
     out
 }
 
+impl Compensation {
+    /// The amount as money (stored amounts passed the same checks when the case was opened).
+    pub fn amount(&self) -> Fen {
+        Fen::new(self.amount_fen).unwrap_or_default()
+    }
+}
+
 /// `1234.50` as 壹仟贰佰叁拾肆元伍角整 — the way a notice states an amount.
 pub fn amount_in_words(fen: i64) -> String {
     if fen <= 0 {

@@ -39,10 +39,6 @@ pub fn CompensationsPage() -> impl IntoView {
     }
 }
 
-fn yuan(fen: i64) -> String {
-    format!("¥{}.{:02}", fen / 100, fen % 100)
-}
-
 fn desk_view(lang: Lang, desk: CaseBook) -> impl IntoView {
     let semester = desk.semester.clone();
     let export = format!("/api/v1/compensations/export?semester={semester}");
@@ -99,7 +95,7 @@ fn case_card(lang: Lang, c: Compensation, can_waive: bool) -> impl IntoView {
     view! {
         <article class="card case" id=format!("case-{id}")>
             <p class="eyebrow">{party}" "<span class=format!("status status-case-{}", c.status.code())>{lang.t(status)}</span></p>
-            <p><strong>{yuan(c.amount_fen)}</strong>" · "{c.asset.map(|a| a.name).unwrap_or_default()}" · "{c.damage}</p>
+            <p><strong>{c.amount().to_string()}</strong>" · "{c.asset.map(|a| a.name).unwrap_or_default()}" · "{c.damage}</p>
             {settled.map(|t| view! { <p class="muted">{t}</p> })}
             <p><a href=format!("/api/v1/compensations/{id}/notice")>{lang.t(Msg::Notice)}</a></p>
             {open.then(|| view! { <details><summary>{lang.t(Msg::MarkPaid)}</summary><PayForm lang id=id.clone() today/></details> })}

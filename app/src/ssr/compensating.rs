@@ -149,10 +149,6 @@ pub async fn set_rule(
     Ok(rule)
 }
 
-fn yuan(fen: i64) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
-}
-
 fn party_text(c: &Compensation) -> String {
     match &c.party_class {
         Some(class) => format!("{}（{}）", c.party_name, class),
@@ -189,7 +185,7 @@ pub async fn notice(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<u8
         ("损坏物品", asset),
         ("损坏情况", c.damage.clone()),
         ("赔偿依据", basis.to_string()),
-        ("赔偿金额", format!("￥{} 元", yuan(c.amount_fen))),
+        ("赔偿金额", format!("￥{} 元", c.amount().yuan_string())),
         ("金额大写", amount_in_words(c.amount_fen)),
         ("学期", c.semester.clone()),
         (
@@ -294,7 +290,7 @@ pub async fn export_csv(
             c.asset_code.clone().unwrap_or_default(),
             c.damage.clone(),
             basis.into(),
-            yuan(c.amount_fen),
+            c.amount().yuan_string(),
             status.into(),
             c.paid_on.clone().unwrap_or_default(),
             c.receipt_no.clone().unwrap_or_default(),

@@ -1,7 +1,7 @@
 //! Compensation cases under `/api/v1/compensations`: the asset manager opens and settles them,
 //! only the admin waives; the notice is a PDF and the cases export as CSV.
 
-use super::{parse_json, ApiResult, InLang};
+use super::{parse_json, path_id as id, ApiResult, InLang};
 use app::error::AppError;
 use app::inspections::compensation::{Compensation, DepreciationRule};
 use app::ssr::compensating;
@@ -13,11 +13,6 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Deserialize;
-use uuid::Uuid;
-
-fn id(v: &Visitor, raw: &str) -> ApiResult<Uuid> {
-    Uuid::parse_str(raw).map_err(|_| AppError::NotFound).lang(v)
-}
 
 fn manager(v: &Visitor) -> ApiResult<()> {
     v.require(|r| r.manages_register()).map(|_| ()).lang(v)

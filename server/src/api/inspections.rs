@@ -1,7 +1,7 @@
 //! Checklists, inspections and damage reports under `/api/v1`; the rules live in
 //! `app::ssr::inspecting`, shared with the pages.
 
-use super::{parse_json, ApiResult, InLang};
+use super::{parse_json, path_id as id, ApiResult, InLang};
 use app::error::AppError;
 use app::inspections::requests::subject;
 use app::inspections::{DamageReport, Inspection, Template};
@@ -13,14 +13,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::Deserialize;
-use uuid::Uuid;
 
 /// How many inspections of one record a list returns.
 const INSPECTION_LIST_LIMIT: i64 = 100;
-
-fn id(v: &Visitor, raw: &str) -> ApiResult<Uuid> {
-    Uuid::parse_str(raw).map_err(|_| AppError::NotFound).lang(v)
-}
 
 pub async fn checklists(
     State(st): State<AppState>,

@@ -68,6 +68,13 @@ pub fn parse_json<T: DeserializeOwned>(v: &Visitor, body: &Bytes) -> ApiResult<T
     })
 }
 
+/// An id from a URL path; anything unparsable is simply not found.
+pub(crate) fn path_id(v: &Visitor, raw: &str) -> ApiResult<uuid::Uuid> {
+    uuid::Uuid::parse_str(raw)
+        .map_err(|_| AppError::NotFound)
+        .lang(v)
+}
+
 async fn not_found(axum::Extension(v): axum::Extension<Visitor>) -> ApiError {
     ApiError(AppError::NotFound, v.lang)
 }

@@ -1,7 +1,7 @@
 //! Tags, buildings, rooms and assets: read by any signed-in user, written by the asset manager
 //! and the admin. Writes go through the same forms and checks as the pages.
 
-use super::{parse_json, ApiResult, InLang};
+use super::{parse_json, path_id as id, ApiResult, InLang};
 use app::domain::{bounded_text, Field, TagCode};
 use app::error::AppError;
 use app::forms::{AssetForm, AssetPatch, RoomForm, RoomPatch};
@@ -15,14 +15,9 @@ use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use uuid::Uuid;
 
 /// How many history entries one request returns at most.
 const HISTORY_LIMIT: i64 = 200;
-
-fn id(v: &Visitor, raw: &str) -> ApiResult<Uuid> {
-    Uuid::parse_str(raw).map_err(|_| AppError::NotFound).lang(v)
-}
 
 fn reader(v: &Visitor) -> ApiResult<()> {
     v.signed_in().map(|_| ()).lang(v)

@@ -342,6 +342,75 @@ messages! {
     LabelCustodianPrefix => "责任人：", "Custodian: ";
     TooLarge => "文件太大，最多 {n} MB。", "The file is too large (at most {n} MB).";
     LabelFontMissing => "服务器没有安装标签字体（Debian 软件包 fonts-noto-cjk），暂时无法生成标签。请联系管理员。", "The server has no label font installed (Debian package fonts-noto-cjk), so labels cannot be made yet. Ask the administrator.";
+    FieldScope => "检查范围", "Scope";
+    FieldCadence => "频次", "Cadence";
+    FieldAssignee => "负责人", "Assigned to";
+    RoundsNav => "巡检", "Rounds";
+    TodaysRounds => "今日巡检", "Today's rounds";
+    RoundsIntro => "打开本页后，巡检清单、检查表和相关记录都会保存在手机上：没有信号时也能扫码或从清单打开、填写检查、拍照、报告损坏，联网后自动同步。", "Once this page is open, the round's list, checklists and records are kept on this phone: with no signal you can still scan or pick an item, fill checklists, take photos and report damage; everything syncs by itself when the connection returns.";
+    NothingDue => "今天没有需要你检查的项目。", "Nothing is due for you today.";
+    ProgressDone => "已完成", "Done";
+    StateDone => "已完成", "Done";
+    StateOpen => "本期待检", "Open";
+    StateDueToday => "今日到期", "Due today";
+    StateOverdue => "已逾期", "Overdue";
+    DueBy => "截止", "Due";
+    LastInspected => "上次检查", "Last inspected";
+    NeverInspected => "从未检查", "Never inspected";
+    OfflineReady => "已保存到手机，可离线巡检。", "Kept on this phone: works offline.";
+    OfflineNotReady => "此浏览器不支持离线打开页面；记录仍会保存在手机上，页面打开时联网自动同步。", "This browser cannot reopen pages offline; records are still kept on the phone and sync while the page is open.";
+    PendingCount => "待同步", "Waiting to sync";
+    LastSync => "上次同步", "Last sync";
+    NeverSynced => "尚未同步", "Not synced yet";
+    SyncNow => "立即同步", "Sync now";
+    Syncing => "正在同步…", "Syncing…";
+    OfflineNow => "无网络：记录先保存在手机上。", "Offline: records are kept on the phone.";
+    SyncFailed => "同步没有完成，稍后会自动重试。", "Sync did not finish; it will try again by itself.";
+    SignInAgain => "登录已过期：请重新登录后再同步（记录仍在手机上）。", "Signed out: sign in again to sync (the records stay on the phone).";
+    SavedOnPhone => "已保存在手机上，联网后自动同步。", "Saved on this phone; it syncs when the connection returns.";
+    RecordedLocally => "已记录，待同步", "Recorded, waiting to sync";
+    SyncRefused => "未被服务器接受：", "Refused by the server: ";
+    Discard => "删除此记录", "Discard this record";
+    NotInRound => "此标签不在今天的巡检中；联网后可打开它的记录。", "This tag is not in today's rounds; open its record once online.";
+    OpenByCode => "输入标签码打开", "Open by tag code";
+    Open => "打开", "Open";
+    Cancel => "取消", "Cancel";
+    RoundProgress => "巡检进度", "Round progress";
+    OverdueItems => "逾期项目", "Overdue items";
+    NoOverdue => "没有逾期项目。", "Nothing overdue.";
+    SyncConflicts => "同步冲突", "Sync conflicts";
+    NoConflicts => "没有待处理的同步冲突。", "No sync conflicts to look at.";
+    MarkResolved => "已核实", "Checked";
+    ConflictMoved => "记录期间资产已被移到其他房间", "The asset was moved to another room meanwhile";
+    ConflictRetired => "记录期间资产已报废或登记丢失", "The asset was retired or reported lost meanwhile";
+    ConflictTemplateChanged => "检查表已有新版本，记录按旧版本填写", "The checklist has a newer version; this was filled on the old one";
+    ConflictNotApplicable => "检查表已不适用于此记录", "The checklist no longer applies to this record";
+    RecordInspectionKind => "检查记录", "Inspection";
+    RecordDamageKind => "损坏报告", "Damage report";
+    Schedules => "巡检计划", "Schedules";
+    NewSchedule => "新建巡检计划", "New schedule";
+    NoSchedules => "还没有巡检计划。", "No schedules yet.";
+    CadenceDaily => "每天", "Daily";
+    CadenceWeekly => "每周", "Weekly";
+    CadenceMonthly => "每月", "Monthly";
+    CadenceMonths => "学期中的指定月份", "In given months of the semester";
+    CadenceOnce => "一次", "Once";
+    Weekdays => "星期（周几，如 1,5）", "Weekdays (1 = Monday, e.g. 1,5)";
+    DayOfMonth => "几号截止（留空为月底）", "Due on day (empty: month end)";
+    MonthsList => "月份（如 9,10,11,12,1）", "Months (e.g. 9,10,11,12,1)";
+    OnDate => "日期（一次性）", "Date (one-off)";
+    ScopeCategories => "资产类别（用顿号或逗号分隔）", "Asset categories (separated by 、 or commas)";
+    ScopeRoomKinds => "房间类型", "Room kinds";
+    ScopeTags => "或指定的标签码（每行一个）", "Or listed tag codes (one a line)";
+    AssignPerson => "指定人员", "A person";
+    AssignRole => "或指定角色", "Or a role";
+    AssignDuty => "按分工表", "From the duty table";
+    EndSchedule => "停用", "Stop";
+    Ended => "已停用", "Stopped";
+    WeekdayNames => "一 二 三 四 五 六 日", "Mon Tue Wed Thu Fri Sat Sun";
+    Month => " 月", " (months)";
+    EveryMonthOn => "每月 {n} 日前", "monthly, by day {n}";
+    MonthEnd => "月底前", "by month end";
 }
 
 impl Msg {
@@ -421,6 +490,9 @@ impl Msg {
             Field::Description => Msg::FieldDescription,
             Field::Reason => Msg::FieldReason,
             Field::Target => Msg::FieldTarget,
+            Field::Scope => Msg::FieldScope,
+            Field::Cadence => Msg::FieldCadence,
+            Field::Assignee => Msg::FieldAssignee,
         }
     }
 
@@ -456,6 +528,38 @@ impl Msg {
             "import" => Msg::ActionImport,
             _ => Msg::ActionUpdate,
         }
+    }
+}
+
+/// A cadence as the schedules page says it: "每周 一、五", "9、10、11、12、1 月 · 月底前".
+pub fn cadence_text(lang: Lang, cadence: &crate::rounds::Cadence) -> String {
+    use crate::rounds::Cadence;
+    let sep = if lang == Lang::Zh { "、" } else { ", " };
+    let by_day = |day: Option<u8>| match day {
+        Some(d) => lang.t(Msg::EveryMonthOn).replace("{n}", &d.to_string()),
+        None => lang.t(Msg::MonthEnd).to_string(),
+    };
+    match cadence {
+        Cadence::Daily => lang.t(Msg::CadenceDaily).to_string(),
+        Cadence::Weekly { weekdays } => {
+            let names: Vec<&str> = lang.t(Msg::WeekdayNames).split_whitespace().collect();
+            let days: Vec<&str> = weekdays
+                .iter()
+                .filter_map(|d| names.get(usize::from(*d).wrapping_sub(1)).copied())
+                .collect();
+            format!("{} {}", lang.t(Msg::CadenceWeekly), days.join(sep))
+        }
+        Cadence::Monthly { day } => by_day(Some(*day)),
+        Cadence::Months { months, day } => {
+            let list: Vec<String> = months.iter().map(|m| m.to_string()).collect();
+            format!(
+                "{}{} · {}",
+                list.join(sep),
+                lang.t(Msg::Month),
+                by_day(*day)
+            )
+        }
+        Cadence::Once { date } => format!("{} {date}", lang.t(Msg::CadenceOnce)),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod inspections;
 pub mod labels;
 pub mod model;
 pub mod pages;
+pub mod rounds;
 pub mod session;
 mod shell;
 #[cfg(feature = "ssr")]

@@ -2,7 +2,7 @@
 
 use crate::pages::{
     asset::AssetPage, compensations, home::HomePage, inspect, manage, not_found::NotFound,
-    room::RoomPage, search::SearchPage, signin::SignInPage, tag::TagPage,
+    room::RoomPage, rounds, search::SearchPage, signin::SignInPage, tag::TagPage,
 };
 use crate::Session;
 use leptos::prelude::*;
@@ -59,6 +59,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/manage/labels") view=manage::labels::LabelsPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/checklists") view=manage::checklists::ChecklistsPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/checklists/:key") view=manage::checklists::ChecklistEditPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/schedules") view=manage::schedules::SchedulesPage ssr=SsrMode::Async/>
+                <Route path=path!("/rounds") view=rounds::RoundsPage ssr=SsrMode::Async/>
+                <Route path=path!("/rounds/overview") view=rounds::OverviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/inspect/:kind/:id") view=inspect::InspectPage ssr=SsrMode::Async/>
                 <Route path=path!("/report/:kind/:id") view=inspect::ReportPage ssr=SsrMode::Async/>
                 <Route path=path!("/reports") view=inspect::ReportsPage ssr=SsrMode::Async/>

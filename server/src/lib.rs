@@ -24,6 +24,10 @@ pub async fn prepare(args: &ServeArgs) -> anyhow_lite::Result<AppState> {
         .ensure_templates(app::ssr::checklists::default_templates())
         .await
         .map_err(|e| format!("checklists: {e}"))?;
+    store
+        .ensure_schedules(app::ssr::calendar::calendar_schedules())
+        .await
+        .map_err(|e| format!("schedules: {e}"))?;
     let public_url = args.public_url();
     let leptos_options = LeptosOptions::builder()
         .output_name("rounds")

@@ -9,5 +9,6 @@ mod matrix;
 mod pages;
 mod photos;
 mod roles;
+mod rounds;
 mod tags;
 mod validation;

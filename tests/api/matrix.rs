@@ -1,4 +1,5 @@
-//! The role matrix for the inspection, damage-report, photo, compensation and label routes:
+//! The role matrix for the inspection, damage-report, photo, compensation, label, rounds and
+//! sync routes:
 //! each of the four demo roles either passes the role check (any answer but 401/403) or is
 //! refused with 403, exactly as the table says.
 
@@ -104,6 +105,54 @@ async fn every_new_route_lets_in_exactly_the_roles_it_names() {
             "/labels/jobs".into(),
             None,
             [true, true, false, false],
+        ),
+        (
+            Method::GET,
+            "/rounds/today".into(),
+            None,
+            [true, true, true, false],
+        ),
+        (
+            Method::GET,
+            "/rounds".into(),
+            None,
+            [true, true, false, false],
+        ),
+        (
+            Method::GET,
+            "/schedules".into(),
+            None,
+            [true, true, false, false],
+        ),
+        (
+            Method::POST,
+            "/schedules".into(),
+            Some(json!({})),
+            [true, true, false, false],
+        ),
+        (
+            Method::POST,
+            format!("/schedules/{}/end", uuid::Uuid::nil()),
+            None,
+            [true, true, false, false],
+        ),
+        (
+            Method::GET,
+            "/sync/conflicts".into(),
+            None,
+            [true, true, false, false],
+        ),
+        (
+            Method::POST,
+            format!("/sync/conflicts/{}/resolve", uuid::Uuid::nil()),
+            None,
+            [true, true, false, false],
+        ),
+        (
+            Method::POST,
+            "/sync".into(),
+            Some(json!({ "records": [] })),
+            [true, true, true, true],
         ),
     ];
     let logins = ["demo-admin", "demo-manager", "demo-staff", "demo-teacher"];

@@ -7,6 +7,7 @@ pub mod inspections;
 pub mod labels;
 pub mod pages;
 pub mod register;
+pub mod rounds;
 pub mod users;
 
 use serde::{Deserialize, Serialize};

@@ -17,6 +17,7 @@ pub fn Frame(children: Children) -> impl IntoView {
     };
     let other = s.lang.other();
     let user = s.user.clone();
+    let inspects = user.as_ref().is_some_and(|u| u.role.inspects());
     let manages = user
         .as_ref()
         .is_some_and(|u| u.role.manages_register() || u.role.manages_users());
@@ -24,6 +25,7 @@ pub fn Frame(children: Children) -> impl IntoView {
         <header class="top">
             <a class="brand" href="/">{s.t(Msg::AppName)}</a>
             <nav class="top-actions">
+                {inspects.then(|| view! { <a href="/rounds">{s.t(Msg::RoundsNav)}</a> })}
                 {user.is_some().then(|| view! { <a href="/reports">{s.t(Msg::Reports)}</a> })}
                 {manages.then(|| view! { <a href="/manage">{s.t(Msg::Manage)}</a> })}
                 <form method="post" action="/auth/lang">

@@ -7,6 +7,16 @@ use crate::inspections::{ItemKind, Subject, Template};
 use crate::model::Photo;
 use leptos::prelude::*;
 
+/// "Allowed 0–8 ℃" under a reading.
+pub(crate) fn allowed_range(lang: Lang, unit: &str, min: Option<f64>, max: Option<f64>) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) => format!("{} {a}–{b} {unit}", lang.t(Msg::AllowedRange)),
+        (Some(a), None) => format!("{} ≥ {a} {unit}", lang.t(Msg::AllowedRange)),
+        (None, Some(b)) => format!("{} ≤ {b} {unit}", lang.t(Msg::AllowedRange)),
+        (None, None) => unit.to_string(),
+    }
+}
+
 /// Photos taken for one item or report: thumbnails, and the upload in progress.
 #[component]
 fn PhotoPicker(lang: Lang, photos: RwSignal<Vec<Photo>>, required: bool) -> impl IntoView {
@@ -105,12 +115,7 @@ pub fn InspectionForm(
                     .into_any()
                 }
                 ItemKind::Number { unit, min, max } => {
-                    let range = match (min, max) {
-                        (Some(a), Some(b)) => format!("{} {a}–{b} {unit}", lang.t(Msg::AllowedRange)),
-                        (Some(a), None) => format!("{} ≥ {a} {unit}", lang.t(Msg::AllowedRange)),
-                        (None, Some(b)) => format!("{} ≤ {b} {unit}", lang.t(Msg::AllowedRange)),
-                        (None, None) => unit.clone(),
-                    };
+                    let range = allowed_range(lang, unit, *min, *max);
                     view! {
                         <input type="text" inputmode="decimal" prop:value=move || st.value.get()
                             on:input=move |ev| st.value.set(event_target_value(&ev))/>

@@ -11,3 +11,5 @@ pub mod labels;
 #[cfg(feature = "hydrate")]
 pub mod net;
 pub mod records;
+pub mod round_forms;
+pub mod schedule_form;

@@ -66,6 +66,9 @@ pub enum Field {
     Description,
     Reason,
     Target,
+    Scope,
+    Cadence,
+    Assignee,
 }
 
 /// What is wrong with a value; rendered through the translations.

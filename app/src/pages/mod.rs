@@ -7,6 +7,7 @@ pub mod inspect;
 pub mod manage;
 pub mod not_found;
 pub mod room;
+pub mod rounds;
 pub mod search;
 pub mod signin;
 pub mod tag;

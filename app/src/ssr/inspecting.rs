@@ -17,7 +17,7 @@ use uuid::Uuid;
 pub const REPORT_LIST_LIMIT: i64 = 200;
 
 /// A client-made id must be a UUIDv7 (time-ordered), as the offline queue makes them.
-fn client_id(id: Option<Uuid>) -> Result<Uuid, Invalid> {
+pub(crate) fn client_id(id: Option<Uuid>) -> Result<Uuid, Invalid> {
     match id {
         None => Ok(Uuid::now_v7()),
         Some(id) if id.get_version_num() == 7 => Ok(id),
@@ -61,6 +61,17 @@ pub async fn inspect(
     if !applies.iter().any(|t| t.key == template.key) {
         return Err(Invalid::new(Field::Template, Problem::UnknownChoice).into());
     }
+    let record = inspection_record(id, subject, &req, template)?;
+    state.store.record_inspection(v.actor(), record).await
+}
+
+/// The request's answers checked against `template`, with its notes and time.
+pub(crate) fn inspection_record(
+    id: Uuid,
+    subject: Subject,
+    req: &InspectionRequest,
+    template: Template,
+) -> AppResult<InspectionRecord> {
     let answers = evaluate(&template.items, &req.answers)?;
     let notes = crate::domain::optional_text(Field::Notes, &req.notes, 1000)?;
     let inspected_at = match req.inspected_at.as_deref().map(str::trim) {
@@ -69,31 +80,35 @@ pub async fn inspect(
             .map_err(|_| Invalid::new(Field::PurchaseDate, Problem::BadDate))?
             .with_timezone(&Utc),
     };
-    let record = InspectionRecord {
+    Ok(InspectionRecord {
         id,
         template,
         subject,
         inspected_at,
         answers,
         notes,
-    };
-    state.store.record_inspection(v.actor(), record).await
+    })
 }
 
-pub async fn report(state: &AppState, v: &Visitor, req: DamageRequest) -> AppResult<DamageReport> {
-    v.signed_in()?;
+/// A damage report's id, subject and words, checked.
+pub(crate) fn damage_draft(req: &DamageRequest) -> AppResult<DamageDraft> {
     let id = client_id(req.id)?;
     let subject = subject(req.asset_id, req.room_id)?;
     let texts = req.texts()?;
-    let draft = DamageDraft {
+    Ok(DamageDraft {
         id,
         subject,
         happened_at: texts.happened_at,
         description: texts.description,
         cause: texts.cause,
         liable: texts.liable,
-        photos: req.photos,
-    };
+        photos: req.photos.clone(),
+    })
+}
+
+pub async fn report(state: &AppState, v: &Visitor, req: DamageRequest) -> AppResult<DamageReport> {
+    v.signed_in()?;
+    let draft = damage_draft(&req)?;
     state.store.report_damage(v.actor(), draft).await
 }
 

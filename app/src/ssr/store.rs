@@ -38,6 +38,8 @@ pub enum Entity {
     DamageReport,
     Compensation,
     Setting,
+    Schedule,
+    SyncConflict,
 }
 
 impl Entity {
@@ -56,6 +58,8 @@ impl Entity {
             Entity::DamageReport => "damage_report",
             Entity::Compensation => "compensation",
             Entity::Setting => "setting",
+            Entity::Schedule => "schedule",
+            Entity::SyncConflict => "sync_conflict",
         }
     }
 }
@@ -157,6 +161,47 @@ pub enum CaseEnd {
     Waived {
         reason: String,
     },
+}
+
+/// A schedule as the form or the calendar gives it, ready to store.
+pub struct ScheduleDraft {
+    pub id: Uuid,
+    pub name: String,
+    pub template_key: String,
+    pub scope: crate::rounds::Scope,
+    pub cadence: crate::rounds::Cadence,
+    pub assignee_id: Option<Uuid>,
+    pub assignee_role: Option<Role>,
+}
+
+/// One thing in a round's scope, as the register has it now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoundSubject {
+    pub subject: crate::inspections::Subject,
+    pub name: String,
+    pub asset_code: Option<String>,
+    pub category: Option<String>,
+    pub room_kind: Option<crate::domain::RoomKind>,
+    pub tag: Option<String>,
+    pub building: String,
+    pub room: String,
+    pub room_id: Option<Uuid>,
+    pub status: Option<crate::domain::AssetStatus>,
+}
+
+/// A record from the offline queue, checked, ready to apply once.
+pub enum SyncedRecord {
+    Inspection(InspectionRecord),
+    DamageReport(DamageDraft),
+}
+
+/// What applying a synced record did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applied {
+    /// Stored now; an inspection's failed items opened this many tickets.
+    New { tickets: usize },
+    /// A record with this id was stored before (by this user); nothing changed.
+    Duplicate,
 }
 
 /// A whole school to load in one transaction (demo data, generated benchmarks, imports).
@@ -262,9 +307,11 @@ pub trait Store: Send + Sync + 'static {
     async fn categories(&self) -> AppResult<Vec<String>>;
 
     /// Records an uploaded photo (its files are already written).
+    /// Stores a photo's row under `id` (made by the phone for offline photos, else here).
     async fn add_photo(
         &self,
         actor: Actor,
+        id: Uuid,
         sha256: &str,
         width: u32,
         height: u32,
@@ -346,4 +393,38 @@ pub trait Store: Send + Sync + 'static {
         to: crate::inspections::DamageStatus,
         reason: Option<String>,
     ) -> AppResult<crate::inspections::DamageReport>;
+
+    /// Stores the school calendar's schedules the first time the server starts.
+    async fn ensure_schedules(&self, defaults: Vec<ScheduleDraft>) -> AppResult<()>;
+    /// Schedules with their assignee resolved (the 分工 table's person when none is named).
+    async fn schedules(&self, include_ended: bool) -> AppResult<Vec<crate::rounds::Schedule>>;
+    async fn save_schedule(
+        &self,
+        actor: Actor,
+        draft: ScheduleDraft,
+    ) -> AppResult<crate::rounds::Schedule>;
+    async fn end_schedule(&self, actor: Actor, id: Uuid) -> AppResult<()>;
+    /// Everything a scope covers now (retired and lost assets left out).
+    async fn round_subjects(&self, scope: &crate::rounds::Scope) -> AppResult<Vec<RoundSubject>>;
+    /// When each record was last inspected with checklist `template_key` (any version).
+    async fn last_inspections(
+        &self,
+        template_key: &str,
+    ) -> AppResult<std::collections::HashMap<crate::inspections::Subject, DateTime<Utc>>>;
+    /// Whether a record with this id is stored already.
+    async fn synced(&self, kind: crate::rounds::sync::RecordKind, id: Uuid) -> AppResult<bool>;
+    /// Applies a record from the offline queue exactly once, with its conflicts, in one
+    /// transaction.
+    async fn apply_synced(
+        &self,
+        actor: Actor,
+        record: SyncedRecord,
+        conflicts: Vec<crate::rounds::sync::ConflictReason>,
+    ) -> AppResult<Applied>;
+    async fn sync_conflicts(
+        &self,
+        open_only: bool,
+        limit: i64,
+    ) -> AppResult<Vec<crate::rounds::sync::SyncConflict>>;
+    async fn resolve_conflict(&self, actor: Actor, id: Uuid) -> AppResult<()>;
 }

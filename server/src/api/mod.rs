@@ -6,8 +6,10 @@ mod compensations;
 mod inspections;
 mod labels;
 pub mod openapi;
+mod openapi_rounds;
 mod photos;
 mod register;
+mod rounds;
 
 use app::error::AppError;
 use app::i18n::Lang;
@@ -116,7 +118,14 @@ pub fn router() -> Router<AppState> {
                 app::ssr::photos::MAX_UPLOAD_BYTES + 64 * 1024,
             )),
         )
-        .route("/photos/{id}", get(photos::full))
+        .route(
+            "/photos/{id}",
+            get(photos::full)
+                .put(photos::put)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    app::ssr::photos::MAX_UPLOAD_BYTES + 64 * 1024,
+                )),
+        )
         .route("/photos/{id}/thumb", get(photos::thumb))
         .route(
             "/checklists",
@@ -153,6 +162,24 @@ pub fn router() -> Router<AppState> {
         .route("/compensations/{id}/pay", post(compensations::pay))
         .route("/compensations/{id}/waive", post(compensations::waive))
         .route("/compensations/{id}/notice", get(compensations::notice))
+        .route("/rounds", get(rounds::all_rounds))
+        .route("/rounds/today", get(rounds::my_rounds))
+        .route(
+            "/schedules",
+            get(rounds::schedules).post(rounds::create_schedule),
+        )
+        .route("/schedules/{id}/end", post(rounds::end_schedule))
+        .route(
+            "/sync",
+            post(rounds::sync).layer(axum::extract::DefaultBodyLimit::max(
+                rounds::SYNC_BODY_LIMIT,
+            )),
+        )
+        .route("/sync/conflicts", get(rounds::conflicts))
+        .route(
+            "/sync/conflicts/{id}/resolve",
+            post(rounds::resolve_conflict),
+        )
         .route("/labels", post(labels::print_labels))
         .route("/labels/jobs", get(labels::print_log))
         .route("/label-stocks", get(labels::list_stocks))

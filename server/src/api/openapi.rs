@@ -4,7 +4,7 @@
 use axum::Json;
 use serde_json::{json, Value};
 
-fn op(summary: &str, tag: &str, ok: &str, schema: Value) -> Value {
+pub(super) fn op(summary: &str, tag: &str, ok: &str, schema: Value) -> Value {
     json!({
         "summary": summary,
         "tags": [tag],
@@ -19,7 +19,7 @@ fn op(summary: &str, tag: &str, ok: &str, schema: Value) -> Value {
     })
 }
 
-fn with_body(mut operation: Value, schema: &str) -> Value {
+pub(super) fn with_body(mut operation: Value, schema: &str) -> Value {
     operation["requestBody"] = json!({
         "required": true,
         "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{schema}") } } }
@@ -27,7 +27,7 @@ fn with_body(mut operation: Value, schema: &str) -> Value {
     operation
 }
 
-fn schema(name: &str) -> Value {
+pub(super) fn schema(name: &str) -> Value {
     json!({ "$ref": format!("#/components/schemas/{name}") })
 }
 
@@ -46,7 +46,7 @@ fn list_params() -> Value {
     ])
 }
 
-fn id_param() -> Value {
+pub(super) fn id_param() -> Value {
     json!([{ "name": "id", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }])
 }
 
@@ -330,9 +330,13 @@ fn photo_paths() -> Value {
         get["parameters"] = id_param();
         get
     };
+    let mut put = upload.clone();
+    put["summary"] = json!("Upload a photo from the offline queue under the UUIDv7 the phone made; a photo this user sent before answers 200 unchanged (HEAD on the same path tells whether it arrived)");
+    put["parameters"] = id_param();
+    put["responses"]["200"] = put["responses"]["201"].clone();
     json!({
         "/api/v1/photos": { "post": upload },
-        "/api/v1/photos/{id}": { "get": image("The photo (its uploader, staff, the asset manager and the admin)") },
+        "/api/v1/photos/{id}": { "get": image("The photo (its uploader, staff, the asset manager and the admin)"), "put": put },
         "/api/v1/photos/{id}/thumb": { "get": image("Its thumbnail, 320 px on the long edge") }
     })
 }
@@ -385,6 +389,11 @@ pub fn spec() -> Value {
     merge(&mut document["paths"], photo_paths());
     merge(&mut document["paths"], inspection_paths());
     merge(&mut document["paths"], compensation_paths());
+    merge(&mut document["paths"], super::openapi_rounds::paths());
+    merge(
+        &mut document["components"]["schemas"],
+        super::openapi_rounds::schemas(),
+    );
     merge(
         &mut document["components"]["schemas"],
         compensation_schemas(),

@@ -31,21 +31,22 @@ fn multipart_error(e: MultipartError) -> AppError {
     }
 }
 
-pub async fn upload(
-    State(st): State<AppState>,
-    Extension(v): Extension<Visitor>,
+/// Reads the `file` field, checks and stores it under `id`.
+async fn receive(
+    st: AppState,
+    v: &Visitor,
     form: Result<Multipart, MultipartRejection>,
-) -> ApiResult<(StatusCode, Json<Photo>)> {
-    v.signed_in().lang(&v)?;
+    id: uuid::Uuid,
+) -> ApiResult<Photo> {
     let mut form = form
         .map_err(|e| AppError::Transport {
             detail: e.body_text(),
         })
-        .lang(&v)?;
+        .lang(v)?;
     let mut file = None;
-    while let Some(field) = form.next_field().await.map_err(multipart_error).lang(&v)? {
+    while let Some(field) = form.next_field().await.map_err(multipart_error).lang(v)? {
         if field.name() == Some("file") {
-            file = Some(field.bytes().await.map_err(multipart_error).lang(&v)?);
+            file = Some(field.bytes().await.map_err(multipart_error).lang(v)?);
             break;
         }
     }
@@ -54,7 +55,7 @@ pub async fn upload(
             use app::domain::{Field, Invalid, Problem};
             AppError::Invalid(Invalid::new(Field::Photo, Problem::Required))
         })
-        .lang(&v)?;
+        .lang(v)?;
     if bytes.len() > MAX_UPLOAD_BYTES {
         return Err(ApiError(too_large(), v.lang));
     }
@@ -67,18 +68,61 @@ pub async fn upload(
     .await
     .map_err(AppError::internal)
     .and_then(|r| r)
-    .lang(&v)?;
-    let photo = st
-        .store
+    .lang(v)?;
+    st.store
         .add_photo(
             v.actor(),
+            id,
             &processed.sha256,
             processed.width,
             processed.height,
             processed.full.len(),
         )
         .await
-        .lang(&v)?;
+        .lang(v)
+}
+
+pub async fn upload(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    form: Result<Multipart, MultipartRejection>,
+) -> ApiResult<(StatusCode, Json<Photo>)> {
+    v.signed_in().lang(&v)?;
+    let photo = receive(st, &v, form, uuid::Uuid::now_v7()).await?;
+    Ok((StatusCode::CREATED, Json(photo)))
+}
+
+/// `PUT /api/v1/photos/{id}`: a photo from the offline queue under the UUIDv7 the phone made.
+/// Sending it again is harmless: a photo this user already sent answers 200 as it is.
+pub async fn put(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+    form: Result<Multipart, MultipartRejection>,
+) -> ApiResult<(StatusCode, Json<Photo>)> {
+    let user = v.signed_in().lang(&v)?.id;
+    let id = super::path_id(&v, &raw)?;
+    if id.get_version_num() != 7 {
+        use app::domain::{Field, Invalid, Problem};
+        return Err(ApiError(
+            AppError::Invalid(Invalid::new(Field::Photo, Problem::Malformed)),
+            v.lang,
+        ));
+    }
+    match st.store.photo(id).await.lang(&v)? {
+        Some(found) if found.uploaded_by == user => return Ok((StatusCode::OK, Json(found.photo))),
+        Some(_) => {
+            use app::domain::Field;
+            return Err(ApiError(
+                AppError::Conflict {
+                    field: Field::Photo,
+                },
+                v.lang,
+            ));
+        }
+        None => {}
+    }
+    let photo = receive(st, &v, form, id).await?;
     Ok((StatusCode::CREATED, Json(photo)))
 }
 

@@ -5,6 +5,7 @@ pub mod buildings;
 pub mod checklists;
 pub mod labels;
 pub mod rooms;
+pub mod schedules;
 pub mod users;
 
 use crate::components::frame::{error_notice, Frame};
@@ -29,6 +30,8 @@ pub fn ManageHome() -> impl IntoView {
                 <li><a href="/manage/labels">{s.t(Msg::Labels)}</a></li>
                 <li><a href="/compensations">{s.t(Msg::Compensation)}</a></li>
                 <li><a href="/manage/checklists">{s.t(Msg::Checklists)}</a></li>
+                <li><a href="/manage/schedules">{s.t(Msg::Schedules)}</a></li>
+                <li><a href="/rounds/overview">{s.t(Msg::RoundProgress)}</a></li>
                 {r.manages_users().then(|| view! { <li><a href="/manage/users">{s.t(Msg::Users)}</a></li> })}
             </ul>
         }

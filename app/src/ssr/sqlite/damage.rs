@@ -10,11 +10,11 @@ use crate::model::{Named, Photo};
 use crate::ssr::store::{Actor, DamageDraft, Entity, ReportScope};
 use chrono::Utc;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, Transaction};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-type Tx = Transaction<'static, Sqlite>;
+pub(super) type Tx = Transaction<'static, Sqlite>;
 
 /// Which line of the 分工 table a report goes to, by the asset's category or the room's kind:
 /// the canteen's and dormitories' people for theirs, drinking water to its keeper, everything
@@ -64,8 +64,54 @@ fn report(row: &SqliteRow, photos: Vec<Photo>) -> AppResult<DamageReport> {
     })
 }
 
-/// The person a report about `subject` goes to (see [`ROUTES`]); an asset manager when the
-/// table names nobody. Not found when the asset or room does not exist.
+/// The 分工 duty a record of asset `category` or room `kind` belongs to (see [`ROUTES`]).
+pub(super) fn duty_for(category: Option<&str>, kind: Option<&str>) -> &'static str {
+    ROUTES
+        .iter()
+        .find(|(cats, kinds, _)| {
+            category.is_some_and(|c| cats.contains(&c)) || kind.is_some_and(|k| kinds.contains(&k))
+        })
+        .map(|(.., duty)| *duty)
+        .unwrap_or(DEFAULT_DUTY)
+}
+
+/// Whoever the 分工 table names for `duty`; the first asset manager when it names nobody.
+pub(super) async fn duty_holder(
+    conn: &mut SqliteConnection,
+    duty: &str,
+) -> AppResult<Option<Named>> {
+    let pick = |row: Option<SqliteRow>| -> AppResult<Option<Named>> {
+        row.map(|r| {
+            Ok(Named {
+                id: r.try_get("id").map_err(AppError::internal)?,
+                name: r.try_get("display_name").map_err(AppError::internal)?,
+            })
+        })
+        .transpose()
+    };
+    let by_duty = sqlx::query(
+        "SELECT u.id, u.display_name FROM responsibilities r JOIN users u ON u.id = r.user_id \
+         WHERE u.active = 1 AND r.item LIKE $1 ORDER BY r.seq LIMIT 1",
+    )
+    .bind(format!("%{duty}%"))
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(AppError::internal)?;
+    if let Some(found) = pick(by_duty)? {
+        return Ok(Some(found));
+    }
+    let manager = sqlx::query(
+        "SELECT id, display_name FROM users WHERE role = 'asset_manager' AND active = 1 \
+         ORDER BY created_at LIMIT 1",
+    )
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(AppError::internal)?;
+    pick(manager)
+}
+
+/// The person a report about `subject` goes to. Not found when the asset or room does not
+/// exist.
 pub(super) async fn responsible(tx: &mut Tx, subject: Subject) -> AppResult<Option<Uuid>> {
     let row = match subject {
         Subject::Asset(id) => sqlx::query(
@@ -82,31 +128,8 @@ pub(super) async fn responsible(tx: &mut Tx, subject: Subject) -> AppResult<Opti
     .ok_or(AppError::NotFound)?;
     let category: Option<String> = row.try_get("category").map_err(AppError::internal)?;
     let kind: Option<String> = row.try_get("kind").map_err(AppError::internal)?;
-    let duty = ROUTES
-        .iter()
-        .find(|(cats, kinds, _)| {
-            category.as_deref().is_some_and(|c| cats.contains(&c))
-                || kind.as_deref().is_some_and(|k| kinds.contains(&k))
-        })
-        .map(|(.., duty)| *duty)
-        .unwrap_or(DEFAULT_DUTY);
-    let by_duty: Option<Uuid> = sqlx::query_scalar(
-        "SELECT r.user_id FROM responsibilities r JOIN users u ON u.id = r.user_id \
-         WHERE u.active = 1 AND r.item LIKE $1 ORDER BY r.seq LIMIT 1",
-    )
-    .bind(format!("%{duty}%"))
-    .fetch_optional(&mut **tx)
-    .await
-    .map_err(AppError::internal)?;
-    if by_duty.is_some() {
-        return Ok(by_duty);
-    }
-    sqlx::query_scalar(
-        "SELECT id FROM users WHERE role = 'asset_manager' AND active = 1 ORDER BY created_at LIMIT 1",
-    )
-    .fetch_optional(&mut **tx)
-    .await
-    .map_err(AppError::internal)
+    let duty = duty_for(category.as_deref(), kind.as_deref());
+    Ok(duty_holder(&mut **tx, duty).await?.map(|n| n.id))
 }
 
 /// Attaches the uploader's own unattached photos to a record; any other id is refused.

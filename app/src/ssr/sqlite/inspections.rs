@@ -2,7 +2,7 @@
 //! ticket in the same transaction.
 
 use super::checklists::json;
-use super::damage::{attach_photos, open_report};
+use super::damage::{attach_photos, open_report, Tx};
 use super::history::{record, school_time};
 use super::{ts, SqliteStore};
 use crate::domain::Field;
@@ -53,76 +53,93 @@ fn inspection(row: &SqliteRow) -> AppResult<Inspection> {
     })
 }
 
+/// Stores an inspection inside the caller's transaction: the row, its photos, its history, and
+/// a repair ticket for each failed item. Returns how many tickets it opened.
+pub(super) async fn insert_inspection(
+    tx: &mut Tx,
+    actor: Actor,
+    rec: &InspectionRecord,
+) -> AppResult<usize> {
+    let inspector = actor.0.ok_or(AppError::Unauthorized)?;
+    let (asset, room) = match rec.subject {
+        Subject::Asset(a) => (Some(a), None),
+        Subject::Room(r) => (None, Some(r)),
+    };
+    let failed: Vec<_> = rec.answers.iter().filter(|a| a.failed).collect();
+    sqlx::query(
+        "INSERT INTO inspections (id, template_id, asset_id, room_id, inspector_id, inspected_at, \
+         recorded_at, answers, notes, failed_items) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(rec.id)
+    .bind(rec.template.id)
+    .bind(asset)
+    .bind(room)
+    .bind(inspector)
+    .bind(ts(rec.inspected_at))
+    .bind(ts(Utc::now()))
+    .bind(json(&rec.answers)?)
+    .bind(&rec.notes)
+    .bind(failed.len() as i64)
+    .execute(&mut **tx)
+    .await
+    .map_err(super::db_error(Field::Target))?;
+    let photos: Vec<Uuid> = rec.answers.iter().flat_map(|a| a.photos.clone()).collect();
+    attach_photos(tx, actor, &photos, ("inspection", rec.id)).await?;
+    let after = serde_json::json!({
+        "template": rec.template.name, "version": rec.template.version,
+        "failed_items": failed.len(), "answers": rec.answers,
+    });
+    record(
+        tx,
+        actor,
+        Entity::Inspection,
+        rec.id,
+        "create",
+        None,
+        Some(&after),
+    )
+    .await?;
+    for item in &failed {
+        let description = match &item.note {
+            Some(note) => format!("{}：{}（{}）", rec.template.name, item.label, note),
+            None => format!("{}：{}", rec.template.name, item.label),
+        };
+        let draft = DamageDraft {
+            id: Uuid::now_v7(),
+            subject: rec.subject,
+            happened_at: Some(ts(rec.inspected_at)),
+            description,
+            cause: None,
+            liable: None,
+            photos: Vec::new(),
+        };
+        let source = Some((rec.id, item.key.as_str()));
+        open_report(tx, actor, draft.id, Source::Inspection, source, &draft).await?;
+    }
+    Ok(failed.len())
+}
+
 impl SqliteStore {
     pub(super) async fn store_inspection(
         &self,
         actor: Actor,
         rec: InspectionRecord,
     ) -> AppResult<Inspection> {
-        let inspector = actor.0.ok_or(AppError::Unauthorized)?;
         let mut tx = self.write().await?;
-        let (asset, room) = match rec.subject {
-            Subject::Asset(a) => (Some(a), None),
-            Subject::Room(r) => (None, Some(r)),
-        };
-        let failed: Vec<_> = rec.answers.iter().filter(|a| a.failed).collect();
-        sqlx::query(
-            "INSERT INTO inspections (id, template_id, asset_id, room_id, inspector_id, inspected_at, \
-             recorded_at, answers, notes, failed_items) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(rec.id)
-        .bind(rec.template.id)
-        .bind(asset)
-        .bind(room)
-        .bind(inspector)
-        .bind(ts(rec.inspected_at))
-        .bind(ts(Utc::now()))
-        .bind(json(&rec.answers)?)
-        .bind(&rec.notes)
-        .bind(failed.len() as i64)
-        .execute(&mut *tx)
-        .await
-        .map_err(super::db_error(Field::Target))?;
-        let photos: Vec<Uuid> = rec.answers.iter().flat_map(|a| a.photos.clone()).collect();
-        attach_photos(&mut tx, actor, &photos, ("inspection", rec.id)).await?;
-        let after = serde_json::json!({
-            "template": rec.template.name, "version": rec.template.version,
-            "failed_items": failed.len(), "answers": rec.answers,
-        });
-        record(
-            &mut tx,
-            actor,
-            Entity::Inspection,
-            rec.id,
-            "create",
-            None,
-            Some(&after),
-        )
-        .await?;
-        for item in failed {
-            let description = match &item.note {
-                Some(note) => format!("{}：{}（{}）", rec.template.name, item.label, note),
-                None => format!("{}：{}", rec.template.name, item.label),
-            };
-            let draft = DamageDraft {
-                id: Uuid::now_v7(),
-                subject: rec.subject,
-                happened_at: Some(ts(rec.inspected_at)),
-                description,
-                cause: None,
-                liable: None,
-                photos: Vec::new(),
-            };
-            let source = Some((rec.id, item.key.as_str()));
-            open_report(&mut tx, actor, draft.id, Source::Inspection, source, &draft).await?;
-        }
+        insert_inspection(&mut tx, actor, &rec).await?;
         tx.commit().await.map_err(AppError::internal)?;
+        self.one_inspection(rec.id)
+            .await?
+            .ok_or_else(|| AppError::internal("inspection vanished"))
+    }
+
+    pub(super) async fn one_inspection(&self, id: Uuid) -> AppResult<Option<Inspection>> {
         let row = sqlx::query(&format!("{INSPECTION_SELECT} WHERE i.id = $1"))
-            .bind(rec.id)
-            .fetch_one(&self.pool)
+            .bind(id)
+            .fetch_optional(&self.pool)
             .await
             .map_err(AppError::internal)?;
-        inspection(&row)
+        row.as_ref().map(inspection).transpose()
     }
 
     pub(super) async fn subject_inspections(

@@ -11,7 +11,9 @@ mod labels;
 mod people;
 mod photos;
 mod register;
+mod rounds;
 mod rows;
+mod sync;
 
 use crate::error::{AppError, AppResult};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -89,11 +91,14 @@ use crate::model::{
     Asset, Building, HistoryEntry, ListQuery, Named, Page, PrintJob, Responsibility, Room,
     TagTarget, User,
 };
+use crate::rounds::sync::{ConflictReason, RecordKind, SyncConflict};
+use crate::rounds::{Schedule, Scope};
 use crate::ssr::checklists::DefaultTemplate;
 use crate::ssr::store::{
     Actor, CaseEnd, CompensationDraft, DamageDraft, Entity, InspectionRecord, PhotoRecord,
     PrintRecord, ReportScope, SchoolImport, SessionKind, SessionUser, Store, UserRecord,
 };
+use crate::ssr::store::{Applied, RoundSubject, ScheduleDraft, SyncedRecord};
 use uuid::Uuid;
 
 #[async_trait::async_trait]
@@ -265,12 +270,13 @@ impl Store for SqliteStore {
     async fn add_photo(
         &self,
         actor: Actor,
+        id: Uuid,
         sha256: &str,
         width: u32,
         height: u32,
         bytes: usize,
     ) -> AppResult<crate::model::Photo> {
-        self.insert_photo(actor, sha256, (width, height), bytes)
+        self.insert_photo(actor, id, sha256, (width, height), bytes)
             .await
     }
     async fn photo(&self, id: Uuid) -> AppResult<Option<PhotoRecord>> {
@@ -342,5 +348,43 @@ impl Store for SqliteStore {
         end: CaseEnd,
     ) -> AppResult<Compensation> {
         self.end_case(actor, id, end).await
+    }
+    async fn ensure_schedules(&self, defaults: Vec<ScheduleDraft>) -> AppResult<()> {
+        self.seed_schedules(defaults).await
+    }
+    async fn schedules(&self, include_ended: bool) -> AppResult<Vec<Schedule>> {
+        self.all_schedules(include_ended).await
+    }
+    async fn save_schedule(&self, actor: Actor, draft: ScheduleDraft) -> AppResult<Schedule> {
+        self.new_schedule(actor, draft).await
+    }
+    async fn end_schedule(&self, actor: Actor, id: Uuid) -> AppResult<()> {
+        self.stop_schedule(actor, id).await
+    }
+    async fn round_subjects(&self, scope: &Scope) -> AppResult<Vec<RoundSubject>> {
+        self.scope_subjects(scope).await
+    }
+    async fn last_inspections(
+        &self,
+        template_key: &str,
+    ) -> AppResult<std::collections::HashMap<Subject, DateTime<Utc>>> {
+        self.newest_inspections(template_key).await
+    }
+    async fn synced(&self, kind: RecordKind, id: Uuid) -> AppResult<bool> {
+        self.is_synced(kind, id).await
+    }
+    async fn apply_synced(
+        &self,
+        actor: Actor,
+        record: SyncedRecord,
+        conflicts: Vec<ConflictReason>,
+    ) -> AppResult<Applied> {
+        self.apply_once(actor, record, conflicts).await
+    }
+    async fn sync_conflicts(&self, open_only: bool, limit: i64) -> AppResult<Vec<SyncConflict>> {
+        self.conflict_list(open_only, limit).await
+    }
+    async fn resolve_conflict(&self, actor: Actor, id: Uuid) -> AppResult<()> {
+        self.settle_conflict(actor, id).await
     }
 }

@@ -13,13 +13,13 @@ impl SqliteStore {
     pub(super) async fn insert_photo(
         &self,
         actor: Actor,
+        id: Uuid,
         sha256: &str,
         (width, height): (u32, u32),
         bytes: usize,
     ) -> AppResult<Photo> {
         let uploader = actor.0.ok_or(AppError::Unauthorized)?;
         let mut tx = self.write().await?;
-        let id = Uuid::now_v7();
         sqlx::query(
             "INSERT INTO photos (id, sha256, width, height, bytes, uploaded_by, uploaded_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -33,7 +33,7 @@ impl SqliteStore {
         .bind(ts(Utc::now()))
         .execute(&mut *tx)
         .await
-        .map_err(AppError::internal)?;
+        .map_err(super::db_error(crate::domain::Field::Photo))?;
         let photo = Photo::new(id, width, height);
         let after = serde_json::json!({ "sha256": sha256, "width": width, "height": height, "bytes": bytes });
         record(

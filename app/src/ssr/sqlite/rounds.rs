@@ -1,0 +1,348 @@
+//! Schedules, what a round's scope covers, and when each record was last inspected.
+
+use super::checklists::json;
+use super::damage::{duty_for, duty_holder};
+use super::history::record;
+use super::{ts, SqliteStore};
+use crate::domain::{AssetStatus, Role, RoomKind};
+use crate::error::{AppError, AppResult};
+use crate::inspections::Subject;
+use crate::model::Named;
+use crate::rounds::{Assignee, Cadence, Schedule, Scope};
+use crate::ssr::store::{Actor, Entity, RoundSubject, ScheduleDraft};
+use chrono::{DateTime, Utc};
+use sqlx::sqlite::SqliteRow;
+use sqlx::{QueryBuilder, Row, Sqlite};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// The settings key that says the calendar's schedules were stored once (an admin may stop
+/// them all; they do not come back on the next start).
+const SEEDED: &str = "schedules_seeded";
+
+const SCHEDULE_SELECT: &str = "SELECT s.id, s.name, s.template_key, s.scope, s.cadence, s.active, \
+    s.created_at, s.assignee_id, u.display_name AS assignee_name, s.assignee_role, \
+    (SELECT t.name FROM checklist_templates t WHERE t.key = s.template_key AND t.is_current = 1) AS t_name, \
+    (SELECT t.categories FROM checklist_templates t WHERE t.key = s.template_key AND t.is_current = 1) AS t_categories, \
+    (SELECT t.room_kinds FROM checklist_templates t WHERE t.key = s.template_key AND t.is_current = 1) AS t_kinds \
+    FROM schedules s LEFT JOIN users u ON u.id = s.assignee_id";
+
+fn get<T>(row: &SqliteRow, col: &str) -> AppResult<T>
+where
+    T: for<'r> sqlx::Decode<'r, Sqlite> + sqlx::Type<Sqlite>,
+{
+    row.try_get(col).map_err(AppError::internal)
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(raw: &str) -> AppResult<T> {
+    serde_json::from_str(raw).map_err(AppError::internal)
+}
+
+/// The 分工 duty of a schedule with nobody named: by its scope's (or else its checklist's)
+/// first category or room kind.
+fn schedule_duty(scope: &Scope, t_categories: &[String], t_kinds: &[String]) -> &'static str {
+    let category = scope.categories.first().or(t_categories.first());
+    let kind = scope
+        .room_kinds
+        .first()
+        .map(|k| k.code().to_string())
+        .or_else(|| t_kinds.first().cloned());
+    duty_for(category.map(String::as_str), kind.as_deref())
+}
+
+/// The school's date of a stored UTC time, `YYYY-MM-DD`.
+fn school_day(at: &str) -> String {
+    super::history::school_time(at.to_string())
+        .get(..10)
+        .unwrap_or_default()
+        .to_string()
+}
+
+impl SqliteStore {
+    async fn schedule_rows(&self, filter: &str, bind: Option<Uuid>) -> AppResult<Vec<Schedule>> {
+        let sql = format!("{SCHEDULE_SELECT} {filter} ORDER BY s.created_at, s.id");
+        let mut q = sqlx::query(&sql);
+        if let Some(id) = bind {
+            q = q.bind(id);
+        }
+        let rows = q.fetch_all(&self.pool).await.map_err(AppError::internal)?;
+        let mut conn = self.pool.acquire().await.map_err(AppError::internal)?;
+        let mut duty_cache: HashMap<&'static str, Option<Named>> = HashMap::new();
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let scope: Scope = from_json(&get::<String>(&row, "scope")?)?;
+            let cadence: Cadence = from_json(&get::<String>(&row, "cadence")?)?;
+            let person: Option<Uuid> = get(&row, "assignee_id")?;
+            let role: Option<String> = get(&row, "assignee_role")?;
+            let assignee = match (person, role) {
+                (Some(id), _) => Assignee::Person {
+                    user: Named {
+                        id,
+                        name: get::<Option<String>>(&row, "assignee_name")?.unwrap_or_default(),
+                    },
+                },
+                (None, Some(role)) => Assignee::Role {
+                    role: Role::parse(&role).map_err(|_| AppError::internal("schedule role"))?,
+                },
+                (None, None) => {
+                    let cats: Vec<String> = from_json(
+                        &get::<Option<String>>(&row, "t_categories")?.unwrap_or("[]".into()),
+                    )?;
+                    let kinds: Vec<String> =
+                        from_json(&get::<Option<String>>(&row, "t_kinds")?.unwrap_or("[]".into()))?;
+                    let duty = schedule_duty(&scope, &cats, &kinds);
+                    let user = match duty_cache.get(duty) {
+                        Some(found) => found.clone(),
+                        None => {
+                            let found = duty_holder(&mut conn, duty).await?;
+                            duty_cache.insert(duty, found.clone());
+                            found
+                        }
+                    };
+                    Assignee::Duty { user }
+                }
+            };
+            out.push(Schedule {
+                id: get(&row, "id")?,
+                name: get(&row, "name")?,
+                template_key: get(&row, "template_key")?,
+                template_name: get::<Option<String>>(&row, "t_name")?.unwrap_or_default(),
+                scope,
+                cadence,
+                assignee,
+                active: get::<i64>(&row, "active")? != 0,
+                since: school_day(&get::<String>(&row, "created_at")?),
+            });
+        }
+        Ok(out)
+    }
+
+    pub(super) async fn all_schedules(&self, include_ended: bool) -> AppResult<Vec<Schedule>> {
+        let filter = if include_ended {
+            ""
+        } else {
+            "WHERE s.active = 1"
+        };
+        self.schedule_rows(filter, None).await
+    }
+
+    async fn insert_schedule(
+        tx: &mut super::damage::Tx,
+        actor: Actor,
+        draft: &ScheduleDraft,
+    ) -> AppResult<()> {
+        sqlx::query(
+            "INSERT INTO schedules (id, name, template_key, scope, cadence, assignee_id, \
+             assignee_role, active, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)",
+        )
+        .bind(draft.id)
+        .bind(&draft.name)
+        .bind(&draft.template_key)
+        .bind(json(&draft.scope)?)
+        .bind(json(&draft.cadence)?)
+        .bind(draft.assignee_id)
+        .bind(draft.assignee_role.map(Role::code))
+        .bind(ts(Utc::now()))
+        .bind(actor.0)
+        .execute(&mut **tx)
+        .await
+        .map_err(AppError::internal)?;
+        let after = serde_json::json!({
+            "name": draft.name, "template": draft.template_key, "scope": draft.scope,
+            "cadence": draft.cadence, "assignee": draft.assignee_id,
+            "role": draft.assignee_role.map(Role::code),
+        });
+        record(
+            tx,
+            actor,
+            Entity::Schedule,
+            draft.id,
+            "create",
+            None,
+            Some(&after),
+        )
+        .await
+    }
+
+    pub(super) async fn seed_schedules(&self, defaults: Vec<ScheduleDraft>) -> AppResult<()> {
+        let mut tx = self.write().await?;
+        let done: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
+            .bind(SEEDED)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(AppError::internal)?;
+        if done.is_some() {
+            return Ok(());
+        }
+        for draft in &defaults {
+            Self::insert_schedule(&mut tx, Actor::SYSTEM, draft).await?;
+        }
+        sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2)")
+            .bind(SEEDED)
+            .bind(ts(Utc::now()))
+            .execute(&mut *tx)
+            .await
+            .map_err(AppError::internal)?;
+        tx.commit().await.map_err(AppError::internal)
+    }
+
+    pub(super) async fn new_schedule(
+        &self,
+        actor: Actor,
+        draft: ScheduleDraft,
+    ) -> AppResult<Schedule> {
+        let mut tx = self.write().await?;
+        Self::insert_schedule(&mut tx, actor, &draft).await?;
+        tx.commit().await.map_err(AppError::internal)?;
+        self.schedule_rows("WHERE s.id = $1", Some(draft.id))
+            .await?
+            .pop()
+            .ok_or_else(|| AppError::internal("schedule vanished"))
+    }
+
+    pub(super) async fn stop_schedule(&self, actor: Actor, id: Uuid) -> AppResult<()> {
+        let mut tx = self.write().await?;
+        let done = sqlx::query("UPDATE schedules SET active = 0 WHERE id = $1 AND active = 1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(AppError::internal)?;
+        if done.rows_affected() != 1 {
+            return Err(AppError::NotFound);
+        }
+        let (before, after) = (
+            serde_json::json!({ "active": true }),
+            serde_json::json!({ "active": false }),
+        );
+        record(
+            &mut tx,
+            actor,
+            Entity::Schedule,
+            id,
+            "update",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await.map_err(AppError::internal)
+    }
+
+    pub(super) async fn scope_subjects(&self, scope: &Scope) -> AppResult<Vec<RoundSubject>> {
+        let mut out = Vec::new();
+        if !scope.categories.is_empty() || !scope.assets.is_empty() {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "SELECT a.id, a.name, a.asset_code, a.category, a.status, a.room_id, r.name AS r_name, \
+                 r.kind AS r_kind, b.name AS b_name, t.code AS tag FROM assets a \
+                 LEFT JOIN rooms r ON r.id = a.room_id LEFT JOIN buildings b ON b.id = r.building_id \
+                 LEFT JOIN tags t ON t.asset_id = a.id \
+                 WHERE a.status IN ('in_use', 'under_repair') AND (a.category IN (",
+            );
+            let mut list = q.separated(", ");
+            list.push_bind("");
+            for c in &scope.categories {
+                list.push_bind(c.clone());
+            }
+            q.push(") OR a.id IN (");
+            let mut list = q.separated(", ");
+            list.push_bind(Uuid::nil());
+            for id in &scope.assets {
+                list.push_bind(*id);
+            }
+            q.push("))");
+            for row in q
+                .build()
+                .fetch_all(&self.pool)
+                .await
+                .map_err(AppError::internal)?
+            {
+                let status: String = get(&row, "status")?;
+                let kind: Option<String> = get(&row, "r_kind")?;
+                out.push(RoundSubject {
+                    subject: Subject::Asset(get(&row, "id")?),
+                    name: get(&row, "name")?,
+                    asset_code: Some(get(&row, "asset_code")?),
+                    category: Some(get(&row, "category")?),
+                    room_kind: kind.and_then(|k| RoomKind::parse(&k).ok()),
+                    tag: get(&row, "tag")?,
+                    building: get::<Option<String>>(&row, "b_name")?.unwrap_or_default(),
+                    room: get::<Option<String>>(&row, "r_name")?.unwrap_or_default(),
+                    room_id: get(&row, "room_id")?,
+                    status: AssetStatus::parse(&status).ok(),
+                });
+            }
+        }
+        if !scope.room_kinds.is_empty() || !scope.rooms.is_empty() {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "SELECT r.id, r.name, r.kind, b.name AS b_name, t.code AS tag FROM rooms r \
+                 JOIN buildings b ON b.id = r.building_id LEFT JOIN tags t ON t.room_id = r.id \
+                 WHERE r.kind IN (",
+            );
+            let mut list = q.separated(", ");
+            list.push_bind("");
+            for k in &scope.room_kinds {
+                list.push_bind(k.code());
+            }
+            q.push(") OR r.id IN (");
+            let mut list = q.separated(", ");
+            list.push_bind(Uuid::nil());
+            for id in &scope.rooms {
+                list.push_bind(*id);
+            }
+            q.push(")");
+            for row in q
+                .build()
+                .fetch_all(&self.pool)
+                .await
+                .map_err(AppError::internal)?
+            {
+                let id: Uuid = get(&row, "id")?;
+                let name: String = get(&row, "name")?;
+                let kind: String = get(&row, "kind")?;
+                out.push(RoundSubject {
+                    subject: Subject::Room(id),
+                    name: name.clone(),
+                    asset_code: None,
+                    category: None,
+                    room_kind: RoomKind::parse(&kind).ok(),
+                    tag: get(&row, "tag")?,
+                    building: get(&row, "b_name")?,
+                    room: name,
+                    room_id: Some(id),
+                    status: None,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    pub(super) async fn newest_inspections(
+        &self,
+        template_key: &str,
+    ) -> AppResult<HashMap<Subject, DateTime<Utc>>> {
+        let rows = sqlx::query(
+            "SELECT i.asset_id, i.room_id, MAX(i.inspected_at) AS at FROM inspections i \
+             JOIN checklist_templates t ON t.id = i.template_id WHERE t.key = $1 \
+             GROUP BY i.asset_id, i.room_id",
+        )
+        .bind(template_key)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(AppError::internal)?;
+        let mut out = HashMap::with_capacity(rows.len());
+        for row in rows {
+            let asset: Option<Uuid> = get(&row, "asset_id")?;
+            let room: Option<Uuid> = get(&row, "room_id")?;
+            let subject = match (asset, room) {
+                (Some(a), _) => Subject::Asset(a),
+                (None, Some(r)) => Subject::Room(r),
+                (None, None) => continue,
+            };
+            let at: String = get(&row, "at")?;
+            let at = DateTime::parse_from_rfc3339(&at)
+                .map_err(AppError::internal)?
+                .with_timezone(&Utc);
+            out.insert(subject, at);
+        }
+        Ok(out)
+    }
+}

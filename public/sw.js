@@ -1,0 +1,73 @@
+// Rounds' service worker: keeps the rounds page and its files so that a round opens, scans
+// and records with no signal. The records themselves wait in IndexedDB (offline/round.js).
+// While a round is open (the rounds page was opened today), a scanned tag opens straight in
+// the round page, which opens that item's checklist.
+const SHELL = 'rounds-shell-v1';
+const FILES = ['/pkg/rounds.css', '/offline/round.js', '/favicon.svg'];
+// A navigation that takes longer than this is answered from the cache (weak signal).
+const PATIENCE_MS = 4000;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function roundOpenToday(cache) {
+  const day = await cache.match('/__round_day');
+  return day ? (await day.text()) === today() : false;
+}
+
+// The network's answer (kept in the cache under `key`), or the cached one when the network
+// fails or is too slow.
+async function networkFirst(request, key) {
+  const cache = await caches.open(SHELL);
+  const fromNetwork = fetch(request).then(async (res) => {
+    if (res.ok && !res.redirected) {
+      await cache.put(key, res.clone());
+    }
+    return res;
+  });
+  const slow = new Promise((resolve) => setTimeout(resolve, PATIENCE_MS));
+  try {
+    const first = await Promise.race([fromNetwork, slow]);
+    if (first) return first;
+  } catch (_) {
+    // offline: fall through to the cache
+  }
+  const cached = await cache.match(key);
+  return cached || fromNetwork;
+}
+
+async function tagNavigation(request) {
+  const cache = await caches.open(SHELL);
+  const round = await cache.match('/rounds');
+  if (round && (await roundOpenToday(cache))) return round;
+  try {
+    return await fetch(request);
+  } catch (err) {
+    if (round) return round;
+    throw err;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate' && url.pathname === '/rounds') {
+    event.respondWith(networkFirst(request, '/rounds'));
+  } else if (request.mode === 'navigate' && /^\/[tT]\/[^/]+$/.test(url.pathname) && !url.searchParams.has('record')) {
+    event.respondWith(tagNavigation(request));
+  } else if (FILES.includes(url.pathname)) {
+    event.respondWith(networkFirst(request, url.pathname));
+  }
+});

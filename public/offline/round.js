@@ -192,6 +192,9 @@ function closeSheet(drop) {
   }
   sheet.replaceChildren();
   sheet.hidden = true;
+  const list = document.getElementById('round-items');
+  if (list) list.hidden = false;
+  openItem?.scrollIntoView({ block: 'center' });
   openItem = null;
 }
 
@@ -207,11 +210,12 @@ function seenOf(li) {
 function showForm(li, templateId) {
   const template = document.getElementById(templateId);
   if (!template) return;
-  closeSheet(true);
+  if (openItem) closeSheet(true);
   const form = template.content.firstElementChild.cloneNode(true);
   $('[data-subject]', form).textContent = li.dataset.name;
   sheet.append(form);
   sheet.hidden = false;
+  document.getElementById('round-items').hidden = true;
   openItem = li;
   form.addEventListener('change', (ev) => {
     const input = ev.target;

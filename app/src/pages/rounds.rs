@@ -87,11 +87,14 @@ fn item_row(lang: Lang, item: RoundItem) -> impl IntoView {
     }
 }
 
+/// A room's name and its items.
+type RoomItems = (String, Vec<RoundItem>);
+
 /// Items grouped by building, then room, in the order the rounds sorted them.
 fn grouped(lang: Lang, rounds: Vec<Round>) -> impl IntoView {
     let mut items: Vec<RoundItem> = rounds.into_iter().flat_map(|r| r.items).collect();
     items.sort_by(|a, b| (&a.building, &a.room, &a.name).cmp(&(&b.building, &b.room, &b.name)));
-    let mut buildings: Vec<(String, Vec<(String, Vec<RoundItem>)>)> = Vec::new();
+    let mut buildings: Vec<(String, Vec<RoomItems>)> = Vec::new();
     for item in items {
         if buildings.last().is_none_or(|(b, _)| *b != item.building) {
             buildings.push((item.building.clone(), Vec::new()));
@@ -163,6 +166,7 @@ fn rounds_view(lang: Lang, desk: RoundsDesk) -> AnyView {
                     autocomplete="off" enterkeyhint="go"/>
                 <button type="submit">{lang.t(Msg::Open)}</button>
             </form>
+            <div id="round-sheet" class="round-sheet" hidden=""></div>
             <div id="round-items">{grouped(lang, desk.rounds)}</div>
         }
         .into_any()
@@ -171,7 +175,6 @@ fn rounds_view(lang: Lang, desk: RoundsDesk) -> AnyView {
         <p class="muted">{lang.t(Msg::RoundsIntro)}</p>
         {bar}
         {body}
-        <div id="round-sheet" class="round-sheet" hidden=""></div>
         <RoundForms lang templates=desk.templates today=desk.today/>
     }
     .into_any()

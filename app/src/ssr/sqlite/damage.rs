@@ -129,7 +129,7 @@ pub(super) async fn responsible(tx: &mut Tx, subject: Subject) -> AppResult<Opti
     let category: Option<String> = row.try_get("category").map_err(AppError::internal)?;
     let kind: Option<String> = row.try_get("kind").map_err(AppError::internal)?;
     let duty = duty_for(category.as_deref(), kind.as_deref());
-    Ok(duty_holder(&mut **tx, duty).await?.map(|n| n.id))
+    Ok(duty_holder(tx, duty).await?.map(|n| n.id))
 }
 
 /// Attaches the uploader's own unattached photos to a record; any other id is refused.

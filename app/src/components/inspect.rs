@@ -17,6 +17,19 @@ pub(crate) fn allowed_range(lang: Lang, unit: &str, min: Option<f64>, max: Optio
     }
 }
 
+/// The photo button's text, saying when a photo is required.
+pub(crate) fn photo_label(lang: Lang, required: bool) -> String {
+    if required {
+        format!(
+            "{}（{}）",
+            lang.t(Msg::AddPhoto),
+            lang.t(Msg::PhotoRequired)
+        )
+    } else {
+        lang.t(Msg::AddPhoto).to_string()
+    }
+}
+
 /// Photos taken for one item or report: thumbnails, and the upload in progress.
 #[component]
 fn PhotoPicker(lang: Lang, photos: RwSignal<Vec<Photo>>, required: bool) -> impl IntoView {
@@ -35,15 +48,7 @@ fn PhotoPicker(lang: Lang, photos: RwSignal<Vec<Photo>>, required: bool) -> impl
             });
         }
     };
-    let label = if required {
-        format!(
-            "{}（{}）",
-            lang.t(Msg::AddPhoto),
-            lang.t(Msg::PhotoRequired)
-        )
-    } else {
-        lang.t(Msg::AddPhoto).to_string()
-    };
+    let label = photo_label(lang, required);
     view! {
         <div class="photos">
             <label class="button secondary photo-button">

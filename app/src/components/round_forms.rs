@@ -3,22 +3,14 @@
 //! the sentences the script shows. The script (`public/offline/round.js`) fills them in, keeps
 //! the records in IndexedDB and syncs them; it renders no text of its own.
 
-use super::inspect::allowed_range;
+use super::inspect::{allowed_range, photo_label};
 use crate::domain::{Field, Invalid, Problem};
 use crate::i18n::{invalid_message, Lang, Msg};
 use crate::inspections::{ItemKind, Template};
 use leptos::prelude::*;
 
 fn photo_input(lang: Lang, name: String, required: bool) -> impl IntoView {
-    let label = if required {
-        format!(
-            "{}（{}）",
-            lang.t(Msg::AddPhoto),
-            lang.t(Msg::PhotoRequired)
-        )
-    } else {
-        lang.t(Msg::AddPhoto).to_string()
-    };
+    let label = photo_label(lang, required);
     view! {
         <div class="photos">
             <label class="button secondary photo-button">

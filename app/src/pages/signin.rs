@@ -52,6 +52,7 @@ pub fn SignInPage() -> impl IntoView {
                 <button type="submit">{s.t(Msg::SignIn)}</button>
             </form>
             {demo}
+            <script src="/offline/forget-round.js" defer=""></script>
         </Frame>
     }
 }

@@ -58,6 +58,25 @@ fn school_day(at: &str) -> String {
         .to_string()
 }
 
+/// Appends `(value_col IN (…) OR id_col IN (…))`; either list may be empty.
+fn by_value_or_id(
+    q: &mut QueryBuilder<'_, Sqlite>,
+    value_col: &str,
+    values: impl Iterator<Item = String>,
+    id_col: &str,
+    ids: &[Uuid],
+) {
+    q.push(format!("({value_col} IN (''"));
+    for v in values {
+        q.push(", ").push_bind(v);
+    }
+    q.push(format!(") OR {id_col} IN (NULL"));
+    for id in ids {
+        q.push(", ").push_bind(*id);
+    }
+    q.push("))");
+}
+
 impl SqliteStore {
     async fn schedule_rows(&self, filter: &str, bind: Option<Uuid>) -> AppResult<Vec<Schedule>> {
         let sql = format!("{SCHEDULE_SELECT} {filter} ORDER BY s.created_at, s.id");
@@ -235,20 +254,11 @@ impl SqliteStore {
                  r.kind AS r_kind, b.name AS b_name, t.code AS tag FROM assets a \
                  LEFT JOIN rooms r ON r.id = a.room_id LEFT JOIN buildings b ON b.id = r.building_id \
                  LEFT JOIN tags t ON t.asset_id = a.id \
-                 WHERE a.status IN ('in_use', 'under_repair') AND (a.category IN (",
+                 WHERE a.status IN ('in_use', 'under_repair') AND (",
             );
-            let mut list = q.separated(", ");
-            list.push_bind("");
-            for c in &scope.categories {
-                list.push_bind(c.clone());
-            }
-            q.push(") OR a.id IN (");
-            let mut list = q.separated(", ");
-            list.push_bind(Uuid::nil());
-            for id in &scope.assets {
-                list.push_bind(*id);
-            }
-            q.push("))");
+            let categories = scope.categories.iter().cloned();
+            by_value_or_id(&mut q, "a.category", categories, "a.id", &scope.assets);
+            q.push(")");
             for row in q
                 .build()
                 .fetch_all(&self.pool)
@@ -275,20 +285,10 @@ impl SqliteStore {
             let mut q = QueryBuilder::<Sqlite>::new(
                 "SELECT r.id, r.name, r.kind, b.name AS b_name, t.code AS tag FROM rooms r \
                  JOIN buildings b ON b.id = r.building_id LEFT JOIN tags t ON t.room_id = r.id \
-                 WHERE r.kind IN (",
+                 WHERE ",
             );
-            let mut list = q.separated(", ");
-            list.push_bind("");
-            for k in &scope.room_kinds {
-                list.push_bind(k.code());
-            }
-            q.push(") OR r.id IN (");
-            let mut list = q.separated(", ");
-            list.push_bind(Uuid::nil());
-            for id in &scope.rooms {
-                list.push_bind(*id);
-            }
-            q.push(")");
+            let kinds = scope.room_kinds.iter().map(|k| k.code().to_string());
+            by_value_or_id(&mut q, "r.kind", kinds, "r.id", &scope.rooms);
             for row in q
                 .build()
                 .fetch_all(&self.pool)

@@ -71,12 +71,26 @@ impl SqliteStore {
             Some(_) => return Err(AppError::Conflict { field: Field::Body }),
             None => {}
         }
-        let tickets = match &rec {
-            SyncedRecord::Inspection(i) => insert_inspection(&mut tx, actor, i).await?,
+        let inserted = match &rec {
+            SyncedRecord::Inspection(i) => insert_inspection(&mut tx, actor, i).await,
             SyncedRecord::DamageReport(d) => {
-                open_report(&mut tx, actor, d.id, Source::Report, None, d).await?;
-                0
+                open_report(&mut tx, actor, d.id, Source::Report, None, d)
+                    .await
+                    .map(|()| 0)
             }
+        };
+        let tickets = match inserted {
+            Ok(tickets) => tickets,
+            // A database that does not serialise writers (PostgreSQL) lets a concurrent batch
+            // insert the same id first: its unique key refuses this one, which is then a resend.
+            Err(AppError::Conflict { .. }) => {
+                drop(tx);
+                return match self.is_synced(kind, id).await? {
+                    true => Ok(Applied::Duplicate),
+                    false => Err(AppError::Conflict { field: Field::Body }),
+                };
+            }
+            Err(e) => return Err(e),
         };
         if !conflicts.is_empty() {
             let conflict = Uuid::now_v7();

@@ -409,7 +409,7 @@ messages! {
     Ended => "已停用", "Stopped";
     WeekdayNames => "一 二 三 四 五 六 日", "Mon Tue Wed Thu Fri Sat Sun";
     Month => " 月", " (months)";
-    EveryMonthOn => "每月 {n} 日前", "monthly, by day {n}";
+    EveryMonthOn => "{n} 日前", "by day {n}";
     MonthEnd => "月底前", "by month end";
 }
 
@@ -536,8 +536,8 @@ pub fn cadence_text(lang: Lang, cadence: &crate::rounds::Cadence) -> String {
     use crate::rounds::Cadence;
     let sep = if lang == Lang::Zh { "、" } else { ", " };
     let by_day = |day: Option<u8>| match day {
-        Some(d) => lang.t(Msg::EveryMonthOn).replace("{n}", &d.to_string()),
-        None => lang.t(Msg::MonthEnd).to_string(),
+        Some(d) if d < 31 => lang.t(Msg::EveryMonthOn).replace("{n}", &d.to_string()),
+        _ => lang.t(Msg::MonthEnd).to_string(),
     };
     match cadence {
         Cadence::Daily => lang.t(Msg::CadenceDaily).to_string(),
@@ -549,7 +549,9 @@ pub fn cadence_text(lang: Lang, cadence: &crate::rounds::Cadence) -> String {
                 .collect();
             format!("{} {}", lang.t(Msg::CadenceWeekly), days.join(sep))
         }
-        Cadence::Monthly { day } => by_day(Some(*day)),
+        Cadence::Monthly { day } => {
+            format!("{} · {}", lang.t(Msg::CadenceMonthly), by_day(Some(*day)))
+        }
         Cadence::Months { months, day } => {
             let list: Vec<String> = months.iter().map(|m| m.to_string()).collect();
             format!(
@@ -608,6 +610,28 @@ mod tests {
             invalid_message(Lang::En, &inv),
             "Name is too long (at most 80 characters)."
         );
+    }
+
+    #[test]
+    fn cadences_read_as_the_schedules_page_shows_them() {
+        use crate::rounds::Cadence;
+        let fire = Cadence::Months {
+            months: vec![9, 10, 11, 12, 1],
+            day: None,
+        };
+        assert_eq!(
+            cadence_text(Lang::Zh, &fire),
+            "9、10、11、12、1 月 · 月底前"
+        );
+        let canteen = Cadence::Weekly {
+            weekdays: vec![1, 5],
+        };
+        assert_eq!(cadence_text(Lang::Zh, &canteen), "每周 一、五");
+        assert_eq!(cadence_text(Lang::En, &canteen), "Weekly Mon, Fri");
+        let monthly = Cadence::Monthly { day: 15 };
+        assert_eq!(cadence_text(Lang::Zh, &monthly), "每月 · 15 日前");
+        let month_end = Cadence::Monthly { day: 31 };
+        assert_eq!(cadence_text(Lang::En, &month_end), "Monthly · by month end");
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! starts: from 附1 (行事历) of the logistics department's semester plan — 消防设备自检 every
 //! month from September to January; 校园安全、卫生检查 in September, November, December
 //! (安全检查，消除安全隐患) and January; 直饮水更换滤芯 in August — and from its 分工 table,
-//! the canteen's 每日小检查 (school days) and 每周大检查 (Fridays). Nobody is named: each goes
-//! to the 分工 table's responsible person.
+//! the special rooms' hygiene (每月检查, all year), the canteen's 每日小检查 (school days) and
+//! 每周大检查 (Fridays). Nobody is named: each goes to the 分工 table's responsible person.
 
 use crate::domain::RoomKind;
 use crate::rounds::{Cadence, Scope};
@@ -51,8 +51,14 @@ pub fn calendar_schedules() -> Vec<ScheduleDraft> {
         schedule(
             "校园安全、卫生检查",
             "classroom_safety",
-            room_kinds(&[RoomKind::Classroom, RoomKind::SpecialRoom]),
+            room_kinds(&[RoomKind::Classroom]),
             months(&[9, 11, 12, 1]),
+        ),
+        schedule(
+            "专用教室卫生检查（每月）",
+            "classroom_safety",
+            room_kinds(&[RoomKind::SpecialRoom]),
+            Cadence::Monthly { day: 31 },
         ),
         schedule(
             "直饮水更换滤芯",

@@ -128,7 +128,7 @@ async function refresh() {
       .map((r) => {
         const p = document.createElement('p');
         p.className = 'form-error';
-        p.textContent = `${r.name}：${text.refused}${r.error || ''} `;
+        p.textContent = `${r.name} · ${text.refused}${r.error || ''} `;
         const drop = document.createElement('button');
         drop.type = 'button';
         drop.className = 'link';

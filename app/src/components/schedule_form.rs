@@ -37,7 +37,7 @@ pub fn ScheduleEditor(
     for role in [Role::Staff, Role::AssetManager] {
         assignees.push((
             format!("role:{}", role.code()),
-            format!("{}：{}", lang.t(Msg::AssignRole), lang.t(Msg::role(role))),
+            format!("{} · {}", lang.t(Msg::AssignRole), lang.t(Msg::role(role))),
         ));
     }
     view! {

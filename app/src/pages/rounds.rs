@@ -60,7 +60,7 @@ fn item_row(lang: Lang, item: RoundItem) -> impl IntoView {
     let state = state_code(item.state);
     let last = match &item.last_inspected {
         Some(at) => format!(
-            "{}：{}",
+            "{} {}",
             lang.t(Msg::LastInspected),
             at.get(..10).unwrap_or_default()
         ),

@@ -14,11 +14,13 @@ fn assignee_text(lang: Lang, a: &Assignee) -> String {
     match a {
         Assignee::Person { user } => user.name.clone(),
         Assignee::Role { role } => lang.t(Msg::role(*role)).to_string(),
-        Assignee::Duty { user } => format!(
-            "{}（{}）",
-            user.as_ref().map(|u| u.name.as_str()).unwrap_or("—"),
-            lang.t(Msg::AssignDuty)
-        ),
+        Assignee::Duty { user } => {
+            let name = user.as_ref().map(|u| u.name.as_str()).unwrap_or("—");
+            match lang {
+                Lang::Zh => format!("{name}（{}）", lang.t(Msg::AssignDuty)),
+                Lang::En => format!("{name} ({})", lang.t(Msg::AssignDuty)),
+            }
+        }
     }
 }
 
@@ -52,7 +54,7 @@ fn schedule_row(lang: Lang, s: Schedule) -> impl IntoView {
             <strong>{s.name.clone()}</strong>" "{ended}
             <p class="muted">
                 {s.template_name.clone()}" · "{cadence_text(lang, &s.cadence)}" · "{scope_text(lang, &s)}" · "
-                {lang.t(Msg::FieldAssignee)}"："{assignee_text(lang, &s.assignee)}
+                {lang.t(Msg::FieldAssignee)}" "{assignee_text(lang, &s.assignee)}
             </p>
             {stop}
         </li>

@@ -78,6 +78,15 @@ impl AppError {
         }
     }
 
+    /// The input the error is about, if any (a form or client points at it).
+    pub fn field(&self) -> Option<crate::domain::Field> {
+        match self {
+            AppError::Invalid(i) => Some(i.field),
+            AppError::Conflict { field } => Some(*field),
+            _ => None,
+        }
+    }
+
     /// The sentence shown to the user.
     pub fn message(&self, lang: Lang) -> String {
         match self {

@@ -520,6 +520,28 @@ impl Msg {
         }
     }
 
+    /// What changed meanwhile, as the manager and the phone read it.
+    pub fn conflict(reason: crate::rounds::sync::ConflictReason) -> Msg {
+        use crate::rounds::sync::ConflictReason::*;
+        match reason {
+            Moved => Msg::ConflictMoved,
+            Retired => Msg::ConflictRetired,
+            TemplateChanged => Msg::ConflictTemplateChanged,
+            NotApplicable => Msg::ConflictNotApplicable,
+        }
+    }
+
+    /// Where a round's item stands.
+    pub fn item_state(state: crate::rounds::ItemState) -> Msg {
+        use crate::rounds::ItemState::*;
+        match state {
+            Done => Msg::StateDone,
+            Open => Msg::StateOpen,
+            DueToday => Msg::StateDueToday,
+            Overdue => Msg::StateOverdue,
+        }
+    }
+
     /// The history action codes the store writes.
     pub fn action(code: &str) -> Msg {
         match code {

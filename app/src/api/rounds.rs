@@ -37,7 +37,8 @@ pub struct ScheduleBook {
 
 #[server(prefix = "/sf", endpoint = "rounds_desk")]
 pub async fn my_rounds() -> Result<RoundsDesk, AppError> {
-    use crate::ssr::rounds::{rounds, school_today, Whose};
+    use crate::ssr::clock::school_today;
+    use crate::ssr::rounds::{rounds, Whose};
     let v = crate::ssr::visitor::visitor();
     let st = crate::ssr::visitor::state()?;
     let user = v.require(|r| r.inspects())?.id;

@@ -81,11 +81,7 @@ pub fn ReportPage() -> impl IntoView {
 fn today() -> String {
     #[cfg(feature = "ssr")]
     {
-        let china = chrono::FixedOffset::east_opt(8 * 3600).expect("a valid offset");
-        chrono::Utc::now()
-            .with_timezone(&china)
-            .format("%Y-%m-%d")
-            .to_string()
+        crate::ssr::clock::school_today().to_string()
     }
     #[cfg(not(feature = "ssr"))]
     String::new()

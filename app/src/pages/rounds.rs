@@ -8,28 +8,10 @@ use crate::components::frame::Frame;
 use crate::components::round_forms::RoundForms;
 use crate::i18n::{Lang, Msg};
 use crate::inspections::Subject;
-use crate::rounds::sync::{ConflictReason, RecordKind, SyncConflict};
+use crate::rounds::sync::{RecordKind, SyncConflict};
 use crate::rounds::{ItemState, Round, RoundItem};
 use crate::session::use_session;
 use leptos::prelude::*;
-
-fn state_msg(state: ItemState) -> Msg {
-    match state {
-        ItemState::Done => Msg::StateDone,
-        ItemState::Open => Msg::StateOpen,
-        ItemState::DueToday => Msg::StateDueToday,
-        ItemState::Overdue => Msg::StateOverdue,
-    }
-}
-
-fn state_code(state: ItemState) -> &'static str {
-    match state {
-        ItemState::Done => "done",
-        ItemState::Open => "open",
-        ItemState::DueToday => "due_today",
-        ItemState::Overdue => "overdue",
-    }
-}
 
 fn subject_parts(subject: Subject) -> (&'static str, uuid::Uuid) {
     match subject {
@@ -57,7 +39,7 @@ fn item_row(lang: Lang, item: RoundItem) -> impl IntoView {
         Some(code) => format!("{} · {code}", item.name),
         None => item.name.clone(),
     };
-    let state = state_code(item.state);
+    let state = item.state.code();
     let last = match &item.last_inspected {
         Some(at) => format!(
             "{} {}",
@@ -77,7 +59,7 @@ fn item_row(lang: Lang, item: RoundItem) -> impl IntoView {
             data-tag=tag data-room-id=room_id data-status=status data-name=name data-state=state>
             <div class="round-item-head">
                 <a class="round-open" href=format!("/inspect/{kind}/{id}?template={}", item.template_id)>{title}</a>
-                <span class=format!("badge badge-{state}") data-badge="">{lang.t(state_msg(item.state))}</span>
+                <span class=format!("badge badge-{state}") data-badge="">{lang.t(Msg::item_state(item.state))}</span>
             </div>
             <p class="muted">
                 {item.template_name}" · "{lang.t(Msg::DueBy)}" "{item.due}" · "{last}" · "
@@ -192,15 +174,6 @@ pub fn RoundsPage() -> impl IntoView {
     }
 }
 
-fn reason_msg(reason: ConflictReason) -> Msg {
-    match reason {
-        ConflictReason::Moved => Msg::ConflictMoved,
-        ConflictReason::Retired => Msg::ConflictRetired,
-        ConflictReason::TemplateChanged => Msg::ConflictTemplateChanged,
-        ConflictReason::NotApplicable => Msg::ConflictNotApplicable,
-    }
-}
-
 fn conflict_card(lang: Lang, c: SyncConflict) -> impl IntoView {
     let kind = match c.record_kind {
         RecordKind::Inspection => Msg::RecordInspectionKind,
@@ -209,7 +182,7 @@ fn conflict_card(lang: Lang, c: SyncConflict) -> impl IntoView {
     let reasons = c
         .reasons
         .iter()
-        .map(|r| view! { <li>{lang.t(reason_msg(*r))}</li> })
+        .map(|r| view! { <li>{lang.t(Msg::conflict(*r))}</li> })
         .collect_view();
     view! {
         <article class="card conflict">

@@ -55,6 +55,18 @@ pub enum ItemState {
     Overdue,
 }
 
+impl ItemState {
+    /// The code the API and the page's classes use (as serialized).
+    pub fn code(self) -> &'static str {
+        match self {
+            ItemState::Done => "done",
+            ItemState::Open => "open",
+            ItemState::DueToday => "due_today",
+            ItemState::Overdue => "overdue",
+        }
+    }
+}
+
 #[cfg(feature = "ssr")]
 pub use window::{parse_day, Window};
 

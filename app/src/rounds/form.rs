@@ -69,7 +69,8 @@ impl ScheduleForm {
         })
     }
 
-    /// The request, with the listed tags already resolved to `assets` and `rooms`.
+    /// The request, with the listed tags already resolved to `assets` and `rooms` (the service
+    /// checks it against the register, as for the API).
     pub fn request(&self, assets: Vec<Uuid>, rooms: Vec<Uuid>) -> Result<ScheduleRequest, Invalid> {
         let room_kinds = match self.room_kind.trim() {
             "" => Vec::new(),
@@ -93,7 +94,7 @@ impl ScheduleForm {
             ),
             Some(_) => return Err(Invalid::new(Field::Assignee, Problem::UnknownChoice)),
         };
-        let request = ScheduleRequest {
+        Ok(ScheduleRequest {
             name: self.name.clone(),
             template_key: self.template_key.clone(),
             scope: Scope {
@@ -105,9 +106,7 @@ impl ScheduleForm {
             cadence: self.cadence()?,
             assignee_id,
             assignee_role,
-        };
-        request.check()?;
-        Ok(request)
+        })
     }
 }
 

@@ -11,7 +11,7 @@ use crate::inspections::Subject;
 use crate::ssr::state::AppState;
 use crate::ssr::store::{CaseEnd, CompensationDraft};
 use crate::ssr::visitor::Visitor;
-use chrono::{Datelike, FixedOffset, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -44,14 +44,9 @@ pub struct WaiveRequest {
     pub reason: String,
 }
 
-fn china_today() -> NaiveDate {
-    let china = FixedOffset::east_opt(8 * 3600).unwrap_or(FixedOffset::east_opt(0).expect("utc"));
-    Utc::now().with_timezone(&china).date_naive()
-}
-
 /// The semester a case opened today belongs to.
 pub fn current_semester() -> String {
-    let today = china_today();
+    let today = crate::ssr::clock::school_today();
     semester_of(today.year(), today.month())
 }
 
@@ -85,7 +80,7 @@ pub async fn open(state: &AppState, v: &Visitor, req: CaseRequest) -> AppResult<
                 .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
                 .ok_or_else(|| Invalid::new(Field::Value, Problem::Required))?;
             let rule = state.store.depreciation_rule().await?;
-            let age = (china_today() - bought).num_days();
+            let age = (crate::ssr::clock::school_today() - bought).num_days();
             rule.value_after(Fen::new(asset.value_fen.fen())?, age)
         }
         (_, raw) => {

@@ -1,7 +1,7 @@
 //! Inspections, damage reports and checklists from request to store: who may, what the
 //! request must hold, and what applies to which record. The API and the pages both call this.
 
-use crate::domain::{Field, Invalid, Problem};
+use crate::domain::{Field, Invalid, Problem, RoomKind};
 use crate::error::{AppError, AppResult};
 use crate::inspections::requests::{
     subject, DamageRequest, InspectionRequest, StepRequest, TemplateRequest,
@@ -17,7 +17,7 @@ use uuid::Uuid;
 pub const REPORT_LIST_LIMIT: i64 = 200;
 
 /// A client-made id must be a UUIDv7 (time-ordered), as the offline queue makes them.
-pub(crate) fn client_id(id: Option<Uuid>) -> Result<Uuid, Invalid> {
+fn client_id(id: Option<Uuid>) -> Result<Uuid, Invalid> {
     match id {
         None => Ok(Uuid::now_v7()),
         Some(id) if id.get_version_num() == 7 => Ok(id),
@@ -25,23 +25,35 @@ pub(crate) fn client_id(id: Option<Uuid>) -> Result<Uuid, Invalid> {
     }
 }
 
+/// What decides which checklists apply to a record: an asset's category, a room's kind.
+pub(crate) enum Fit {
+    Category(String),
+    RoomKind(RoomKind),
+}
+
+impl Fit {
+    pub(crate) fn admits(&self, template: &Template) -> bool {
+        match self {
+            Fit::Category(c) => template.applies_to_asset(c),
+            Fit::RoomKind(k) => template.applies_to_room(*k),
+        }
+    }
+}
+
 /// The checklists that apply to an asset (by category) or a room (by kind).
 pub async fn applicable(state: &AppState, subject: Subject) -> AppResult<Vec<Template>> {
     let all = state.store.current_templates().await?;
-    Ok(match subject {
+    let fit = match subject {
         Subject::Asset(id) => {
             let asset = state.store.get_asset(id).await?.ok_or(AppError::NotFound)?;
-            all.into_iter()
-                .filter(|t| t.applies_to_asset(&asset.category))
-                .collect()
+            Fit::Category(asset.category)
         }
         Subject::Room(id) => {
             let room = state.store.get_room(id).await?.ok_or(AppError::NotFound)?;
-            all.into_iter()
-                .filter(|t| t.applies_to_room(room.kind))
-                .collect()
+            Fit::RoomKind(room.kind)
         }
-    })
+    };
+    Ok(all.into_iter().filter(|t| fit.admits(t)).collect())
 }
 
 pub async fn inspect(

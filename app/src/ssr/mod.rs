@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod calendar;
 pub mod checklists;
+pub mod clock;
 pub mod compensating;
 pub mod demo;
 pub mod inspecting;

@@ -6,36 +6,12 @@ use crate::domain::{Field, Invalid, Problem};
 use crate::error::AppResult;
 use crate::inspections::{Subject, Template};
 use crate::rounds::{Round, RoundItem, Schedule, ScheduleRequest};
+use crate::ssr::clock::{school_date, school_time_at, school_today};
 use crate::ssr::state::AppState;
 use crate::ssr::store::{RoundSubject, ScheduleDraft};
 use crate::ssr::visitor::Visitor;
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::NaiveDate;
 use uuid::Uuid;
-
-/// The school's clock: China Standard Time, all year.
-const SCHOOL_OFFSET_SECS: i32 = 8 * 3600;
-
-/// The school's date at `at`.
-pub fn school_date(at: DateTime<Utc>) -> NaiveDate {
-    match FixedOffset::east_opt(SCHOOL_OFFSET_SECS) {
-        Some(offset) => at.with_timezone(&offset).date_naive(),
-        None => at.date_naive(),
-    }
-}
-
-/// `at` as the school's local time, RFC 3339 to the second.
-pub fn school_time(at: DateTime<Utc>) -> String {
-    match FixedOffset::east_opt(SCHOOL_OFFSET_SECS) {
-        Some(offset) => at
-            .with_timezone(&offset)
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-        None => at.to_rfc3339(),
-    }
-}
-
-pub fn school_today() -> NaiveDate {
-    school_date(Utc::now())
-}
 
 /// Whose rounds: the visitor's own, or every schedule's (managers).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +65,7 @@ async fn round_of(
                 status: s.status,
                 state,
                 due: window.due.to_string(),
-                last_inspected: last_at.map(school_time),
+                last_inspected: last_at.map(school_time_at),
             }
         })
         .collect();

@@ -8,11 +8,11 @@ use crate::domain::{AssetStatus, Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Msg};
 use crate::inspections::requests::subject;
-use crate::inspections::Subject;
+use crate::inspections::{Subject, Template};
 use crate::rounds::sync::{
     Conflict, ConflictReason, Outcome, Seen, SyncError, SyncRecord, SyncResult, MAX_BATCH,
 };
-use crate::ssr::inspecting::{damage_draft, inspection_record};
+use crate::ssr::inspecting::{damage_draft, inspection_record, Fit};
 use crate::ssr::state::AppState;
 use crate::ssr::store::{Applied, SyncedRecord};
 use crate::ssr::visitor::Visitor;
@@ -33,15 +33,6 @@ pub struct BatchAnswer {
     pub synced_at: String,
 }
 
-pub fn conflict_message(lang: Lang, reason: ConflictReason) -> &'static str {
-    lang.t(match reason {
-        ConflictReason::Moved => Msg::ConflictMoved,
-        ConflictReason::Retired => Msg::ConflictRetired,
-        ConflictReason::TemplateChanged => Msg::ConflictTemplateChanged,
-        ConflictReason::NotApplicable => Msg::ConflictNotApplicable,
-    })
-}
-
 fn result(id: Option<Uuid>, outcome: Outcome) -> SyncResult {
     SyncResult {
         id,
@@ -54,35 +45,28 @@ fn result(id: Option<Uuid>, outcome: Outcome) -> SyncResult {
 }
 
 fn rejected(lang: Lang, id: Option<Uuid>, err: AppError) -> SyncResult {
-    let field = match &err {
-        AppError::Invalid(i) => Some(i.field),
-        AppError::Conflict { field } => Some(*field),
-        _ => None,
-    };
     SyncResult {
         error: Some(SyncError {
             code: err.code().to_string(),
             message: err.message(lang),
-            field,
+            field: err.field(),
         }),
         ..result(id, Outcome::Rejected)
     }
 }
 
-/// What changed on the server since the phone took its copy of the subject.
-async fn subject_conflicts(
+/// The record's subject as the server has it now: what decides its checklists, and what
+/// changed since the phone took its copy.
+async fn subject_now(
     state: &AppState,
     subject: Subject,
     seen: &Seen,
-) -> AppResult<Vec<ConflictReason>> {
-    let mut found = Vec::new();
+) -> AppResult<(Fit, Vec<ConflictReason>)> {
+    let gone = || Invalid::new(Field::Target, Problem::UnknownChoice);
     match subject {
         Subject::Asset(id) => {
-            let asset = state
-                .store
-                .get_asset(id)
-                .await?
-                .ok_or_else(|| Invalid::new(Field::Target, Problem::UnknownChoice))?;
+            let asset = state.store.get_asset(id).await?.ok_or_else(gone)?;
+            let mut found = Vec::new();
             if matches!(asset.status, AssetStatus::Retired | AssetStatus::Lost) {
                 found.push(ConflictReason::Retired);
             }
@@ -90,22 +74,20 @@ async fn subject_conflicts(
             if seen.room_id.is_some() && seen.room_id != now_in {
                 found.push(ConflictReason::Moved);
             }
+            Ok((Fit::Category(asset.category), found))
         }
         Subject::Room(id) => {
-            state
-                .store
-                .get_room(id)
-                .await?
-                .ok_or_else(|| Invalid::new(Field::Target, Problem::UnknownChoice))?;
+            let room = state.store.get_room(id).await?.ok_or_else(gone)?;
+            Ok((Fit::RoomKind(room.kind), Vec::new()))
         }
     }
-    Ok(found)
 }
 
 /// Checks one record and turns it into what the store applies, with its conflicts.
 async fn prepare(
     state: &AppState,
     v: &Visitor,
+    current: &[Template],
     record: SyncRecord,
 ) -> AppResult<(SyncedRecord, Vec<ConflictReason>)> {
     match record {
@@ -120,9 +102,11 @@ async fn prepare(
                 .template(record.template_id)
                 .await?
                 .ok_or_else(|| Invalid::new(Field::Template, Problem::UnknownChoice))?;
-            let mut conflicts = subject_conflicts(state, subject, &seen).await?;
-            let applicable = crate::ssr::inspecting::applicable(state, subject).await?;
-            match applicable.iter().find(|t| t.key == template.key) {
+            let (fit, mut conflicts) = subject_now(state, subject, &seen).await?;
+            match current
+                .iter()
+                .find(|t| t.key == template.key && fit.admits(t))
+            {
                 None => conflicts.push(ConflictReason::NotApplicable),
                 Some(current) if current.id != template.id => {
                     conflicts.push(ConflictReason::TemplateChanged)
@@ -138,7 +122,7 @@ async fn prepare(
                 .id
                 .ok_or(Invalid::new(Field::Body, Problem::Required))?;
             let draft = damage_draft(&record)?;
-            let conflicts = subject_conflicts(state, draft.subject, &seen).await?;
+            let (_, conflicts) = subject_now(state, draft.subject, &seen).await?;
             Ok((SyncedRecord::DamageReport(draft), conflicts))
         }
     }
@@ -161,7 +145,12 @@ async fn missing_photos(
     Ok(missing)
 }
 
-async fn apply_one(state: &AppState, v: &Visitor, raw: serde_json::Value) -> SyncResult {
+async fn apply_one(
+    state: &AppState,
+    v: &Visitor,
+    current: &[Template],
+    raw: serde_json::Value,
+) -> SyncResult {
     let raw_id = raw
         .get("record")
         .and_then(|r| r.get("id"))
@@ -179,6 +168,9 @@ async fn apply_one(state: &AppState, v: &Visitor, raw: serde_json::Value) -> Syn
         let err = Invalid::new(Field::Body, Problem::Malformed).into();
         return rejected(v.lang, id, err);
     };
+    // A resend is answered before any checking: it was checked when it was stored, and what has
+    // changed since (a newer checklist, a moved asset) must not turn it into a refusal. The
+    // store checks again inside the write, for two sends that race.
     match state.store.synced(record.kind(), key).await {
         Ok(true) => return result(id, Outcome::Duplicate),
         Ok(false) => {}
@@ -194,7 +186,7 @@ async fn apply_one(state: &AppState, v: &Visitor, raw: serde_json::Value) -> Syn
         Ok(_) => {}
         Err(e) => return rejected(v.lang, id, e),
     }
-    let (synced, conflicts) = match prepare(state, v, record).await {
+    let (synced, conflicts) = match prepare(state, v, current, record).await {
         Ok(ready) => ready,
         Err(e) => return rejected(v.lang, id, e),
     };
@@ -202,7 +194,7 @@ async fn apply_one(state: &AppState, v: &Visitor, raw: serde_json::Value) -> Syn
         .iter()
         .map(|r| Conflict {
             reason: *r,
-            message: conflict_message(v.lang, *r).to_string(),
+            message: v.lang.t(Msg::conflict(*r)).to_string(),
         })
         .collect();
     match state.store.apply_synced(v.actor(), synced, conflicts).await {
@@ -222,12 +214,15 @@ pub async fn sync(state: &AppState, v: &Visitor, batch: Batch) -> AppResult<Batc
     if batch.records.len() > MAX_BATCH {
         return Err(Invalid::new(Field::Body, Problem::TooMany { max: MAX_BATCH }).into());
     }
+    // Read once a batch: what each record's checklist is compared with (newer version? still
+    // applies?).
+    let current = state.store.current_templates().await?;
     let mut results = Vec::with_capacity(batch.records.len());
     for raw in batch.records {
-        results.push(apply_one(state, v, raw).await);
+        results.push(apply_one(state, v, &current, raw).await);
     }
     Ok(BatchAnswer {
         results,
-        synced_at: crate::ssr::rounds::school_time(chrono::Utc::now()),
+        synced_at: crate::ssr::clock::school_time_at(chrono::Utc::now()),
     })
 }

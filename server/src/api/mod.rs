@@ -31,11 +31,7 @@ impl IntoResponse for ApiError {
         let ApiError(err, lang) = self;
         let status =
             StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let field = match &err {
-            AppError::Invalid(i) => Some(json!(i.field)),
-            AppError::Conflict { field } => Some(json!(field)),
-            _ => None,
-        };
+        let field = err.field();
         let body = json!({ "error": { "code": err.code(), "message": err.message(lang), "field": field } });
         (status, Json(body)).into_response()
     }

@@ -1,6 +1,6 @@
 //! Compensation cases and the replacement-value rule.
 
-use super::history::{record, school_time};
+use super::history::record;
 use super::{db_error, ts, SqliteStore};
 use crate::domain::{Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
@@ -8,6 +8,7 @@ use crate::inspections::compensation::{
     Basis, CaseStatus, Compensation, DepreciationRule, PartyKind,
 };
 use crate::model::Named;
+use crate::ssr::clock::school_time;
 use crate::ssr::store::{Actor, CaseEnd, CompensationDraft, Entity};
 use chrono::Utc;
 use sqlx::sqlite::SqliteRow;

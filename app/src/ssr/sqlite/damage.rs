@@ -1,12 +1,13 @@
 //! Damage reports and repair tickets: who they go to, their steps, and the asset's status
 //! following them.
 
-use super::history::{record, school_time};
+use super::history::record;
 use super::{ts, SqliteStore};
 use crate::domain::{Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
 use crate::inspections::{DamageReport, DamageStatus, Source, Subject};
 use crate::model::{Named, Photo};
+use crate::ssr::clock::school_time;
 use crate::ssr::store::{Actor, DamageDraft, Entity, ReportScope};
 use chrono::Utc;
 use sqlx::sqlite::SqliteRow;

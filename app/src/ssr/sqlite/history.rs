@@ -3,14 +3,12 @@
 use super::{ts, SqliteStore};
 use crate::error::{AppError, AppResult};
 use crate::model::{HistoryEntry, Named};
+use crate::ssr::clock::school_time;
 use crate::ssr::store::{Actor, Entity};
-use chrono::{FixedOffset, Utc};
+use chrono::Utc;
 use serde::Serialize;
 use sqlx::{Row, Sqlite, Transaction};
 use uuid::Uuid;
-
-/// The school's clock (China Standard Time, no daylight saving) for display.
-const SCHOOL_OFFSET_SECS: i32 = 8 * 3600;
 
 /// Appends one history row in the same transaction as the change it records.
 pub(super) async fn record<T: Serialize>(
@@ -58,19 +56,6 @@ pub(super) async fn commit_with_history<T: Serialize>(
     record(&mut tx, actor, entity, id, action, before, Some(&after)).await?;
     tx.commit().await.map_err(AppError::internal)?;
     Ok(after)
-}
-
-/// A stored UTC time as the school's clock shows it, still RFC 3339.
-pub(super) fn school_time(at: String) -> String {
-    let Some(offset) = FixedOffset::east_opt(SCHOOL_OFFSET_SECS) else {
-        return at;
-    };
-    chrono::DateTime::parse_from_rfc3339(&at)
-        .map(|t| {
-            t.with_timezone(&offset)
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
-        })
-        .unwrap_or(at)
 }
 
 /// A column expression with an asset's newest history rows as one JSON array (`$2` rows), so a

@@ -3,12 +3,13 @@
 
 use super::checklists::json;
 use super::damage::{attach_photos, open_report, Tx};
-use super::history::{record, school_time};
+use super::history::record;
 use super::{ts, SqliteStore};
 use crate::domain::Field;
 use crate::error::{AppError, AppResult};
 use crate::inspections::{Inspection, Source, Subject};
 use crate::model::Named;
+use crate::ssr::clock::school_time;
 use crate::ssr::store::{Actor, DamageDraft, Entity, InspectionRecord};
 use chrono::Utc;
 use sqlx::sqlite::SqliteRow;

@@ -251,7 +251,7 @@ impl SqliteStore {
                 let name: Option<String> = r.try_get("display_name").map_err(get)?;
                 Ok(PrintJob {
                     id: r.try_get("id").map_err(get)?,
-                    at: super::history::school_time(r.try_get("at").map_err(get)?),
+                    at: crate::ssr::clock::school_time(r.try_get("at").map_err(get)?),
                     stock: r.try_get("stock").map_err(get)?,
                     labels: r.try_get("labels").map_err(get)?,
                     by: user

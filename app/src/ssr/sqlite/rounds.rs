@@ -52,7 +52,7 @@ fn schedule_duty(scope: &Scope, t_categories: &[String], t_kinds: &[String]) -> 
 
 /// The school's date of a stored UTC time, `YYYY-MM-DD`.
 fn school_day(at: &str) -> String {
-    super::history::school_time(at.to_string())
+    crate::ssr::clock::school_time(at.to_string())
         .get(..10)
         .unwrap_or_default()
         .to_string()

@@ -2,7 +2,7 @@
 //! with what changed meanwhile kept beside it as a conflict for a manager.
 
 use super::damage::{open_report, Tx};
-use super::history::{record, school_time};
+use super::history::record;
 use super::inspections::insert_inspection;
 use super::{ts, SqliteStore};
 use crate::domain::Field;
@@ -10,6 +10,7 @@ use crate::error::{AppError, AppResult};
 use crate::inspections::Source;
 use crate::model::Named;
 use crate::rounds::sync::{ConflictReason, RecordKind, SyncConflict};
+use crate::ssr::clock::school_time;
 use crate::ssr::store::{Actor, Applied, Entity, SyncedRecord};
 use chrono::Utc;
 use sqlx::Row;

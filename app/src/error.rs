@@ -116,6 +116,15 @@ impl AppError {
     }
 }
 
+/// A database failure the caller cannot act on: logged, answered as [`AppError::Internal`].
+/// (Unique violations that mean "already taken" are mapped by the store before this.)
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        AppError::internal(e)
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

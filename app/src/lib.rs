@@ -1,8 +1,8 @@
 //! Rounds: the Leptos app, rendered on the server (islands mode) and hydrated island by island.
 
-pub mod api;
 pub mod components;
 pub mod domain;
+pub mod duties;
 pub mod error;
 pub mod forms;
 pub mod i18n;
@@ -11,6 +11,7 @@ pub mod labels;
 pub mod model;
 pub mod pages;
 pub mod rounds;
+pub mod server_fns;
 pub mod session;
 mod shell;
 #[cfg(feature = "ssr")]

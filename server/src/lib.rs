@@ -1,12 +1,12 @@
 //! The Rounds server: opens the store, loads the demo school, and serves pages, server
 //! functions, the JSON API and the built site.
 
-pub mod api;
 pub mod config;
+pub mod rest;
 pub mod store;
 pub mod web;
 
-use app::ssr::auth::Throttle;
+use app::ssr::people::auth::Throttle;
 use app::ssr::state::{AppState, Settings};
 use config::ServeArgs;
 use leptos::config::LeptosOptions;
@@ -21,11 +21,11 @@ pub async fn prepare(args: &ServeArgs) -> anyhow_lite::Result<AppState> {
         store::load_demo(store.as_ref()).await?;
     }
     store
-        .ensure_templates(app::ssr::checklists::default_templates())
+        .ensure_templates(app::ssr::inspections::checklists::default_templates())
         .await
         .map_err(|e| format!("checklists: {e}"))?;
     store
-        .ensure_schedules(app::ssr::calendar::calendar_schedules())
+        .ensure_schedules(app::ssr::rounds::calendar::calendar_schedules())
         .await
         .map_err(|e| format!("schedules: {e}"))?;
     let public_url = args.public_url();

@@ -1,8 +1,9 @@
 //! `rounds`: serve the app (the default), add a user, or generate a large school.
 
 use app::domain::{Login, Password, Role};
-use app::ssr::auth::hash_password;
-use app::ssr::store::{Actor, UserRecord};
+use app::ssr::people::auth::hash_password;
+use app::ssr::people::store::UserRecord;
+use app::ssr::store::Actor;
 use clap::{Parser, Subcommand};
 use server::anyhow_lite::Result;
 use server::config::{DatabaseArgs, ServeArgs};

@@ -2,8 +2,8 @@
 
 use crate::anyhow_lite::Result;
 use crate::config::DatabaseArgs;
-use app::ssr::auth::hash_password;
-use app::ssr::demo::{demo_school, generated_school, DEMO_PASSWORD};
+use app::ssr::people::auth::hash_password;
+use app::ssr::school::demo::{demo_school, generated_school, DEMO_PASSWORD};
 use app::ssr::sqlite::SqliteStore;
 use app::ssr::store::Store;
 use std::sync::Arc;

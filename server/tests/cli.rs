@@ -1,7 +1,7 @@
 //! The `rounds` command line: the first admin, and generated schools for benchmarks.
 
 use app::ssr::sqlite::SqliteStore;
-use app::ssr::store::Store;
+use app::ssr::store::{PeopleStore, RegisterStore};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -55,7 +55,7 @@ async fn the_first_admin_comes_from_the_command_line_with_the_password_on_stdin(
         .unwrap()
         .expect("the admin exists");
     assert_eq!(user.display_name, "周主任");
-    assert!(app::ssr::auth::verify_password("s3cret-pass".into(), Some(hash)).await);
+    assert!(app::ssr::people::auth::verify_password("s3cret-pass".into(), Some(hash)).await);
 
     let again = rounds(
         &[

@@ -2,8 +2,8 @@
 
 use super::editors::outcome;
 use super::fields::TextInput;
-use crate::api::checklists::{ChecklistDraft, SaveChecklist};
 use crate::i18n::{Lang, Msg};
+use crate::server_fns::checklists::{ChecklistDraft, SaveChecklist};
 use leptos::prelude::*;
 
 #[island]

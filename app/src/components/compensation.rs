@@ -3,8 +3,8 @@
 
 use super::editors::outcome;
 use super::fields::{SelectInput, TextInput};
-use crate::api::compensations::{OpenCase, PayCase, WaiveCase};
 use crate::i18n::{Lang, Msg};
+use crate::server_fns::compensations::{OpenCase, PayCase, WaiveCase};
 use leptos::prelude::*;
 
 #[island]

@@ -3,13 +3,15 @@
 //! JavaScript the same form still posts and the server redirects back.
 
 use super::fields::{named_choices, SelectInput, TextInput};
-use crate::api::register::{AssetDraft, ClaimTag, RoomDraft, SaveAsset, SaveBuilding, SaveRoom};
-use crate::api::users::{SaveUser, UserDraft};
-use crate::api::Saved;
 use crate::domain::{AssetStatus, Role, RoomKind};
 use crate::error::AppError;
 use crate::i18n::{Lang, Msg};
 use crate::model::Named;
+use crate::server_fns::register::{
+    AssetDraft, ClaimTag, RoomDraft, SaveAsset, SaveBuilding, SaveRoom,
+};
+use crate::server_fns::users::{SaveUser, UserDraft};
+use crate::server_fns::Saved;
 use leptos::prelude::*;
 use server_fn::ServerFn;
 

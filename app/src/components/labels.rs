@@ -2,8 +2,8 @@
 
 use super::editors::outcome;
 use super::fields::TextInput;
-use crate::api::labels::SaveLabelStock;
 use crate::i18n::{Lang, Msg};
+use crate::server_fns::labels::SaveLabelStock;
 use leptos::prelude::*;
 
 /// Where a download stands (only the browser moves past `Making`).

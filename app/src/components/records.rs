@@ -2,9 +2,9 @@
 
 use super::fields::Item;
 use super::history::HistoryList;
-use crate::api::pages::{AssetView, RoomView};
 use crate::i18n::Msg;
 use crate::model::Named;
+use crate::server_fns::pages::{AssetView, RoomView};
 use crate::session::use_session;
 use leptos::prelude::*;
 

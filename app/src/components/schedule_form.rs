@@ -3,10 +3,10 @@
 
 use super::editors::outcome;
 use super::fields::{SelectInput, TextInput};
-use crate::api::rounds::SaveSchedule;
 use crate::domain::{Role, RoomKind};
 use crate::i18n::{Lang, Msg};
 use crate::model::Named;
+use crate::server_fns::rounds::SaveSchedule;
 use leptos::prelude::*;
 
 #[island]

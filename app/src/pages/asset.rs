@@ -1,9 +1,9 @@
 //! `/assets/:id`: an asset's record.
 
 use super::{loaded, param};
-use crate::api::pages::asset_page;
 use crate::components::frame::Frame;
 use crate::components::records::AssetRecord;
+use crate::server_fns::pages::asset_page;
 use leptos::prelude::*;
 
 #[component]

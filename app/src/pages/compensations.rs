@@ -2,11 +2,11 @@
 //! `/compensations/new?report=…`: open a case from a damage report.
 
 use super::{loaded, query};
-use crate::api::compensations::{case_report, compensation_desk, CaseBook};
 use crate::components::compensation::{CaseForm, PayForm, WaiveForm};
 use crate::components::frame::{Frame, IslandScripts};
 use crate::i18n::{Lang, Msg};
 use crate::inspections::compensation::{CaseStatus, Compensation};
+use crate::server_fns::compensations::{case_report, compensation_desk, CaseBook};
 use crate::session::use_session;
 use leptos::prelude::*;
 

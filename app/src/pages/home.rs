@@ -1,9 +1,9 @@
 //! `/`: my rooms and my responsibilities, and the search box above them.
 
 use super::loaded;
-use crate::api::pages::home_data;
 use crate::components::frame::Frame;
 use crate::i18n::Msg;
+use crate::server_fns::pages::home_data;
 use crate::session::use_session;
 use leptos::prelude::*;
 
@@ -20,7 +20,7 @@ pub fn HomePage() -> impl IntoView {
         .as_ref()
         .map(|u| s.t(Msg::role(u.role)))
         .unwrap_or_default();
-    let render = move |data: crate::api::pages::HomeView| {
+    let render = move |data: crate::server_fns::pages::HomeView| {
         let none =
             (data.rooms.is_empty()).then(|| view! { <p class="muted">{s.t(Msg::NoRooms)}</p> });
         let rooms = data

@@ -2,11 +2,13 @@
 //! and `/reports` (follow and move reports along).
 
 use super::{loaded, param, query};
-use crate::api::inspections::{inspect_desk, report_desk, report_list, Reports, SubjectDesk};
 use crate::components::frame::{Frame, IslandScripts};
 use crate::components::inspect::{DamageForm, InspectionForm};
 use crate::i18n::{Lang, Msg};
 use crate::inspections::{DamageReport, Source};
+use crate::server_fns::inspections::{
+    inspect_desk, report_desk, report_list, Reports, SubjectDesk,
+};
 use crate::session::use_session;
 use leptos::prelude::*;
 

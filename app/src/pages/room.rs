@@ -1,9 +1,9 @@
 //! `/rooms/:id`: a room's record with its assets.
 
 use super::{loaded, param};
-use crate::api::pages::room_page;
 use crate::components::frame::Frame;
 use crate::components::records::RoomRecord;
+use crate::server_fns::pages::room_page;
 use leptos::prelude::*;
 
 #[component]

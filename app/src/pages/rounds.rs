@@ -3,13 +3,13 @@
 //! round's progress, what is overdue, and the conflicts offline records brought (managers).
 
 use super::loaded;
-use crate::api::rounds::{my_rounds, rounds_overview, Overview, RoundsDesk};
 use crate::components::frame::Frame;
 use crate::components::round_forms::RoundForms;
 use crate::i18n::{Lang, Msg};
 use crate::inspections::Subject;
 use crate::rounds::sync::{RecordKind, SyncConflict};
 use crate::rounds::{ItemState, Round, RoundItem};
+use crate::server_fns::rounds::{my_rounds, rounds_overview, Overview, RoundsDesk};
 use crate::session::use_session;
 use leptos::prelude::*;
 

@@ -2,10 +2,10 @@
 //! once; words search room and asset names.
 
 use super::{encode_query, loaded, query};
-use crate::api::pages::{search, SearchView};
 use crate::components::frame::Frame;
 use crate::domain::TagCode;
 use crate::i18n::Msg;
+use crate::server_fns::pages::{search, SearchView};
 use crate::session::{redirect_to, use_session};
 use leptos::prelude::*;
 

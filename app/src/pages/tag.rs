@@ -2,11 +2,11 @@
 //! or a clear "unknown tag".
 
 use super::{loaded, param};
-use crate::api::pages::{tag_page, TagView};
 use crate::components::editors::ClaimTagForm;
 use crate::components::frame::{Frame, IslandScripts, Notice};
 use crate::components::records::{AssetRecord, RoomRecord};
 use crate::i18n::Msg;
+use crate::server_fns::pages::{tag_page, TagView};
 use crate::session::{set_status, use_session};
 use leptos::prelude::*;
 

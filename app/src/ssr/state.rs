@@ -1,6 +1,6 @@
 //! What every request handler, page and server function can reach.
 
-use super::auth::Throttle;
+use super::people::auth::Throttle;
 use super::store::Store;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;

@@ -2,9 +2,9 @@
 //! request, into a [`Visitor`] in the request's extensions.
 
 use app::i18n::Lang;
-use app::ssr::auth::token_hash;
+use app::ssr::people::auth::token_hash;
+use app::ssr::people::store::SessionKind;
 use app::ssr::state::AppState;
-use app::ssr::store::SessionKind;
 use app::ssr::visitor::Visitor;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap};

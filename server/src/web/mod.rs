@@ -8,9 +8,7 @@ mod server_fn_status;
 mod signin;
 mod static_files;
 
-pub use signin::check_credentials as signin_check;
-
-use crate::api;
+use crate::rest;
 use app::ssr::state::AppState;
 use app::{shell, App};
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -53,7 +51,7 @@ pub fn router(state: AppState) -> Router {
         .route("/t/{code}/qr.png", get(qr::png))
         .route("/T/{code}/qr.svg", get(qr::svg))
         .route("/T/{code}/qr.png", get(qr::png))
-        .nest("/api/v1", api::router())
+        .nest("/api/v1", rest::router())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -64,6 +62,7 @@ pub fn router(state: AppState) -> Router {
             }
         })
         .layer(middleware::from_fn(server_fn_status::server_fn_status))
+        .layer(middleware::from_fn(rest::error::in_visitors_language))
         .layer(middleware::from_fn(guard::pages_need_sign_in))
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -1,12 +1,11 @@
 //! A tag's QR code as an image: `/t/{CODE}/qr.svg` and `/t/{CODE}/qr.png?size=…`. The code
 //! holds nothing but the tag's public URL, so the images need no sign-in and may be cached.
 
-use crate::api::{ApiError, ApiResult, InLang};
+use crate::rest::{RestError, RestResult};
 use app::domain::{Field, Invalid, Problem, TagCode};
 use app::error::AppError;
 use app::ssr::labels::qr::{label_url, QrMatrix};
 use app::ssr::state::AppState;
-use app::ssr::visitor::Visitor;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -15,11 +14,9 @@ use serde::Deserialize;
 const DEFAULT_PNG: u32 = 512;
 const PNG_SIZES: std::ops::RangeInclusive<u32> = 64..=2048;
 
-fn matrix(st: &AppState, v: &Visitor, raw: &str) -> ApiResult<QrMatrix> {
-    let code = TagCode::parse(raw)
-        .map_err(|_| AppError::NotFound)
-        .lang(v)?;
-    QrMatrix::encode(&label_url(&st.settings.public_url, code.as_str())).lang(v)
+fn matrix(st: &AppState, raw: &str) -> RestResult<QrMatrix> {
+    let code = TagCode::parse(raw).map_err(|_| AppError::NotFound)?;
+    QrMatrix::encode(&label_url(&st.settings.public_url, code.as_str())).map_err(RestError)
 }
 
 fn image(body: Vec<u8>, content_type: &'static str) -> Response {
@@ -33,9 +30,8 @@ fn image(body: Vec<u8>, content_type: &'static str) -> Response {
     res
 }
 
-pub async fn svg(State(st): State<AppState>, Path(code): Path<String>) -> ApiResult<Response> {
-    let v = Visitor::default();
-    let m = matrix(&st, &v, &code)?;
+pub async fn svg(State(st): State<AppState>, Path(code): Path<String>) -> RestResult<Response> {
+    let m = matrix(&st, &code)?;
     Ok(image(m.svg().into_bytes(), "image/svg+xml"))
 }
 
@@ -48,8 +44,7 @@ pub async fn png(
     State(st): State<AppState>,
     Path(code): Path<String>,
     Query(p): Query<PngParams>,
-) -> ApiResult<Response> {
-    let v = Visitor::default();
+) -> RestResult<Response> {
     let size = match p.size {
         None => DEFAULT_PNG,
         Some(raw) => raw
@@ -58,12 +53,9 @@ pub async fn png(
             .filter(|s| PNG_SIZES.contains(s))
             .ok_or_else(|| {
                 let max = *PNG_SIZES.end() as usize;
-                ApiError(
-                    Invalid::new(Field::Query, Problem::AtMost { max }).into(),
-                    v.lang,
-                )
+                RestError(Invalid::new(Field::Query, Problem::AtMost { max }).into())
             })?,
     };
-    let m = matrix(&st, &v, &code)?;
-    Ok(image(m.png(size).lang(&v)?, "image/png"))
+    let m = matrix(&st, &code)?;
+    Ok(image(m.png(size)?, "image/png"))
 }

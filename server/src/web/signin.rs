@@ -4,9 +4,9 @@ use super::identify::{cookie, LANG_COOKIE, SESSION_COOKIE};
 use app::error::AppError;
 use app::i18n::Lang;
 use app::pages::encode_query;
-use app::ssr::auth::{new_token, verify_password};
+use app::ssr::people::auth::{check_credentials, new_token};
+use app::ssr::people::store::SessionKind;
 use app::ssr::state::AppState;
-use app::ssr::store::SessionKind;
 use app::ssr::visitor::Visitor;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, State};
@@ -54,31 +54,6 @@ fn session_cookie(state: &AppState, token: &str, max_age: Option<i64>) -> String
     format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}{age}")
 }
 
-/// Checks the password (throttled per account and per address) and starts a new session.
-pub async fn check_credentials(
-    state: &AppState,
-    login: &str,
-    password: String,
-    peer: &str,
-) -> Result<app::model::User, AppError> {
-    let login = login.trim().to_ascii_lowercase();
-    let keys = [format!("login:{login}"), format!("ip:{peer}")];
-    state.throttle.check(&keys)?;
-    let found = state.store.credentials(&login).await?;
-    let (user, hash) = match found {
-        Some((u, h)) if u.active => (Some(u), Some(h)),
-        _ => (None, None),
-    };
-    if verify_password(password, hash).await {
-        if let Some(user) = user {
-            state.throttle.succeeded(&keys[0]);
-            return Ok(user);
-        }
-    }
-    state.throttle.failed(&keys);
-    Err(AppError::BadCredentials)
-}
-
 pub async fn sign_in(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -111,7 +86,7 @@ pub async fn sign_in(
     if let Some(old) = cookie(&headers, SESSION_COOKIE) {
         let _ = state
             .store
-            .revoke_session(&app::ssr::auth::token_hash(old), now)
+            .revoke_session(&app::ssr::people::auth::token_hash(old), now)
             .await;
     }
     let (token, hash) = new_token();

@@ -1,11 +1,11 @@
 //! `/manage/assets`: find assets; `/manage/assets/:id` (or `new`): edit one.
 
 use super::{managed_list, Paging};
-use crate::api::register::asset_editor;
 use crate::components::editors::AssetEditorForm;
 use crate::components::frame::{Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::pages::{loaded, param, query};
+use crate::server_fns::register::asset_editor;
 use crate::session::use_session;
 use leptos::prelude::*;
 

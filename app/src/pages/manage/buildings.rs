@@ -1,11 +1,11 @@
 //! `/manage/buildings`: the buildings, renamed in place, and a form for a new one.
 
-use crate::api::register::buildings;
 use crate::components::editors::BuildingForm;
 use crate::components::frame::{Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::model::Building;
 use crate::pages::loaded;
+use crate::server_fns::register::buildings;
 use crate::session::use_session;
 use leptos::prelude::*;
 

@@ -1,11 +1,11 @@
 //! `/manage/checklists`: the checklists and their versions; `/manage/checklists/:key` (or
 //! `new`): the admin edits one into a new version.
 
-use crate::api::checklists::{checklist_book, load_checklist};
 use crate::components::checklist_editor::ChecklistForm;
 use crate::components::frame::{Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::pages::{loaded, param};
+use crate::server_fns::checklists::{checklist_book, load_checklist};
 use crate::session::use_session;
 use leptos::prelude::*;
 

@@ -2,7 +2,6 @@
 //! download one PDF. The form is a plain GET form; the download is an island that shows
 //! progress while the server draws and sends the PDF.
 
-use crate::api::labels::{label_desk, DeskData, LabelPreview, StockOption};
 use crate::components::fields::{named_choices, SelectInput, TextInput};
 use crate::components::frame::{Frame, IslandScripts};
 use crate::components::labels::{LabelDownload, StockEditorForm};
@@ -10,6 +9,7 @@ use crate::domain::AssetStatus;
 use crate::i18n::{Lang, Msg};
 use crate::labels::{LabelJob, StockChoice, MAX_LABELS};
 use crate::pages::{loaded, query};
+use crate::server_fns::labels::{label_desk, DeskData, LabelPreview, StockOption};
 use crate::session::use_session;
 use leptos::prelude::*;
 

@@ -63,7 +63,9 @@ pub fn managed_list<V: IntoView + 'static>(
     title: Msg,
     new_label: Msg,
     path: &'static str,
-    rows: impl FnOnce(crate::api::pages::SearchView, crate::i18n::Lang) -> (V, Paging) + Send + 'static,
+    rows: impl FnOnce(crate::server_fns::pages::SearchView, crate::i18n::Lang) -> (V, Paging)
+        + Send
+        + 'static,
 ) -> impl IntoView {
     let s = use_session();
     let lang = s.lang;
@@ -82,7 +84,7 @@ pub fn managed_list<V: IntoView + 'static>(
             <h1>{s.t(title)}</h1>
             <p><a class="button" href=format!("{path}/new")>{s.t(new_label)}</a></p>
             {list_search(path, q.clone())}
-            {crate::pages::loaded(crate::api::pages::search(q, offset), render)}
+            {crate::pages::loaded(crate::server_fns::pages::search(q, offset), render)}
         </Frame>
     }
 }

@@ -1,11 +1,11 @@
 //! `/manage/rooms`: find rooms; `/manage/rooms/:id` (or `new`): edit one.
 
 use super::{managed_list, Paging};
-use crate::api::register::room_editor;
 use crate::components::editors::RoomEditorForm;
 use crate::components::frame::{Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::pages::{loaded, param, query};
+use crate::server_fns::register::room_editor;
 use crate::session::use_session;
 use leptos::prelude::*;
 

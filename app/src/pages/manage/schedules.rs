@@ -1,12 +1,12 @@
 //! `/manage/schedules`: the schedules rounds come from (the school calendar's, and any set up
 //! here), with who does them; stopping one ends its rounds.
 
-use crate::api::rounds::{schedule_list, ScheduleBook};
 use crate::components::frame::{Frame, IslandScripts};
 use crate::components::schedule_form::ScheduleEditor;
 use crate::i18n::{cadence_text, Lang, Msg};
 use crate::pages::loaded;
 use crate::rounds::{Assignee, Schedule};
+use crate::server_fns::rounds::{schedule_list, ScheduleBook};
 use crate::session::use_session;
 use leptos::prelude::*;
 

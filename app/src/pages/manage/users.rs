@@ -1,11 +1,11 @@
 //! `/manage/users`: the people who sign in (admin only); `/manage/users/:id` edits one.
 
-use crate::api::users::{user_editor, user_list};
 use crate::components::editors::UserEditorForm;
 use crate::components::frame::{Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::model::User;
 use crate::pages::{loaded, param};
+use crate::server_fns::users::{user_editor, user_list};
 use crate::session::use_session;
 use leptos::prelude::*;
 

@@ -6,6 +6,7 @@ mod layout;
 mod pdf;
 pub mod print;
 pub mod qr;
+pub mod store;
 mod svg;
 
 pub use layout::{LabelDrawing, Measure};

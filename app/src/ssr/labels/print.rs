@@ -7,8 +7,9 @@ use crate::domain::{Field, Invalid, Problem, TagCode};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::labels::{LabelItem, LabelJob, LabelKind, Selection, Stock, StockChoice};
+use crate::ssr::labels::store::PrintRecord;
 use crate::ssr::state::AppState;
-use crate::ssr::store::{Actor, PrintRecord};
+use crate::ssr::store::Actor;
 use std::collections::HashSet;
 use std::sync::Arc;
 

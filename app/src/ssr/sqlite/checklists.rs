@@ -5,7 +5,8 @@ use super::{ts, SqliteStore};
 use crate::domain::RoomKind;
 use crate::error::{AppError, AppResult};
 use crate::inspections::Template;
-use crate::ssr::checklists::DefaultTemplate;
+use crate::ssr::inspections::checklists::DefaultTemplate;
+use crate::ssr::inspections::store::ChecklistStore;
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use sqlx::sqlite::SqliteRow;
@@ -49,8 +50,7 @@ async fn insert(
     sqlx::query("UPDATE checklist_templates SET is_current = 0 WHERE key = $1")
         .bind(&t.key)
         .execute(&mut **tx)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
     let kinds: Vec<&str> = t.room_kinds.iter().map(|k| k.code()).collect();
     sqlx::query(
         "INSERT INTO checklist_templates (id, key, version, name, categories, room_kinds, items, \
@@ -66,19 +66,18 @@ async fn insert(
     .bind(ts(Utc::now()))
     .bind(actor.0)
     .execute(&mut **tx)
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     let action = if t.version == 1 { "create" } else { "update" };
     record(tx, actor, Entity::Template, t.id, action, None, Some(t)).await
 }
 
-impl SqliteStore {
-    pub(super) async fn seed_templates(&self, defaults: Vec<DefaultTemplate>) -> AppResult<()> {
+#[async_trait::async_trait]
+impl ChecklistStore for SqliteStore {
+    async fn ensure_templates(&self, defaults: Vec<DefaultTemplate>) -> AppResult<()> {
         let mut tx = self.write().await?;
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM checklist_templates")
             .fetch_one(&mut *tx)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         if n > 0 {
             return Ok(());
         }
@@ -94,41 +93,38 @@ impl SqliteStore {
             };
             insert(&mut tx, Actor::SYSTEM, &t).await?;
         }
-        tx.commit().await.map_err(AppError::internal)
+        Ok(tx.commit().await?)
     }
 
-    pub(super) async fn current(&self) -> AppResult<Vec<Template>> {
+    async fn current_templates(&self) -> AppResult<Vec<Template>> {
         let rows = sqlx::query(&format!(
             "{TEMPLATE_SELECT} WHERE is_current = 1 ORDER BY name"
         ))
         .fetch_all(&self.pool)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         rows.iter().map(template).collect()
     }
 
-    pub(super) async fn template_version(&self, id: Uuid) -> AppResult<Option<Template>> {
+    async fn template(&self, id: Uuid) -> AppResult<Option<Template>> {
         let row = sqlx::query(&format!("{TEMPLATE_SELECT} WHERE id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         row.as_ref().map(template).transpose()
     }
 
     /// Stores `t` as the next version of its key (version 1 for a new key).
-    pub(super) async fn new_version(&self, actor: Actor, mut t: Template) -> AppResult<Template> {
+    async fn save_template(&self, actor: Actor, mut t: Template) -> AppResult<Template> {
         let mut tx = self.write().await?;
         let last: Option<i64> =
             sqlx::query_scalar("SELECT MAX(version) FROM checklist_templates WHERE key = $1")
                 .bind(&t.key)
                 .fetch_one(&mut *tx)
-                .await
-                .map_err(AppError::internal)?;
+                .await?;
         t.id = Uuid::now_v7();
         t.version = last.unwrap_or(0) + 1;
         insert(&mut tx, actor, &t).await?;
-        tx.commit().await.map_err(AppError::internal)?;
+        tx.commit().await?;
         Ok(t)
     }
 }

@@ -9,7 +9,9 @@ use crate::inspections::compensation::{
 };
 use crate::model::Named;
 use crate::ssr::clock::school_time;
-use crate::ssr::store::{Actor, CaseEnd, CompensationDraft, Entity};
+use crate::ssr::compensation::store::CompensationStore;
+use crate::ssr::compensation::store::{CaseEnd, CompensationDraft};
+use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
@@ -73,8 +75,8 @@ impl SqliteStore {
             Some(after),
         )
         .await?;
-        tx.commit().await.map_err(AppError::internal)?;
-        self.one_case(id)
+        tx.commit().await?;
+        self.compensation(id)
             .await?
             .ok_or_else(|| AppError::internal("case vanished"))
     }
@@ -84,14 +86,20 @@ impl SqliteStore {
             sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
                 .bind(RULE_KEY)
                 .fetch_optional(&self.pool)
-                .await
-                .map_err(AppError::internal)?;
+                .await?;
         Ok(stored
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default())
     }
+}
 
-    pub(super) async fn store_rule(&self, actor: Actor, rule: DepreciationRule) -> AppResult<()> {
+#[async_trait::async_trait]
+impl CompensationStore for SqliteStore {
+    async fn depreciation_rule(&self) -> AppResult<DepreciationRule> {
+        self.rule().await
+    }
+
+    async fn set_depreciation_rule(&self, actor: Actor, rule: DepreciationRule) -> AppResult<()> {
         let before = self.rule().await?;
         let mut tx = self.write().await?;
         let value = serde_json::to_string(&rule).map_err(AppError::internal)?;
@@ -102,8 +110,7 @@ impl SqliteStore {
         .bind(RULE_KEY)
         .bind(value)
         .execute(&mut *tx)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         record(
             &mut tx,
             actor,
@@ -114,10 +121,10 @@ impl SqliteStore {
             Some(&rule),
         )
         .await?;
-        tx.commit().await.map_err(AppError::internal)
+        Ok(tx.commit().await?)
     }
 
-    pub(super) async fn new_case(
+    async fn open_compensation(
         &self,
         actor: Actor,
         d: CompensationDraft,
@@ -150,16 +157,7 @@ impl SqliteStore {
         self.finish(tx, actor, id, "create", None, &after).await
     }
 
-    pub(super) async fn one_case(&self, id: Uuid) -> AppResult<Option<Compensation>> {
-        let row = sqlx::query(&format!("{CASE_SELECT} WHERE c.id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
-        row.as_ref().map(case).transpose()
-    }
-
-    pub(super) async fn cases(&self, semester: Option<String>) -> AppResult<Vec<Compensation>> {
+    async fn compensations(&self, semester: Option<String>) -> AppResult<Vec<Compensation>> {
         let filter = if semester.is_some() {
             "WHERE c.semester = $1"
         } else {
@@ -170,11 +168,19 @@ impl SqliteStore {
         if let Some(s) = semester {
             q = q.bind(s);
         }
-        let rows = q.fetch_all(&self.pool).await.map_err(AppError::internal)?;
+        let rows = q.fetch_all(&self.pool).await?;
         rows.iter().map(case).collect()
     }
 
-    pub(super) async fn end_case(
+    async fn compensation(&self, id: Uuid) -> AppResult<Option<Compensation>> {
+        let row = sqlx::query(&format!("{CASE_SELECT} WHERE c.id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(case).transpose()
+    }
+
+    async fn close_compensation(
         &self,
         actor: Actor,
         id: Uuid,
@@ -184,8 +190,7 @@ impl SqliteStore {
         let status: String = sqlx::query_scalar("SELECT status FROM compensations WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .ok_or(AppError::NotFound)?;
         if status != CaseStatus::Open.code() {
             return Err(Invalid::new(Field::Status, Problem::BadTransition).into());
@@ -207,8 +212,7 @@ impl SqliteStore {
                 .bind(&now)
                 .bind(id)
                 .execute(&mut *tx)
-                .await
-                .map_err(AppError::internal)?;
+                .await?;
                 serde_json::json!({ "status": "paid", "paid_on": on, "receipt_no": receipt_no, "received_by": received_by })
             }
             CaseEnd::Waived { reason } => {
@@ -219,8 +223,7 @@ impl SqliteStore {
                 .bind(&now)
                 .bind(id)
                 .execute(&mut *tx)
-                .await
-                .map_err(AppError::internal)?;
+                .await?;
                 serde_json::json!({ "status": "waived", "reason": reason })
             }
         };

@@ -4,11 +4,14 @@
 use super::history::record;
 use super::{ts, SqliteStore};
 use crate::domain::{Field, Invalid, Problem};
+use crate::duties::duty_for;
 use crate::error::{AppError, AppResult};
 use crate::inspections::{DamageReport, DamageStatus, Source, Subject};
 use crate::model::{Named, Photo};
 use crate::ssr::clock::school_time;
-use crate::ssr::store::{Actor, DamageDraft, Entity, ReportScope};
+use crate::ssr::inspections::store::DamageStore;
+use crate::ssr::inspections::store::{DamageDraft, ReportScope};
+use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, Transaction};
@@ -16,16 +19,6 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 pub(super) type Tx = Transaction<'static, Sqlite>;
-
-/// Which line of the 分工 table a report goes to, by the asset's category or the room's kind:
-/// the canteen's and dormitories' people for theirs, drinking water to its keeper, everything
-/// else to whoever keeps the school's property repaired. Matched as words in the duty's text.
-const ROUTES: &[(&[&str], &[&str], &str)] = &[
-    (&["厨房设备", "餐桌椅"], &["canteen"], "食堂的日常管理"),
-    (&["宿舍家具"], &["dormitory"], "住宿教师的日常管理"),
-    (&["直饮水设备"], &[], "直饮水的检查"),
-];
-const DEFAULT_DUTY: &str = "财产的保修";
 
 const REPORT_SELECT: &str = "SELECT d.id, d.source, d.inspection_id, d.happened_at, d.description, \
     d.cause, d.liable, d.status, d.reject_reason, d.created_at, d.updated_at, \
@@ -35,8 +28,8 @@ const REPORT_SELECT: &str = "SELECT d.id, d.source, d.inspection_id, d.happened_
     JOIN users rep ON rep.id = d.reporter_id LEFT JOIN users asg ON asg.id = d.assignee_id";
 
 fn named(row: &SqliteRow, id: &str, name: &str) -> AppResult<Option<Named>> {
-    let id: Option<Uuid> = row.try_get(id).map_err(AppError::internal)?;
-    let name: Option<String> = row.try_get(name).map_err(AppError::internal)?;
+    let id: Option<Uuid> = row.try_get(id)?;
+    let name: Option<String> = row.try_get(name)?;
     Ok(id.zip(name).map(|(id, name)| Named { id, name }))
 }
 
@@ -65,17 +58,6 @@ fn report(row: &SqliteRow, photos: Vec<Photo>) -> AppResult<DamageReport> {
     })
 }
 
-/// The 分工 duty a record of asset `category` or room `kind` belongs to (see [`ROUTES`]).
-pub(super) fn duty_for(category: Option<&str>, kind: Option<&str>) -> &'static str {
-    ROUTES
-        .iter()
-        .find(|(cats, kinds, _)| {
-            category.is_some_and(|c| cats.contains(&c)) || kind.is_some_and(|k| kinds.contains(&k))
-        })
-        .map(|(.., duty)| *duty)
-        .unwrap_or(DEFAULT_DUTY)
-}
-
 /// Whoever the 分工 table names for `duty`; the first asset manager when it names nobody.
 pub(super) async fn duty_holder(
     conn: &mut SqliteConnection,
@@ -84,8 +66,8 @@ pub(super) async fn duty_holder(
     let pick = |row: Option<SqliteRow>| -> AppResult<Option<Named>> {
         row.map(|r| {
             Ok(Named {
-                id: r.try_get("id").map_err(AppError::internal)?,
-                name: r.try_get("display_name").map_err(AppError::internal)?,
+                id: r.try_get("id")?,
+                name: r.try_get("display_name")?,
             })
         })
         .transpose()
@@ -96,8 +78,7 @@ pub(super) async fn duty_holder(
     )
     .bind(format!("%{duty}%"))
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     if let Some(found) = pick(by_duty)? {
         return Ok(Some(found));
     }
@@ -106,8 +87,7 @@ pub(super) async fn duty_holder(
          ORDER BY created_at LIMIT 1",
     )
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     pick(manager)
 }
 
@@ -124,11 +104,10 @@ pub(super) async fn responsible(tx: &mut Tx, subject: Subject) -> AppResult<Opti
         }
     }
     .fetch_optional(&mut **tx)
-    .await
-    .map_err(AppError::internal)?
+    .await?
     .ok_or(AppError::NotFound)?;
-    let category: Option<String> = row.try_get("category").map_err(AppError::internal)?;
-    let kind: Option<String> = row.try_get("kind").map_err(AppError::internal)?;
+    let category: Option<String> = row.try_get("category")?;
+    let kind: Option<String> = row.try_get("kind")?;
     let duty = duty_for(category.as_deref(), kind.as_deref());
     Ok(duty_holder(tx, duty).await?.map(|n| n.id))
 }
@@ -150,8 +129,7 @@ pub(super) async fn attach_photos(
         .bind(id)
         .bind(actor.0)
         .execute(&mut **tx)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         if done.rows_affected() != 1 {
             let code = id.to_string();
             return Err(Invalid::new(Field::Photo, Problem::NotRegistered { code }).into());
@@ -226,7 +204,7 @@ impl SqliteStore {
         if let Some(id) = bind {
             q = q.bind(id);
         }
-        let rows = q.fetch_all(&self.pool).await.map_err(AppError::internal)?;
+        let rows = q.fetch_all(&self.pool).await?;
         let ids: Vec<Uuid> = rows
             .iter()
             .map(|r| r.try_get("id").map_err(AppError::internal))
@@ -257,11 +235,7 @@ impl SqliteStore {
             list.push_bind(*id);
         }
         q.push(") ORDER BY id");
-        let rows = q
-            .build()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
+        let rows = q.build().fetch_all(&self.pool).await?;
         for row in rows {
             let get = |e: sqlx::Error| AppError::internal(e);
             let owner: Uuid = row.try_get("owner_id").map_err(get)?;
@@ -274,32 +248,20 @@ impl SqliteStore {
         }
         Ok(out)
     }
+}
 
-    pub(super) async fn new_report(
-        &self,
-        actor: Actor,
-        draft: DamageDraft,
-    ) -> AppResult<DamageReport> {
+#[async_trait::async_trait]
+impl DamageStore for SqliteStore {
+    async fn report_damage(&self, actor: Actor, draft: DamageDraft) -> AppResult<DamageReport> {
         let mut tx = self.write().await?;
         open_report(&mut tx, actor, draft.id, Source::Report, None, &draft).await?;
-        tx.commit().await.map_err(AppError::internal)?;
-        self.one_report(draft.id)
+        tx.commit().await?;
+        self.damage_report(draft.id)
             .await?
             .ok_or_else(|| AppError::internal("report vanished"))
     }
 
-    pub(super) async fn one_report(&self, id: Uuid) -> AppResult<Option<DamageReport>> {
-        Ok(self
-            .reports_where("WHERE d.id = $1", Some(id), 1)
-            .await?
-            .pop())
-    }
-
-    pub(super) async fn report_list(
-        &self,
-        scope: ReportScope,
-        limit: i64,
-    ) -> AppResult<Vec<DamageReport>> {
+    async fn damage_reports(&self, scope: ReportScope, limit: i64) -> AppResult<Vec<DamageReport>> {
         match scope {
             ReportScope::ReportedBy(u) => {
                 self.reports_where("WHERE d.reporter_id = $1", Some(u), limit)
@@ -313,7 +275,14 @@ impl SqliteStore {
         }
     }
 
-    pub(super) async fn step_report(
+    async fn damage_report(&self, id: Uuid) -> AppResult<Option<DamageReport>> {
+        Ok(self
+            .reports_where("WHERE d.id = $1", Some(id), 1)
+            .await?
+            .pop())
+    }
+
+    async fn move_damage_report(
         &self,
         actor: Actor,
         id: Uuid,
@@ -324,12 +293,11 @@ impl SqliteStore {
         let row = sqlx::query("SELECT status, asset_id FROM damage_reports WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .ok_or(AppError::NotFound)?;
-        let from: String = row.try_get("status").map_err(AppError::internal)?;
+        let from: String = row.try_get("status")?;
         let from = DamageStatus::parse(&from).map_err(|_| AppError::internal("status"))?;
-        let asset: Option<Uuid> = row.try_get("asset_id").map_err(AppError::internal)?;
+        let asset: Option<Uuid> = row.try_get("asset_id")?;
         from.step(to, reason.as_deref())?;
         sqlx::query(
             "UPDATE damage_reports SET status = $1, reject_reason = COALESCE($2, reject_reason), \
@@ -340,8 +308,7 @@ impl SqliteStore {
         .bind(ts(Utc::now()))
         .bind(id)
         .execute(&mut *tx)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         let before = serde_json::json!({ "status": from.code() });
         let after = serde_json::json!({ "status": to.code(), "reason": reason });
         record(
@@ -358,15 +325,13 @@ impl SqliteStore {
             let old: String = sqlx::query_scalar("SELECT status FROM assets WHERE id = $1")
                 .bind(asset)
                 .fetch_one(&mut *tx)
-                .await
-                .map_err(AppError::internal)?;
+                .await?;
             if old != status.code() {
                 sqlx::query("UPDATE assets SET status = $1 WHERE id = $2")
                     .bind(status.code())
                     .bind(asset)
                     .execute(&mut *tx)
-                    .await
-                    .map_err(AppError::internal)?;
+                    .await?;
                 let before = serde_json::json!({ "status": old });
                 let after = serde_json::json!({ "status": status.code(), "damage_report": id });
                 record(
@@ -381,8 +346,8 @@ impl SqliteStore {
                 .await?;
             }
         }
-        tx.commit().await.map_err(AppError::internal)?;
-        self.one_report(id)
+        tx.commit().await?;
+        self.damage_report(id)
             .await?
             .ok_or_else(|| AppError::internal("report vanished"))
     }

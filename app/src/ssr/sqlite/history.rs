@@ -4,6 +4,7 @@ use super::{ts, SqliteStore};
 use crate::error::{AppError, AppResult};
 use crate::model::{HistoryEntry, Named};
 use crate::ssr::clock::school_time;
+use crate::ssr::store::HistoryStore;
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use serde::Serialize;
@@ -38,8 +39,7 @@ pub(super) async fn record<T: Serialize>(
     .bind(json(before)?)
     .bind(json(after)?)
     .execute(&mut **tx)
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     Ok(())
 }
 
@@ -54,7 +54,7 @@ pub(super) async fn commit_with_history<T: Serialize>(
 ) -> AppResult<T> {
     let action = if before.is_some() { "update" } else { "create" };
     record(&mut tx, actor, entity, id, action, before, Some(&after)).await?;
-    tx.commit().await.map_err(AppError::internal)?;
+    tx.commit().await?;
     Ok(after)
 }
 
@@ -102,13 +102,9 @@ pub(super) fn history_from_json(
         .collect())
 }
 
-impl SqliteStore {
-    pub(super) async fn read_history(
-        &self,
-        entity: Entity,
-        id: Uuid,
-        limit: i64,
-    ) -> AppResult<Vec<HistoryEntry>> {
+#[async_trait::async_trait]
+impl HistoryStore for SqliteStore {
+    async fn history(&self, entity: Entity, id: Uuid, limit: i64) -> AppResult<Vec<HistoryEntry>> {
         let rows = sqlx::query(
             "SELECT h.id, h.at, h.entity, h.entity_id, h.action, h.before, h.after, u.id AS a_id, \
              u.display_name AS a_name FROM history h LEFT JOIN users u ON u.id = h.actor_id \
@@ -118,8 +114,7 @@ impl SqliteStore {
         .bind(id)
         .bind(limit)
         .fetch_all(&self.pool)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         rows.iter()
             .map(|row| {
                 let get = |e: sqlx::Error| AppError::internal(e);

@@ -10,7 +10,9 @@ use crate::error::{AppError, AppResult};
 use crate::inspections::{Inspection, Source, Subject};
 use crate::model::Named;
 use crate::ssr::clock::school_time;
-use crate::ssr::store::{Actor, DamageDraft, Entity, InspectionRecord};
+use crate::ssr::inspections::store::InspectionStore;
+use crate::ssr::inspections::store::{DamageDraft, InspectionRecord};
+use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
@@ -121,33 +123,31 @@ pub(super) async fn insert_inspection(
 }
 
 impl SqliteStore {
-    pub(super) async fn store_inspection(
+    pub(super) async fn one_inspection(&self, id: Uuid) -> AppResult<Option<Inspection>> {
+        let row = sqlx::query(&format!("{INSPECTION_SELECT} WHERE i.id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(inspection).transpose()
+    }
+}
+
+#[async_trait::async_trait]
+impl InspectionStore for SqliteStore {
+    async fn record_inspection(
         &self,
         actor: Actor,
         rec: InspectionRecord,
     ) -> AppResult<Inspection> {
         let mut tx = self.write().await?;
         insert_inspection(&mut tx, actor, &rec).await?;
-        tx.commit().await.map_err(AppError::internal)?;
+        tx.commit().await?;
         self.one_inspection(rec.id)
             .await?
             .ok_or_else(|| AppError::internal("inspection vanished"))
     }
 
-    pub(super) async fn one_inspection(&self, id: Uuid) -> AppResult<Option<Inspection>> {
-        let row = sqlx::query(&format!("{INSPECTION_SELECT} WHERE i.id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
-        row.as_ref().map(inspection).transpose()
-    }
-
-    pub(super) async fn subject_inspections(
-        &self,
-        subject: Subject,
-        limit: i64,
-    ) -> AppResult<Vec<Inspection>> {
+    async fn inspections_of(&self, subject: Subject, limit: i64) -> AppResult<Vec<Inspection>> {
         let (column, id) = match subject {
             Subject::Asset(a) => ("asset_id", a),
             Subject::Room(r) => ("room_id", r),
@@ -159,8 +159,7 @@ impl SqliteStore {
             .bind(id)
             .bind(limit)
             .fetch_all(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         rows.iter().map(inspection).collect()
     }
 }

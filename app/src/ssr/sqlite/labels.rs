@@ -8,7 +8,9 @@ use crate::labels::{
     too_many, AssetFilter, LabelItem, LabelKind, Length, Selection, Stock, MAX_LABELS,
 };
 use crate::model::PrintJob;
-use crate::ssr::store::{Actor, Entity, PrintRecord};
+use crate::ssr::labels::store::LabelStore;
+use crate::ssr::labels::store::PrintRecord;
+use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite};
@@ -102,8 +104,9 @@ fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, f: &AssetFilter, doors: bool) {
     }
 }
 
-impl SqliteStore {
-    pub(super) async fn selected_labels(&self, selection: &Selection) -> AppResult<Vec<LabelItem>> {
+#[async_trait::async_trait]
+impl LabelStore for SqliteStore {
+    async fn label_items(&self, selection: &Selection) -> AppResult<Vec<LabelItem>> {
         let mut q = QueryBuilder::<Sqlite>::new(LABEL_SELECT);
         match selection {
             Selection::NewTags(_) => return Ok(Vec::new()),
@@ -113,8 +116,7 @@ impl SqliteStore {
                 )
                 .bind(job)
                 .fetch_all(&self.pool)
-                .await
-                .map_err(AppError::internal)?;
+                .await?;
                 if codes.is_empty() {
                     return Err(AppError::NotFound);
                 }
@@ -122,7 +124,7 @@ impl SqliteStore {
                     .iter()
                     .map(|c| TagCode::parse(c).map_err(|_| corrupt_code(c)))
                     .collect::<AppResult<Vec<_>>>()?;
-                return Box::pin(self.selected_labels(&Selection::Tags(codes))).await;
+                return self.label_items(&Selection::Tags(codes)).await;
             }
             Selection::Tags(codes) => {
                 q.push(" AND t.code IN (");
@@ -146,11 +148,7 @@ impl SqliteStore {
         if !matches!(selection, Selection::Tags(_)) {
             q.push(" LIMIT ").push_bind(MAX_LABELS as i64 + 1);
         }
-        let rows = q
-            .build()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
+        let rows = q.build().fetch_all(&self.pool).await?;
         let items = rows.iter().map(item).collect::<AppResult<Vec<_>>>()?;
         if items.len() > MAX_LABELS {
             return Err(too_many().into());
@@ -175,7 +173,7 @@ impl SqliteStore {
             .collect()
     }
 
-    pub(super) async fn record_print(&self, actor: Actor, job: PrintRecord) -> AppResult<Uuid> {
+    async fn log_print(&self, actor: Actor, job: PrintRecord) -> AppResult<Uuid> {
         let mut tx = self.write().await?;
         let now = ts(Utc::now());
         for code in &job.new_tags {
@@ -199,8 +197,7 @@ impl SqliteStore {
         .bind(job.tags.len() as i64)
         .bind(job.request.to_string())
         .execute(&mut *tx)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         for (chunk_no, chunk) in job.tags.chunks(PRINTS_PER_INSERT).enumerate() {
             let mut q =
                 QueryBuilder::<Sqlite>::new("INSERT INTO label_prints (job_id, seq, tag_code) ");
@@ -209,10 +206,7 @@ impl SqliteStore {
                     .push_bind((chunk_no * PRINTS_PER_INSERT + i) as i64)
                     .push_bind(code.clone());
             });
-            q.build()
-                .execute(&mut *tx)
-                .await
-                .map_err(AppError::internal)?;
+            q.build().execute(&mut *tx).await?;
         }
         let after = serde_json::json!({
             "stock": job.stock,
@@ -231,19 +225,18 @@ impl SqliteStore {
             Some(&after),
         )
         .await?;
-        tx.commit().await.map_err(AppError::internal)?;
+        tx.commit().await?;
         Ok(id)
     }
 
-    pub(super) async fn print_log(&self, limit: i64) -> AppResult<Vec<PrintJob>> {
+    async fn recent_prints(&self, limit: i64) -> AppResult<Vec<PrintJob>> {
         let rows = sqlx::query(
             "SELECT j.id, j.at, j.stock, j.labels, u.id AS u_id, u.display_name FROM label_jobs j \
              LEFT JOIN users u ON u.id = j.actor_id ORDER BY j.id DESC LIMIT $1",
         )
         .bind(limit)
         .fetch_all(&self.pool)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         rows.iter()
             .map(|r| {
                 let get = |e: sqlx::Error| AppError::internal(e);
@@ -262,31 +255,28 @@ impl SqliteStore {
             .collect()
     }
 
-    pub(super) async fn all_stocks(&self) -> AppResult<Vec<Stock>> {
+    async fn custom_stocks(&self) -> AppResult<Vec<Stock>> {
         let rows = sqlx::query(&format!("{STOCK_SELECT} ORDER BY name"))
             .fetch_all(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         rows.iter().map(stock).collect()
     }
 
-    pub(super) async fn stock_named(&self, name: &str) -> AppResult<Option<Stock>> {
+    async fn custom_stock(&self, name: &str) -> AppResult<Option<Stock>> {
         let row = sqlx::query(&format!("{STOCK_SELECT} WHERE name = $1"))
             .bind(name)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         row.as_ref().map(stock).transpose()
     }
 
     /// Saves a custom stock under its name, replacing one of the same name.
-    pub(super) async fn store_stock(&self, actor: Actor, s: &Stock) -> AppResult<Stock> {
+    async fn save_stock(&self, actor: Actor, s: &Stock) -> AppResult<Stock> {
         let mut tx = self.write().await?;
         let before = sqlx::query(&format!("{STOCK_SELECT} WHERE name = $1"))
             .bind(&s.key)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .as_ref()
             .map(stock)
             .transpose()?;
@@ -314,8 +304,7 @@ impl SqliteStore {
         .bind(s.label_height.0)
         .bind(ts(Utc::now()))
         .fetch_one(&mut *tx)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         let action = if before.is_some() { "update" } else { "create" };
         let spec = |s: &Stock| serde_json::json!({ "name": s.key, "spec": s.spec() });
         let (before, after) = (before.as_ref().map(spec), spec(s));
@@ -329,14 +318,7 @@ impl SqliteStore {
             Some(&after),
         )
         .await?;
-        tx.commit().await.map_err(AppError::internal)?;
+        tx.commit().await?;
         Ok(s.clone())
-    }
-
-    pub(super) async fn asset_categories(&self) -> AppResult<Vec<String>> {
-        sqlx::query_scalar("SELECT DISTINCT category FROM assets ORDER BY category")
-            .fetch_all(&self.pool)
-            .await
-            .map_err(AppError::internal)
     }
 }

@@ -7,7 +7,9 @@ use crate::domain::Field;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::model::{Named, Responsibility, User};
-use crate::ssr::store::{Actor, Entity, SessionKind, SessionUser, UserRecord};
+use crate::ssr::people::store::PeopleStore;
+use crate::ssr::people::store::{SessionKind, SessionUser, UserRecord};
+use crate::ssr::store::{Actor, Entity};
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
@@ -45,34 +47,9 @@ impl SqliteStore {
         let row = sqlx::query(&sql)
             .bind(value)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
-        row.map(|r| {
-            Ok((
-                rows::user(&r)?,
-                r.try_get("password_hash").map_err(AppError::internal)?,
-            ))
-        })
-        .transpose()
-    }
-
-    pub(super) async fn one_user(&self, id: Uuid) -> AppResult<Option<User>> {
-        let sql = format!("{USER_SELECT} WHERE id = $1");
-        let row = sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
-        row.as_ref().map(rows::user).transpose()
-    }
-
-    pub(super) async fn all_users(&self) -> AppResult<Vec<User>> {
-        let sql = format!("{USER_SELECT} ORDER BY role, login");
-        let rows = sqlx::query(&sql)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
-        rows.iter().map(rows::user).collect()
+            .await?;
+        row.map(|r| Ok((rows::user(&r)?, r.try_get("password_hash")?)))
+            .transpose()
     }
 
     pub(super) async fn save_user(
@@ -85,11 +62,7 @@ impl SqliteStore {
         let before = match id {
             Some(id) => {
                 let sql = format!("{USER_SELECT} WHERE id = $1");
-                let row = sqlx::query(&sql)
-                    .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(AppError::internal)?;
+                let row = sqlx::query(&sql).bind(id).fetch_optional(&mut *tx).await?;
                 Some(rows::user(&row.ok_or(AppError::NotFound)?)?)
             }
             None => None,
@@ -116,8 +89,7 @@ impl SqliteStore {
                 .bind(ts(Utc::now()))
                 .bind(id)
                 .execute(&mut *tx)
-                .await
-                .map_err(AppError::internal)?;
+                .await?;
             }
         } else {
             sqlx::query(
@@ -151,15 +123,13 @@ impl SqliteStore {
             sqlx::query_scalar("SELECT lang FROM users WHERE id = $1")
                 .bind(id)
                 .fetch_optional(&mut *tx)
-                .await
-                .map_err(AppError::internal)?;
+                .await?;
         let before = before.ok_or(AppError::NotFound)?;
         sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
             .bind(lang.code())
             .bind(id)
             .execute(&mut *tx)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         let (before, after) = (
             serde_json::json!({ "lang": before }),
             serde_json::json!({ "lang": lang.code() }),
@@ -174,10 +144,59 @@ impl SqliteStore {
             Some(&after),
         )
         .await?;
-        tx.commit().await.map_err(AppError::internal)
+        Ok(tx.commit().await?)
     }
 
-    pub(super) async fn new_session(
+    pub(super) async fn duties(&self, user_id: Option<Uuid>) -> AppResult<Vec<Responsibility>> {
+        let rows = sqlx::query(
+            "SELECT r.id, r.area, r.item, r.cadence, u.id AS u_id, u.display_name AS u_name FROM responsibilities r \
+             LEFT JOIN users u ON u.id = r.user_id WHERE ($1 IS NULL OR r.user_id = $1) ORDER BY r.seq",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(responsibility).collect()
+    }
+}
+
+#[async_trait::async_trait]
+impl PeopleStore for SqliteStore {
+    async fn credentials(&self, login: &str) -> AppResult<Option<(User, String)>> {
+        self.user_by("login = $1", login).await
+    }
+
+    async fn get_user(&self, id: Uuid) -> AppResult<Option<User>> {
+        let sql = format!("{USER_SELECT} WHERE id = $1");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(rows::user).transpose()
+    }
+
+    async fn list_users(&self) -> AppResult<Vec<User>> {
+        let sql = format!("{USER_SELECT} ORDER BY role, login");
+        let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
+        rows.iter().map(rows::user).collect()
+    }
+
+    async fn create_user(&self, actor: Actor, user: UserRecord) -> AppResult<User> {
+        self.save_user(actor, None, user).await
+    }
+
+    async fn update_user(&self, actor: Actor, id: Uuid, user: UserRecord) -> AppResult<User> {
+        let saved = self.save_user(actor, Some(id), user).await;
+        self.sessions.forget_user(id);
+        saved
+    }
+
+    async fn set_user_lang(&self, actor: Actor, id: Uuid, lang: Lang) -> AppResult<()> {
+        let saved = self.save_lang(actor, id, lang).await;
+        self.sessions.forget_user(id);
+        saved
+    }
+
+    async fn create_session(
         &self,
         hash: &[u8],
         user_id: Uuid,
@@ -192,12 +211,11 @@ impl SqliteStore {
         .bind(kind_code(kind))
         .bind(ts(now))
         .execute(&self.pool)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         Ok(())
     }
 
-    pub(super) async fn live_session(
+    async fn session_user(
         &self,
         hash: &[u8],
         kind: SessionKind,
@@ -212,11 +230,10 @@ impl SqliteStore {
         .bind(kind_code(kind))
         .bind(ts(idle_after))
         .fetch_optional(&self.pool)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         let Some(row) = row else { return Ok(None) };
-        let lang: Option<String> = row.try_get("lang").map_err(AppError::internal)?;
-        let last_seen: String = row.try_get("last_seen").map_err(AppError::internal)?;
+        let lang: Option<String> = row.try_get("lang")?;
+        let last_seen: String = row.try_get("last_seen")?;
         Ok(Some(SessionUser {
             user: rows::user(&row)?,
             lang: lang.map(|l| Lang::parse(&l)),
@@ -226,37 +243,31 @@ impl SqliteStore {
         }))
     }
 
-    pub(super) async fn seen_session(&self, hash: &[u8], now: DateTime<Utc>) -> AppResult<()> {
+    async fn touch_session(&self, hash: &[u8], now: DateTime<Utc>) -> AppResult<()> {
         sqlx::query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
             .bind(ts(now))
             .bind(hash)
             .execute(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         Ok(())
     }
 
-    pub(super) async fn end_session(&self, hash: &[u8], now: DateTime<Utc>) -> AppResult<bool> {
+    async fn revoke_session(&self, hash: &[u8], now: DateTime<Utc>) -> AppResult<bool> {
         let done = sqlx::query(
             "UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
         )
         .bind(ts(now))
         .bind(hash)
         .execute(&self.pool)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    pub(super) async fn duties(&self, user_id: Option<Uuid>) -> AppResult<Vec<Responsibility>> {
-        let rows = sqlx::query(
-            "SELECT r.id, r.area, r.item, r.cadence, u.id AS u_id, u.display_name AS u_name FROM responsibilities r \
-             LEFT JOIN users u ON u.id = r.user_id WHERE ($1 IS NULL OR r.user_id = $1) ORDER BY r.seq",
-        )
-        .bind(user_id)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(AppError::internal)?;
-        rows.iter().map(responsibility).collect()
+    async fn responsibilities_of(&self, user_id: Uuid) -> AppResult<Vec<Responsibility>> {
+        self.duties(Some(user_id)).await
+    }
+
+    async fn list_responsibilities(&self) -> AppResult<Vec<Responsibility>> {
+        self.duties(None).await
     }
 }

@@ -4,7 +4,9 @@ use super::history::record;
 use super::{ts, SqliteStore};
 use crate::error::{AppError, AppResult};
 use crate::model::Photo;
-use crate::ssr::store::{Actor, Entity, PhotoRecord};
+use crate::ssr::photos::store::PhotoRecord;
+use crate::ssr::photos::store::PhotoStore;
+use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use sqlx::Row;
 use uuid::Uuid;
@@ -46,18 +48,33 @@ impl SqliteStore {
             Some(&after),
         )
         .await?;
-        tx.commit().await.map_err(AppError::internal)?;
+        tx.commit().await?;
         Ok(photo)
     }
+}
 
-    pub(super) async fn one_photo(&self, id: Uuid) -> AppResult<Option<PhotoRecord>> {
+#[async_trait::async_trait]
+impl PhotoStore for SqliteStore {
+    async fn add_photo(
+        &self,
+        actor: Actor,
+        id: Uuid,
+        sha256: &str,
+        width: u32,
+        height: u32,
+        bytes: usize,
+    ) -> AppResult<crate::model::Photo> {
+        self.insert_photo(actor, id, sha256, (width, height), bytes)
+            .await
+    }
+
+    async fn photo(&self, id: Uuid) -> AppResult<Option<PhotoRecord>> {
         let row = sqlx::query(
             "SELECT sha256, width, height, uploaded_by, owner_kind, owner_id FROM photos WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         let Some(row) = row else {
             return Ok(None);
         };

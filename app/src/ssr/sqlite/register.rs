@@ -7,6 +7,7 @@ use crate::domain::{Field, Invalid, Problem, TagCode};
 use crate::error::{AppError, AppResult};
 use crate::forms::{AssetFields, RoomFields};
 use crate::model::{Asset, Building, HistoryEntry, ListQuery, Named, Page, Room, TagTarget};
+use crate::ssr::register::store::RegisterStore;
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use sqlx::{Row, Sqlite, Transaction};
@@ -18,11 +19,7 @@ type Tx = Transaction<'static, Sqlite>;
 async fn ensure_exists(tx: &mut Tx, table: &str, id: Option<Uuid>, field: Field) -> AppResult<()> {
     let Some(id) = id else { return Ok(()) };
     let sql = format!("SELECT 1 FROM {table} WHERE id = $1");
-    let found = sqlx::query(&sql)
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await
-        .map_err(AppError::internal)?;
+    let found = sqlx::query(&sql).bind(id).fetch_optional(&mut **tx).await?;
     found.map(|_| ()).ok_or(AppError::Invalid(Invalid::new(
         field,
         Problem::UnknownChoice,
@@ -38,8 +35,7 @@ async fn attach_tag(tx: &mut Tx, column: &str, id: Uuid, tag: Option<TagCode>) -
             .bind(id)
             .bind(code.as_str())
             .execute(&mut **tx)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         return if done.rows_affected() == 1 {
             Ok(())
         } else {
@@ -54,8 +50,7 @@ async fn attach_tag(tx: &mut Tx, column: &str, id: Uuid, tag: Option<TagCode>) -
             .bind(id)
             .bind(ts(Utc::now()))
             .execute(&mut **tx)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         if done.rows_affected() == 1 {
             return Ok(());
         }
@@ -65,21 +60,13 @@ async fn attach_tag(tx: &mut Tx, column: &str, id: Uuid, tag: Option<TagCode>) -
 
 async fn room_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Room>> {
     let sql = format!("{ROOM_SELECT} WHERE r.id = $1");
-    let row = sqlx::query(&sql)
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await
-        .map_err(AppError::internal)?;
+    let row = sqlx::query(&sql).bind(id).fetch_optional(&mut **tx).await?;
     row.as_ref().map(rows::room).transpose()
 }
 
 async fn asset_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Asset>> {
     let sql = format!("{ASSET_SELECT} WHERE a.id = $1");
-    let row = sqlx::query(&sql)
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await
-        .map_err(AppError::internal)?;
+    let row = sqlx::query(&sql).bind(id).fetch_optional(&mut **tx).await?;
     row.as_ref().map(rows::asset).transpose()
 }
 
@@ -90,19 +77,29 @@ async fn building_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Building>> {
     )
     .bind(id)
     .fetch_optional(&mut **tx)
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     row.map(|r| {
         Ok(Building {
-            id: r.try_get("id").map_err(AppError::internal)?,
-            name: r.try_get("name").map_err(AppError::internal)?,
-            room_count: r.try_get("room_count").map_err(AppError::internal)?,
+            id: r.try_get("id")?,
+            name: r.try_get("name")?,
+            room_count: r.try_get("room_count")?,
         })
     })
     .transpose()
 }
 
-fn bind_room<'q>(
+/// A new room: [`bind_room`]'s values, then its id.
+pub(super) const INSERT_ROOM: &str =
+    "INSERT INTO rooms (building_id, name, kind, floor, custodian_id, id) \
+    VALUES ($1, $2, $3, $4, $5, $6)";
+
+/// A new asset: [`bind_asset`]'s values, then its id.
+pub(super) const INSERT_ASSET: &str =
+    "INSERT INTO assets (category, name, model, asset_code, status, \
+    room_id, custodian_id, purchase_date, value_fen, notes, id) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+
+pub(super) fn bind_room<'q>(
     q: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
     room: &'q RoomFields,
 ) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
@@ -113,7 +110,7 @@ fn bind_room<'q>(
         .bind(room.custodian_id)
 }
 
-fn bind_asset<'q>(
+pub(super) fn bind_asset<'q>(
     q: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
     a: &'q AssetFields,
 ) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
@@ -130,25 +127,6 @@ fn bind_asset<'q>(
 }
 
 impl SqliteStore {
-    pub(super) async fn all_buildings(&self) -> AppResult<Vec<Building>> {
-        let rows = sqlx::query(
-            "SELECT b.id, b.name, (SELECT COUNT(*) FROM rooms r WHERE r.building_id = b.id) AS room_count \
-             FROM buildings b ORDER BY b.name",
-        )
-        .fetch_all(&self.pool)
-        .await
-        .map_err(AppError::internal)?;
-        rows.iter()
-            .map(|r| {
-                Ok(Building {
-                    id: r.try_get("id").map_err(AppError::internal)?,
-                    name: r.try_get("name").map_err(AppError::internal)?,
-                    room_count: r.try_get("room_count").map_err(AppError::internal)?,
-                })
-            })
-            .collect()
-    }
-
     pub(super) async fn save_building(
         &self,
         actor: Actor,
@@ -178,77 +156,6 @@ impl SqliteStore {
         commit_with_history(tx, actor, Entity::Building, id, before.as_ref(), after).await
     }
 
-    pub(super) async fn room_page(&self, query: &ListQuery) -> AppResult<Page<Room>> {
-        let (limit, offset) = query.window();
-        let words = query.words();
-        let pattern = words.map(like_pattern);
-        let code = words
-            .and_then(|w| TagCode::parse(w).ok())
-            .map(|c| c.to_string());
-        let filter = "WHERE ($1 IS NULL OR r.name LIKE $1 ESCAPE '\\' OR b.name LIKE $1 ESCAPE '\\' OR t.code = $2)";
-        let sql =
-            format!("{ROOM_SELECT} {filter} ORDER BY b.name, r.floor, r.name LIMIT $3 OFFSET $4");
-        let rows = sqlx::query(&sql)
-            .bind(&pattern)
-            .bind(&code)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
-        let count_sql = format!(
-            "SELECT COUNT(*) FROM rooms r JOIN buildings b ON b.id = r.building_id \
-             LEFT JOIN tags t ON t.room_id = r.id {filter}"
-        );
-        let total: i64 = sqlx::query_scalar(&count_sql)
-            .bind(&pattern)
-            .bind(&code)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
-        let items = rows.iter().map(rows::room).collect::<AppResult<_>>()?;
-        Ok(Page {
-            items,
-            total,
-            limit,
-            offset,
-        })
-    }
-
-    pub(super) async fn all_room_names(&self) -> AppResult<Vec<Named>> {
-        let rows: Vec<(Uuid, String)> = sqlx::query_as(
-            "SELECT r.id, b.name || ' · ' || r.name FROM rooms r JOIN buildings b ON b.id = r.building_id \
-             ORDER BY b.name, r.floor, r.name",
-        )
-        .fetch_all(&self.pool)
-        .await
-        .map_err(AppError::internal)?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, name)| Named { id, name })
-            .collect())
-    }
-
-    pub(super) async fn custodian_rooms(&self, user_id: Uuid) -> AppResult<Vec<Room>> {
-        let sql = format!("{ROOM_SELECT} WHERE r.custodian_id = $1 ORDER BY b.name, r.name");
-        let rows = sqlx::query(&sql)
-            .bind(user_id)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
-        rows.iter().map(rows::room).collect()
-    }
-
-    pub(super) async fn one_room(&self, id: Uuid) -> AppResult<Option<Room>> {
-        let sql = format!("{ROOM_SELECT} WHERE r.id = $1");
-        let row = sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
-        row.as_ref().map(rows::room).transpose()
-    }
-
     pub(super) async fn save_room(
         &self,
         actor: Actor,
@@ -275,7 +182,7 @@ impl SqliteStore {
         let sql = if before.is_some() {
             "UPDATE rooms SET building_id = $1, name = $2, kind = $3, floor = $4, custodian_id = $5 WHERE id = $6"
         } else {
-            "INSERT INTO rooms (building_id, name, kind, floor, custodian_id, id) VALUES ($1, $2, $3, $4, $5, $6)"
+            INSERT_ROOM
         };
         bind_room(sqlx::query(sql), &room)
             .bind(id)
@@ -289,72 +196,6 @@ impl SqliteStore {
         commit_with_history(tx, actor, Entity::Room, id, before.as_ref(), after).await
     }
 
-    pub(super) async fn asset_page(
-        &self,
-        query: &ListQuery,
-        room: Option<Uuid>,
-    ) -> AppResult<Page<Asset>> {
-        let (limit, offset) = query.window();
-        let words = query.words();
-        let pattern = words.map(like_pattern);
-        let code = words
-            .and_then(|w| TagCode::parse(w).ok())
-            .map(|c| c.to_string());
-        let filter = "WHERE ($1 IS NULL OR a.name LIKE $1 ESCAPE '\\' OR a.asset_code LIKE $1 ESCAPE '\\' \
-                      OR a.category LIKE $1 ESCAPE '\\' OR t.code = $2) AND ($3 IS NULL OR a.room_id = $3)";
-        let sql = format!("{ASSET_SELECT} {filter} ORDER BY a.asset_code LIMIT $4 OFFSET $5");
-        let rows = sqlx::query(&sql)
-            .bind(&pattern)
-            .bind(&code)
-            .bind(room)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
-        let count_sql =
-            format!("SELECT COUNT(*) FROM assets a LEFT JOIN tags t ON t.asset_id = a.id {filter}");
-        let total: i64 = sqlx::query_scalar(&count_sql)
-            .bind(&pattern)
-            .bind(&code)
-            .bind(room)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
-        let items = rows.iter().map(rows::asset).collect::<AppResult<_>>()?;
-        Ok(Page {
-            items,
-            total,
-            limit,
-            offset,
-        })
-    }
-
-    pub(super) async fn scanned_asset(
-        &self,
-        code: &TagCode,
-        history: i64,
-    ) -> AppResult<Option<(Asset, Vec<HistoryEntry>)>> {
-        static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-            let with_history = format!(", {ASSET_HISTORY_JSON} FROM assets a");
-            format!(
-                "{} WHERE t.code = $1",
-                ASSET_SELECT.replacen(" FROM assets a", &with_history, 1)
-            )
-        });
-        let row = sqlx::query(&SQL)
-            .bind(code.as_str())
-            .bind(history)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
-        let Some(row) = row else { return Ok(None) };
-        let asset = rows::asset(&row)?;
-        let json: String = row.try_get("history_json").map_err(AppError::internal)?;
-        let history = history_from_json(&json, Entity::Asset, asset.id)?;
-        Ok(Some((asset, history)))
-    }
-
     pub(super) async fn one_asset(
         &self,
         clause: &str,
@@ -364,8 +205,7 @@ impl SqliteStore {
         let row = sqlx::query(&sql)
             .bind(value)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         row.as_ref().map(rows::asset).transpose()
     }
 
@@ -390,8 +230,7 @@ impl SqliteStore {
             "UPDATE assets SET category = $1, name = $2, model = $3, asset_code = $4, status = $5, room_id = $6, \
              custodian_id = $7, purchase_date = $8, value_fen = $9, notes = $10 WHERE id = $11"
         } else {
-            "INSERT INTO assets (category, name, model, asset_code, status, room_id, custodian_id, purchase_date, \
-             value_fen, notes, id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+            INSERT_ASSET
         };
         bind_asset(sqlx::query(sql), &asset)
             .bind(id)
@@ -404,16 +243,203 @@ impl SqliteStore {
         let after = asset_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
         commit_with_history(tx, actor, Entity::Asset, id, before.as_ref(), after).await
     }
+}
 
-    pub(super) async fn tag_target(&self, code: &TagCode) -> AppResult<Option<TagTarget>> {
+#[async_trait::async_trait]
+impl RegisterStore for SqliteStore {
+    async fn list_buildings(&self) -> AppResult<Vec<Building>> {
+        let rows = sqlx::query(
+            "SELECT b.id, b.name, (SELECT COUNT(*) FROM rooms r WHERE r.building_id = b.id) AS room_count \
+             FROM buildings b ORDER BY b.name",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Building {
+                    id: r.try_get("id")?,
+                    name: r.try_get("name")?,
+                    room_count: r.try_get("room_count")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn create_building(&self, actor: Actor, name: &str) -> AppResult<Building> {
+        self.save_building(actor, None, name).await
+    }
+
+    async fn rename_building(&self, actor: Actor, id: Uuid, name: &str) -> AppResult<Building> {
+        self.save_building(actor, Some(id), name).await
+    }
+
+    async fn list_rooms(&self, query: &ListQuery) -> AppResult<Page<Room>> {
+        let (limit, offset) = query.window();
+        let words = query.words();
+        let pattern = words.map(like_pattern);
+        let code = words
+            .and_then(|w| TagCode::parse(w).ok())
+            .map(|c| c.to_string());
+        let filter = "WHERE ($1 IS NULL OR r.name LIKE $1 ESCAPE '\\' OR b.name LIKE $1 ESCAPE '\\' OR t.code = $2)";
+        let sql =
+            format!("{ROOM_SELECT} {filter} ORDER BY b.name, r.floor, r.name LIMIT $3 OFFSET $4");
+        let rows = sqlx::query(&sql)
+            .bind(&pattern)
+            .bind(&code)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&self.pool)
+            .await?;
+        let count_sql = format!(
+            "SELECT COUNT(*) FROM rooms r JOIN buildings b ON b.id = r.building_id \
+             LEFT JOIN tags t ON t.room_id = r.id {filter}"
+        );
+        let total: i64 = sqlx::query_scalar(&count_sql)
+            .bind(&pattern)
+            .bind(&code)
+            .fetch_one(&self.pool)
+            .await?;
+        let items = rows.iter().map(rows::room).collect::<AppResult<_>>()?;
+        Ok(Page {
+            items,
+            total,
+            limit,
+            offset,
+        })
+    }
+
+    async fn room_choices(&self) -> AppResult<Vec<Named>> {
+        let rows: Vec<(Uuid, String)> = sqlx::query_as(
+            "SELECT r.id, b.name || ' · ' || r.name FROM rooms r JOIN buildings b ON b.id = r.building_id \
+             ORDER BY b.name, r.floor, r.name",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name)| Named { id, name })
+            .collect())
+    }
+
+    async fn rooms_of_custodian(&self, user_id: Uuid) -> AppResult<Vec<Room>> {
+        let sql = format!("{ROOM_SELECT} WHERE r.custodian_id = $1 ORDER BY b.name, r.name");
+        let rows = sqlx::query(&sql)
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(rows::room).collect()
+    }
+
+    async fn get_room(&self, id: Uuid) -> AppResult<Option<Room>> {
+        let sql = format!("{ROOM_SELECT} WHERE r.id = $1");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(rows::room).transpose()
+    }
+
+    async fn create_room(
+        &self,
+        actor: Actor,
+        room: RoomFields,
+        tag: Option<TagCode>,
+    ) -> AppResult<Room> {
+        self.save_room(actor, None, room, tag).await
+    }
+
+    async fn update_room(&self, actor: Actor, id: Uuid, room: RoomFields) -> AppResult<Room> {
+        self.save_room(actor, Some(id), room, None).await
+    }
+
+    async fn list_assets(&self, query: &ListQuery, room: Option<Uuid>) -> AppResult<Page<Asset>> {
+        let (limit, offset) = query.window();
+        let words = query.words();
+        let pattern = words.map(like_pattern);
+        let code = words
+            .and_then(|w| TagCode::parse(w).ok())
+            .map(|c| c.to_string());
+        let filter = "WHERE ($1 IS NULL OR a.name LIKE $1 ESCAPE '\\' OR a.asset_code LIKE $1 ESCAPE '\\' \
+                      OR a.category LIKE $1 ESCAPE '\\' OR t.code = $2) AND ($3 IS NULL OR a.room_id = $3)";
+        let sql = format!("{ASSET_SELECT} {filter} ORDER BY a.asset_code LIMIT $4 OFFSET $5");
+        let rows = sqlx::query(&sql)
+            .bind(&pattern)
+            .bind(&code)
+            .bind(room)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&self.pool)
+            .await?;
+        let count_sql =
+            format!("SELECT COUNT(*) FROM assets a LEFT JOIN tags t ON t.asset_id = a.id {filter}");
+        let total: i64 = sqlx::query_scalar(&count_sql)
+            .bind(&pattern)
+            .bind(&code)
+            .bind(room)
+            .fetch_one(&self.pool)
+            .await?;
+        let items = rows.iter().map(rows::asset).collect::<AppResult<_>>()?;
+        Ok(Page {
+            items,
+            total,
+            limit,
+            offset,
+        })
+    }
+
+    async fn get_asset(&self, id: Uuid) -> AppResult<Option<Asset>> {
+        self.one_asset("a.id = $1", id).await
+    }
+
+    async fn find_asset_by_code(&self, code: &str) -> AppResult<Option<Asset>> {
+        self.one_asset("a.asset_code = $1", code.to_string()).await
+    }
+
+    async fn scan_asset(
+        &self,
+        code: &TagCode,
+        history: i64,
+    ) -> AppResult<Option<(Asset, Vec<HistoryEntry>)>> {
+        static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+            let with_history = format!(", {ASSET_HISTORY_JSON} FROM assets a");
+            format!(
+                "{} WHERE t.code = $1",
+                ASSET_SELECT.replacen(" FROM assets a", &with_history, 1)
+            )
+        });
+        let row = sqlx::query(&SQL)
+            .bind(code.as_str())
+            .bind(history)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let asset = rows::asset(&row)?;
+        let json: String = row.try_get("history_json")?;
+        let history = history_from_json(&json, Entity::Asset, asset.id)?;
+        Ok(Some((asset, history)))
+    }
+
+    async fn create_asset(
+        &self,
+        actor: Actor,
+        asset: AssetFields,
+        tag: Option<TagCode>,
+    ) -> AppResult<Asset> {
+        self.save_asset(actor, None, asset, tag).await
+    }
+
+    async fn update_asset(&self, actor: Actor, id: Uuid, asset: AssetFields) -> AppResult<Asset> {
+        self.save_asset(actor, Some(id), asset, None).await
+    }
+
+    async fn resolve_tag(&self, code: &TagCode) -> AppResult<Option<TagTarget>> {
         let row = sqlx::query("SELECT room_id, asset_id FROM tags WHERE code = $1")
             .bind(code.as_str())
             .fetch_optional(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         row.map(|r| {
-            let room: Option<Uuid> = r.try_get("room_id").map_err(AppError::internal)?;
-            let asset: Option<Uuid> = r.try_get("asset_id").map_err(AppError::internal)?;
+            let room: Option<Uuid> = r.try_get("room_id")?;
+            let asset: Option<Uuid> = r.try_get("asset_id")?;
             Ok(match (room, asset) {
                 (Some(id), _) => TagTarget::Room(id),
                 (_, Some(id)) => TagTarget::Asset(id),
@@ -423,12 +449,7 @@ impl SqliteStore {
         .transpose()
     }
 
-    pub(super) async fn link_tag(
-        &self,
-        actor: Actor,
-        code: &TagCode,
-        target: TagTarget,
-    ) -> AppResult<()> {
+    async fn claim_tag(&self, actor: Actor, code: &TagCode, target: TagTarget) -> AppResult<()> {
         let (column, table, entity, id) = match target {
             TagTarget::Room(id) => ("room_id", "rooms", Entity::Room, id),
             TagTarget::Asset(id) => ("asset_id", "assets", Entity::Asset, id),
@@ -445,10 +466,9 @@ impl SqliteStore {
         )
         .bind(code.as_str())
         .fetch_optional(&mut *tx)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
-        let free: bool = found.try_get("free").map_err(AppError::internal)?;
+        let free: bool = found.try_get("free")?;
         if !free {
             return Err(AppError::Conflict { field: Field::Tag });
         }
@@ -457,15 +477,13 @@ impl SqliteStore {
             sqlx::query_scalar(&format!("SELECT code FROM tags WHERE {column} = $1"))
                 .bind(id)
                 .fetch_optional(&mut *tx)
-                .await
-                .map_err(AppError::internal)?;
+                .await?;
         sqlx::query(&format!(
             "UPDATE tags SET {column} = NULL WHERE {column} = $1"
         ))
         .bind(id)
         .execute(&mut *tx)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         attach_tag(&mut tx, column, id, Some(code.clone())).await?;
         let before = serde_json::json!({ "tag": old });
         let after = serde_json::json!({ "tag": code.as_str() });
@@ -479,6 +497,13 @@ impl SqliteStore {
             Some(&after),
         )
         .await?;
-        tx.commit().await.map_err(AppError::internal)
+        Ok(tx.commit().await?)
+    }
+
+    async fn categories(&self) -> AppResult<Vec<String>> {
+        sqlx::query_scalar("SELECT DISTINCT category FROM assets ORDER BY category")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(AppError::internal)
     }
 }

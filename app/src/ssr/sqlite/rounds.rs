@@ -1,15 +1,18 @@
 //! Schedules, what a round's scope covers, and when each record was last inspected.
 
 use super::checklists::json;
-use super::damage::{duty_for, duty_holder};
+use super::damage::duty_holder;
 use super::history::record;
 use super::{ts, SqliteStore};
 use crate::domain::{AssetStatus, Role, RoomKind};
+use crate::duties::round_duty;
 use crate::error::{AppError, AppResult};
 use crate::inspections::Subject;
 use crate::model::Named;
 use crate::rounds::{Assignee, Cadence, Schedule, Scope};
-use crate::ssr::store::{Actor, Entity, RoundSubject, ScheduleDraft};
+use crate::ssr::rounds::store::RoundStore;
+use crate::ssr::rounds::store::{RoundSubject, ScheduleDraft};
+use crate::ssr::store::{Actor, Entity};
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite};
@@ -36,18 +39,6 @@ where
 
 fn from_json<T: serde::de::DeserializeOwned>(raw: &str) -> AppResult<T> {
     serde_json::from_str(raw).map_err(AppError::internal)
-}
-
-/// The 分工 duty of a schedule with nobody named: by its scope's (or else its checklist's)
-/// first category or room kind.
-fn schedule_duty(scope: &Scope, t_categories: &[String], t_kinds: &[String]) -> &'static str {
-    let category = scope.categories.first().or(t_categories.first());
-    let kind = scope
-        .room_kinds
-        .first()
-        .map(|k| k.code().to_string())
-        .or_else(|| t_kinds.first().cloned());
-    duty_for(category.map(String::as_str), kind.as_deref())
 }
 
 /// The school's date of a stored UTC time, `YYYY-MM-DD`.
@@ -84,8 +75,8 @@ impl SqliteStore {
         if let Some(id) = bind {
             q = q.bind(id);
         }
-        let rows = q.fetch_all(&self.pool).await.map_err(AppError::internal)?;
-        let mut conn = self.pool.acquire().await.map_err(AppError::internal)?;
+        let rows = q.fetch_all(&self.pool).await?;
+        let mut conn = self.pool.acquire().await?;
         let mut duty_cache: HashMap<&'static str, Option<Named>> = HashMap::new();
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
@@ -109,7 +100,7 @@ impl SqliteStore {
                     )?;
                     let kinds: Vec<String> =
                         from_json(&get::<Option<String>>(&row, "t_kinds")?.unwrap_or("[]".into()))?;
-                    let duty = schedule_duty(&scope, &cats, &kinds);
+                    let duty = round_duty(&scope.categories, &scope.room_kinds, &cats, &kinds);
                     let user = match duty_cache.get(duty) {
                         Some(found) => found.clone(),
                         None => {
@@ -136,15 +127,6 @@ impl SqliteStore {
         Ok(out)
     }
 
-    pub(super) async fn all_schedules(&self, include_ended: bool) -> AppResult<Vec<Schedule>> {
-        let filter = if include_ended {
-            ""
-        } else {
-            "WHERE s.active = 1"
-        };
-        self.schedule_rows(filter, None).await
-    }
-
     async fn insert_schedule(
         tx: &mut super::damage::Tx,
         actor: Actor,
@@ -164,8 +146,7 @@ impl SqliteStore {
         .bind(ts(Utc::now()))
         .bind(actor.0)
         .execute(&mut **tx)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         let after = serde_json::json!({
             "name": draft.name, "template": draft.template_key, "scope": draft.scope,
             "cadence": draft.cadence, "assignee": draft.assignee_id,
@@ -182,14 +163,16 @@ impl SqliteStore {
         )
         .await
     }
+}
 
-    pub(super) async fn seed_schedules(&self, defaults: Vec<ScheduleDraft>) -> AppResult<()> {
+#[async_trait::async_trait]
+impl RoundStore for SqliteStore {
+    async fn ensure_schedules(&self, defaults: Vec<ScheduleDraft>) -> AppResult<()> {
         let mut tx = self.write().await?;
         let done: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
             .bind(SEEDED)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         if done.is_some() {
             return Ok(());
         }
@@ -200,32 +183,35 @@ impl SqliteStore {
             .bind(SEEDED)
             .bind(ts(Utc::now()))
             .execute(&mut *tx)
-            .await
-            .map_err(AppError::internal)?;
-        tx.commit().await.map_err(AppError::internal)
+            .await?;
+        Ok(tx.commit().await?)
     }
 
-    pub(super) async fn new_schedule(
-        &self,
-        actor: Actor,
-        draft: ScheduleDraft,
-    ) -> AppResult<Schedule> {
+    async fn schedules(&self, include_ended: bool) -> AppResult<Vec<Schedule>> {
+        let filter = if include_ended {
+            ""
+        } else {
+            "WHERE s.active = 1"
+        };
+        self.schedule_rows(filter, None).await
+    }
+
+    async fn save_schedule(&self, actor: Actor, draft: ScheduleDraft) -> AppResult<Schedule> {
         let mut tx = self.write().await?;
         Self::insert_schedule(&mut tx, actor, &draft).await?;
-        tx.commit().await.map_err(AppError::internal)?;
+        tx.commit().await?;
         self.schedule_rows("WHERE s.id = $1", Some(draft.id))
             .await?
             .pop()
             .ok_or_else(|| AppError::internal("schedule vanished"))
     }
 
-    pub(super) async fn stop_schedule(&self, actor: Actor, id: Uuid) -> AppResult<()> {
+    async fn end_schedule(&self, actor: Actor, id: Uuid) -> AppResult<()> {
         let mut tx = self.write().await?;
         let done = sqlx::query("UPDATE schedules SET active = 0 WHERE id = $1 AND active = 1")
             .bind(id)
             .execute(&mut *tx)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         if done.rows_affected() != 1 {
             return Err(AppError::NotFound);
         }
@@ -243,10 +229,10 @@ impl SqliteStore {
             Some(&after),
         )
         .await?;
-        tx.commit().await.map_err(AppError::internal)
+        Ok(tx.commit().await?)
     }
 
-    pub(super) async fn scope_subjects(&self, scope: &Scope) -> AppResult<Vec<RoundSubject>> {
+    async fn round_subjects(&self, scope: &Scope) -> AppResult<Vec<RoundSubject>> {
         let mut out = Vec::new();
         if !scope.categories.is_empty() || !scope.assets.is_empty() {
             let mut q = QueryBuilder::<Sqlite>::new(
@@ -259,12 +245,7 @@ impl SqliteStore {
             let categories = scope.categories.iter().cloned();
             by_value_or_id(&mut q, "a.category", categories, "a.id", &scope.assets);
             q.push(")");
-            for row in q
-                .build()
-                .fetch_all(&self.pool)
-                .await
-                .map_err(AppError::internal)?
-            {
+            for row in q.build().fetch_all(&self.pool).await? {
                 let status: String = get(&row, "status")?;
                 let kind: Option<String> = get(&row, "r_kind")?;
                 out.push(RoundSubject {
@@ -289,12 +270,7 @@ impl SqliteStore {
             );
             let kinds = scope.room_kinds.iter().map(|k| k.code().to_string());
             by_value_or_id(&mut q, "r.kind", kinds, "r.id", &scope.rooms);
-            for row in q
-                .build()
-                .fetch_all(&self.pool)
-                .await
-                .map_err(AppError::internal)?
-            {
+            for row in q.build().fetch_all(&self.pool).await? {
                 let id: Uuid = get(&row, "id")?;
                 let name: String = get(&row, "name")?;
                 let kind: String = get(&row, "kind")?;
@@ -315,7 +291,7 @@ impl SqliteStore {
         Ok(out)
     }
 
-    pub(super) async fn newest_inspections(
+    async fn last_inspections(
         &self,
         template_key: &str,
     ) -> AppResult<HashMap<Subject, DateTime<Utc>>> {
@@ -326,8 +302,7 @@ impl SqliteStore {
         )
         .bind(template_key)
         .fetch_all(&self.pool)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         let mut out = HashMap::with_capacity(rows.len());
         for row in rows {
             let asset: Option<Uuid> = get(&row, "asset_id")?;

@@ -34,18 +34,16 @@ fn corrupt(what: &str) -> AppError {
 }
 
 pub(super) fn room(row: &SqliteRow) -> AppResult<Room> {
-    let kind: String = row.try_get("kind").map_err(AppError::internal)?;
+    let kind: String = row.try_get("kind")?;
     Ok(Room {
-        id: row.try_get("id").map_err(AppError::internal)?,
-        name: row.try_get("name").map_err(AppError::internal)?,
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
         kind: RoomKind::parse(&kind).map_err(|_| corrupt("room kind"))?,
-        floor: row.try_get("floor").map_err(AppError::internal)?,
-        building: named(row, "b_id", "b_name")
-            .map_err(AppError::internal)?
-            .ok_or_else(|| corrupt("building"))?,
-        custodian: named(row, "c_id", "c_name").map_err(AppError::internal)?,
-        tag: row.try_get("tag").map_err(AppError::internal)?,
-        asset_count: row.try_get("asset_count").map_err(AppError::internal)?,
+        floor: row.try_get("floor")?,
+        building: named(row, "b_id", "b_name")?.ok_or_else(|| corrupt("building"))?,
+        custodian: named(row, "c_id", "c_name")?,
+        tag: row.try_get("tag")?,
+        asset_count: row.try_get("asset_count")?,
     })
 }
 

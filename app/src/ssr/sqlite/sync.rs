@@ -11,7 +11,9 @@ use crate::inspections::Source;
 use crate::model::Named;
 use crate::rounds::sync::{ConflictReason, RecordKind, SyncConflict};
 use crate::ssr::clock::school_time;
-use crate::ssr::store::{Actor, Applied, Entity, SyncedRecord};
+use crate::ssr::store::{Actor, Entity};
+use crate::ssr::sync::store::SyncStore;
+use crate::ssr::sync::store::{Applied, SyncedRecord};
 use chrono::Utc;
 use sqlx::Row;
 use uuid::Uuid;
@@ -43,17 +45,17 @@ const CONFLICT_SELECT: &str = "SELECT c.id, c.record_kind, c.record_id, c.reason
     LEFT JOIN rooms r ON r.id = COALESCE(i.room_id, d.room_id) \
     LEFT JOIN buildings b ON b.id = r.building_id";
 
-impl SqliteStore {
-    pub(super) async fn is_synced(&self, kind: RecordKind, id: Uuid) -> AppResult<bool> {
+#[async_trait::async_trait]
+impl SyncStore for SqliteStore {
+    async fn synced(&self, kind: RecordKind, id: Uuid) -> AppResult<bool> {
         let found: Option<Uuid> = sqlx::query_scalar(table(kind))
             .bind(id)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
         Ok(found.is_some())
     }
 
-    pub(super) async fn apply_once(
+    async fn apply_synced(
         &self,
         actor: Actor,
         rec: SyncedRecord,
@@ -86,7 +88,7 @@ impl SqliteStore {
             // insert the same id first: its unique key refuses this one, which is then a resend.
             Err(AppError::Conflict { .. }) => {
                 drop(tx);
-                return match self.is_synced(kind, id).await? {
+                return match self.synced(kind, id).await? {
                     true => Ok(Applied::Duplicate),
                     false => Err(AppError::Conflict { field: Field::Body }),
                 };
@@ -107,8 +109,7 @@ impl SqliteStore {
             .bind(user)
             .bind(ts(Utc::now()))
             .execute(&mut *tx)
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
             let after = serde_json::json!({
                 "record": kind.code(), "id": id, "reasons": conflicts,
                 "subject": subject,
@@ -124,26 +125,18 @@ impl SqliteStore {
             )
             .await?;
         }
-        tx.commit().await.map_err(AppError::internal)?;
+        tx.commit().await?;
         Ok(Applied::New { tickets })
     }
 
-    pub(super) async fn conflict_list(
-        &self,
-        open_only: bool,
-        limit: i64,
-    ) -> AppResult<Vec<SyncConflict>> {
+    async fn sync_conflicts(&self, open_only: bool, limit: i64) -> AppResult<Vec<SyncConflict>> {
         let filter = if open_only {
             "WHERE c.resolved_at IS NULL"
         } else {
             ""
         };
         let sql = format!("{CONFLICT_SELECT} {filter} ORDER BY c.received_at DESC LIMIT $1");
-        let rows = sqlx::query(&sql)
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(AppError::internal)?;
+        let rows = sqlx::query(&sql).bind(limit).fetch_all(&self.pool).await?;
         rows.iter()
             .map(|row| {
                 let get = |e: sqlx::Error| AppError::internal(e);
@@ -201,7 +194,7 @@ impl SqliteStore {
             .collect()
     }
 
-    pub(super) async fn settle_conflict(&self, actor: Actor, id: Uuid) -> AppResult<()> {
+    async fn resolve_conflict(&self, actor: Actor, id: Uuid) -> AppResult<()> {
         let mut tx = self.write().await?;
         let done = sqlx::query(
             "UPDATE sync_conflicts SET resolved_by = $1, resolved_at = $2 \
@@ -211,8 +204,7 @@ impl SqliteStore {
         .bind(ts(Utc::now()))
         .bind(id)
         .execute(&mut *tx)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
         if done.rows_affected() != 1 {
             return Err(AppError::NotFound);
         }
@@ -227,6 +219,6 @@ impl SqliteStore {
             Some(&after),
         )
         .await?;
-        tx.commit().await.map_err(AppError::internal)
+        Ok(tx.commit().await?)
     }
 }

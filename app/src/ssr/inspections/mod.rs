@@ -1,0 +1,209 @@
+//! Inspections, damage reports and checklists from request to store: who may, what the
+//! request must hold, and what applies to which record. The API and the pages both call this.
+
+pub mod checklists;
+pub mod store;
+
+use crate::domain::{Field, Invalid, Problem, RoomKind};
+use crate::error::{AppError, AppResult};
+use crate::inspections::requests::{
+    subject, DamageRequest, InspectionRequest, StepRequest, TemplateRequest,
+};
+use crate::inspections::{evaluate, DamageReport, Inspection, Subject, Template};
+use crate::ssr::inspections::store::{DamageDraft, InspectionRecord, ReportScope};
+use crate::ssr::state::AppState;
+use crate::ssr::visitor::Visitor;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// How many reports a list returns.
+pub const REPORT_LIST_LIMIT: i64 = 200;
+
+/// A client-made id must be a UUIDv7 (time-ordered), as the offline queue makes them.
+fn client_id(id: Option<Uuid>) -> Result<Uuid, Invalid> {
+    match id {
+        None => Ok(Uuid::now_v7()),
+        Some(id) if id.get_version_num() == 7 => Ok(id),
+        Some(_) => Err(Invalid::new(Field::Body, Problem::Malformed)),
+    }
+}
+
+/// What decides which checklists apply to a record: an asset's category, a room's kind.
+pub(crate) enum Fit {
+    Category(String),
+    RoomKind(RoomKind),
+}
+
+impl Fit {
+    pub(crate) fn admits(&self, template: &Template) -> bool {
+        match self {
+            Fit::Category(c) => template.applies_to_asset(c),
+            Fit::RoomKind(k) => template.applies_to_room(*k),
+        }
+    }
+}
+
+/// The checklists that apply to an asset (by category) or a room (by kind).
+pub async fn applicable(state: &AppState, subject: Subject) -> AppResult<Vec<Template>> {
+    let all = state.store.current_templates().await?;
+    let fit = match subject {
+        Subject::Asset(id) => {
+            let asset = state.store.get_asset(id).await?.ok_or(AppError::NotFound)?;
+            Fit::Category(asset.category)
+        }
+        Subject::Room(id) => {
+            let room = state.store.get_room(id).await?.ok_or(AppError::NotFound)?;
+            Fit::RoomKind(room.kind)
+        }
+    };
+    Ok(all.into_iter().filter(|t| fit.admits(t)).collect())
+}
+
+pub async fn inspect(
+    state: &AppState,
+    v: &Visitor,
+    req: InspectionRequest,
+) -> AppResult<Inspection> {
+    v.require(|r| r.inspects())?;
+    let id = client_id(req.id)?;
+    let subject = subject(req.asset_id, req.room_id)?;
+    let template = state
+        .store
+        .template(req.template_id)
+        .await?
+        .ok_or_else(|| Invalid::new(Field::Template, Problem::UnknownChoice))?;
+    let applies = applicable(state, subject).await?;
+    if !applies.iter().any(|t| t.key == template.key) {
+        return Err(Invalid::new(Field::Template, Problem::UnknownChoice).into());
+    }
+    let record = inspection_record(id, subject, &req, template)?;
+    state.store.record_inspection(v.actor(), record).await
+}
+
+/// The request's answers checked against `template`, with its notes and time.
+pub(crate) fn inspection_record(
+    id: Uuid,
+    subject: Subject,
+    req: &InspectionRequest,
+    template: Template,
+) -> AppResult<InspectionRecord> {
+    let answers = evaluate(&template.items, &req.answers)?;
+    let notes = crate::domain::optional_text(Field::Notes, &req.notes, 1000)?;
+    let inspected_at = match req.inspected_at.as_deref().map(str::trim) {
+        None | Some("") => Utc::now(),
+        Some(t) => DateTime::parse_from_rfc3339(t)
+            .map_err(|_| Invalid::new(Field::PurchaseDate, Problem::BadDate))?
+            .with_timezone(&Utc),
+    };
+    Ok(InspectionRecord {
+        id,
+        template,
+        subject,
+        inspected_at,
+        answers,
+        notes,
+    })
+}
+
+/// A damage report's id, subject and words, checked.
+pub(crate) fn damage_draft(req: &DamageRequest) -> AppResult<DamageDraft> {
+    let id = client_id(req.id)?;
+    let subject = subject(req.asset_id, req.room_id)?;
+    let texts = req.texts()?;
+    Ok(DamageDraft {
+        id,
+        subject,
+        happened_at: texts.happened_at,
+        description: texts.description,
+        cause: texts.cause,
+        liable: texts.liable,
+        photos: req.photos.clone(),
+    })
+}
+
+pub async fn report(state: &AppState, v: &Visitor, req: DamageRequest) -> AppResult<DamageReport> {
+    v.signed_in()?;
+    let draft = damage_draft(&req)?;
+    state.store.report_damage(v.actor(), draft).await
+}
+
+/// A teacher sees the reports they made; the others see every report.
+fn may_see(v: &Visitor, report: &DamageReport) -> bool {
+    v.user
+        .as_ref()
+        .is_some_and(|u| u.role.inspects() || report.reporter.id == u.id)
+}
+
+pub async fn one_report(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<DamageReport> {
+    v.signed_in()?;
+    let report = state
+        .store
+        .damage_report(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if may_see(v, &report) {
+        Ok(report)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// `mine` (reported by me), `assigned` (open and assigned to me) or `all` (not for teachers).
+pub async fn reports(state: &AppState, v: &Visitor, scope: &str) -> AppResult<Vec<DamageReport>> {
+    let user = v.signed_in()?;
+    let scope = match scope {
+        "" | "mine" => ReportScope::ReportedBy(user.id),
+        "assigned" => ReportScope::AssignedTo(user.id),
+        "all" if user.role.inspects() => ReportScope::All,
+        "all" => return Err(AppError::Forbidden),
+        _ => return Err(Invalid::new(Field::Query, Problem::UnknownChoice).into()),
+    };
+    state.store.damage_reports(scope, REPORT_LIST_LIMIT).await
+}
+
+pub async fn step(
+    state: &AppState,
+    v: &Visitor,
+    id: Uuid,
+    req: StepRequest,
+) -> AppResult<DamageReport> {
+    v.require(|r| r.inspects())?;
+    let (to, reason) = req.parse()?;
+    state
+        .store
+        .move_damage_report(v.actor(), id, to, reason)
+        .await
+}
+
+pub async fn save_template(
+    state: &AppState,
+    v: &Visitor,
+    req: TemplateRequest,
+) -> AppResult<Template> {
+    v.require(|r| r.manages_users())?;
+    let (name, room_kinds) = req.check()?;
+    let key = match &req.key {
+        Some(key) => {
+            let known = state.store.current_templates().await?;
+            if !known.iter().any(|t| &t.key == key) {
+                return Err(AppError::NotFound);
+            }
+            key.clone()
+        }
+        None => format!("custom_{}", Uuid::now_v7().simple()),
+    };
+    let template = Template {
+        id: Uuid::nil(),
+        key,
+        version: 0,
+        name,
+        categories: req
+            .categories
+            .iter()
+            .map(|c| c.trim().to_string())
+            .collect(),
+        room_kinds,
+        items: req.items,
+    };
+    state.store.save_template(v.actor(), template).await
+}

@@ -1,0 +1,103 @@
+//! What inspections ask of a database: versioned checklists, inspections with their repair
+//! tickets, and damage reports. Each database implements these beside its SQL
+//! (`ssr/sqlite/{checklists,inspections,damage}.rs`).
+
+use crate::error::AppResult;
+use crate::ssr::store::Actor;
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// An inspection checked against its template, ready to store.
+pub struct InspectionRecord {
+    /// Made where it was recorded (the phone, when offline), or here.
+    pub id: Uuid,
+    pub template: crate::inspections::Template,
+    pub subject: crate::inspections::Subject,
+    pub inspected_at: DateTime<Utc>,
+    pub answers: Vec<crate::inspections::FilledItem>,
+    pub notes: Option<String>,
+}
+
+/// A checked damage report, ready to store.
+pub struct DamageDraft {
+    pub id: Uuid,
+    pub subject: crate::inspections::Subject,
+    pub happened_at: Option<String>,
+    pub description: String,
+    pub cause: Option<String>,
+    pub liable: Option<String>,
+    pub photos: Vec<Uuid>,
+}
+
+/// Which damage reports a list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportScope {
+    /// Reported by this user.
+    ReportedBy(Uuid),
+    /// Assigned to this user and not finished.
+    AssignedTo(Uuid),
+    /// All of them, newest first.
+    All,
+}
+
+/// Versioned checklists.
+#[async_trait]
+pub trait ChecklistStore: Send + Sync {
+    /// Stores the default checklists when there are none yet.
+    async fn ensure_templates(
+        &self,
+        defaults: Vec<crate::ssr::inspections::checklists::DefaultTemplate>,
+    ) -> AppResult<()>;
+    /// The current version of every checklist.
+    async fn current_templates(&self) -> AppResult<Vec<crate::inspections::Template>>;
+    /// One version of a checklist (old ones stay readable).
+    async fn template(&self, id: Uuid) -> AppResult<Option<crate::inspections::Template>>;
+    /// Saves a new version of `template.key` (or a new checklist) and makes it current.
+    async fn save_template(
+        &self,
+        actor: Actor,
+        template: crate::inspections::Template,
+    ) -> AppResult<crate::inspections::Template>;
+}
+
+/// Inspections and the repair tickets their failed items open.
+#[async_trait]
+pub trait InspectionStore: Send + Sync {
+    /// Stores the inspection, opens a repair ticket for each failed item and attaches the
+    /// photos, in one transaction.
+    async fn record_inspection(
+        &self,
+        actor: Actor,
+        inspection: InspectionRecord,
+    ) -> AppResult<crate::inspections::Inspection>;
+    async fn inspections_of(
+        &self,
+        subject: crate::inspections::Subject,
+        limit: i64,
+    ) -> AppResult<Vec<crate::inspections::Inspection>>;
+}
+
+/// Damage reports and their steps.
+#[async_trait]
+pub trait DamageStore: Send + Sync {
+    async fn report_damage(
+        &self,
+        actor: Actor,
+        report: DamageDraft,
+    ) -> AppResult<crate::inspections::DamageReport>;
+    async fn damage_reports(
+        &self,
+        scope: ReportScope,
+        limit: i64,
+    ) -> AppResult<Vec<crate::inspections::DamageReport>>;
+    async fn damage_report(&self, id: Uuid) -> AppResult<Option<crate::inspections::DamageReport>>;
+    /// Moves a report one step (the asset's status follows), with history.
+    async fn move_damage_report(
+        &self,
+        actor: Actor,
+        id: Uuid,
+        to: crate::inspections::DamageStatus,
+        reason: Option<String>,
+    ) -> AppResult<crate::inspections::DamageReport>;
+}

@@ -1,0 +1,65 @@
+//! What the people area asks of a database: users, sessions and the 分工 responsibilities.
+//! Each database implements it beside its SQL (`ssr/sqlite/people.rs`).
+
+use crate::domain::Role;
+use crate::error::AppResult;
+use crate::i18n::Lang;
+use crate::model::{Responsibility, User};
+use crate::ssr::store::Actor;
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// A new or changed user, with the password already hashed.
+pub struct UserRecord {
+    pub login: String,
+    pub display_name: String,
+    pub role: Role,
+    pub active: bool,
+    pub password_hash: Option<String>,
+}
+
+/// A signed-in session: cookie for browsers, token for API clients.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionKind {
+    Cookie,
+    Token,
+}
+
+/// What the store knows of a live session.
+#[derive(Clone)]
+pub struct SessionUser {
+    pub user: User,
+    pub lang: Option<Lang>,
+    pub last_seen: DateTime<Utc>,
+}
+
+/// Users, their sessions and the 分工 responsibilities.
+#[async_trait]
+pub trait PeopleStore: Send + Sync {
+    async fn credentials(&self, login: &str) -> AppResult<Option<(User, String)>>;
+    async fn get_user(&self, id: Uuid) -> AppResult<Option<User>>;
+    async fn list_users(&self) -> AppResult<Vec<User>>;
+    async fn create_user(&self, actor: Actor, user: UserRecord) -> AppResult<User>;
+    async fn update_user(&self, actor: Actor, id: Uuid, user: UserRecord) -> AppResult<User>;
+    async fn set_user_lang(&self, actor: Actor, id: Uuid, lang: Lang) -> AppResult<()>;
+    async fn create_session(
+        &self,
+        token_hash: &[u8],
+        user_id: Uuid,
+        kind: SessionKind,
+        now: DateTime<Utc>,
+    ) -> AppResult<()>;
+    /// The session's user if it is live: not revoked, not idle past `idle_after`, user active.
+    async fn session_user(
+        &self,
+        token_hash: &[u8],
+        kind: SessionKind,
+        idle_after: DateTime<Utc>,
+    ) -> AppResult<Option<SessionUser>>;
+    async fn touch_session(&self, token_hash: &[u8], now: DateTime<Utc>) -> AppResult<()>;
+    /// Revokes; false when there was no live session.
+    async fn revoke_session(&self, token_hash: &[u8], now: DateTime<Utc>) -> AppResult<bool>;
+    async fn responsibilities_of(&self, user_id: Uuid) -> AppResult<Vec<Responsibility>>;
+    async fn list_responsibilities(&self) -> AppResult<Vec<Responsibility>>;
+}

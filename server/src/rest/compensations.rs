@@ -1,0 +1,160 @@
+//! Compensation cases under `/api/v1/compensations`: the asset manager opens and settles them,
+//! only the admin waives; the notice is a PDF and the cases export as CSV.
+
+use super::{parse_json, path_id as id, RestError, RestResult};
+use app::error::AppError;
+use app::inspections::compensation::{Compensation, DepreciationRule};
+use app::ssr::compensation;
+use app::ssr::state::AppState;
+use app::ssr::visitor::Visitor;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde::Deserialize;
+
+fn manager(v: &Visitor) -> RestResult<()> {
+    v.require(|r| r.manages_register())
+        .map(|_| ())
+        .map_err(RestError)
+}
+
+#[derive(Deserialize)]
+pub struct ListParams {
+    semester: Option<String>,
+    open: Option<String>,
+}
+
+impl ListParams {
+    fn semester(&self) -> Option<String> {
+        self.semester.clone().filter(|s| !s.trim().is_empty())
+    }
+}
+
+pub async fn list(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Query(p): Query<ListParams>,
+) -> RestResult<Json<Vec<Compensation>>> {
+    manager(&v)?;
+    let all = st.store.compensations(p.semester()).await?;
+    let open_only = p.open.is_some();
+    Ok(Json(
+        all.into_iter()
+            .filter(|c| !open_only || c.status == app::inspections::compensation::CaseStatus::Open)
+            .collect(),
+    ))
+}
+
+pub async fn create(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    body: Bytes,
+) -> RestResult<(StatusCode, Json<Compensation>)> {
+    manager(&v)?;
+    let req = parse_json(&body)?;
+    let case = compensation::open(&st, &v, req).await?;
+    Ok((StatusCode::CREATED, Json(case)))
+}
+
+pub async fn get_one(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Json<Compensation>> {
+    manager(&v)?;
+    let found = st.store.compensation(id(&raw)?).await?;
+    Ok(Json(found.ok_or(AppError::NotFound)?))
+}
+
+pub async fn pay(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> RestResult<Json<Compensation>> {
+    manager(&v)?;
+    let case = id(&raw)?;
+    let req = parse_json(&body)?;
+    compensation::pay(&st, &v, case, req)
+        .await
+        .map(Json)
+        .map_err(RestError)
+}
+
+pub async fn waive(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> RestResult<Json<Compensation>> {
+    v.require(|r| r.manages_users())?;
+    let case = id(&raw)?;
+    let req = parse_json(&body)?;
+    compensation::waive(&st, &v, case, req)
+        .await
+        .map(Json)
+        .map_err(RestError)
+}
+
+fn attachment(body: Vec<u8>, content_type: &'static str, name: &str) -> Response {
+    let mut res = body.into_response();
+    let headers = res.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+pub async fn notice(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Response> {
+    manager(&v)?;
+    let case = id(&raw)?;
+    let pdf = compensation::notice(&st, &v, case).await?;
+    Ok(attachment(
+        pdf,
+        "application/pdf",
+        &format!("notice-{case}.pdf"),
+    ))
+}
+
+pub async fn export(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Query(p): Query<ListParams>,
+) -> RestResult<Response> {
+    manager(&v)?;
+    let csv = compensation::export_csv(&st, &v, p.semester(), p.open.is_some()).await?;
+    Ok(attachment(
+        csv.into_bytes(),
+        "text/csv; charset=utf-8",
+        "compensations.csv",
+    ))
+}
+
+pub async fn rule(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+) -> RestResult<Json<DepreciationRule>> {
+    manager(&v)?;
+    Ok(Json(st.store.depreciation_rule().await?))
+}
+
+pub async fn set_rule(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    body: Bytes,
+) -> RestResult<Json<DepreciationRule>> {
+    v.require(|r| r.manages_users())?;
+    let rule = parse_json(&body)?;
+    compensation::set_rule(&st, &v, rule)
+        .await
+        .map(Json)
+        .map_err(RestError)
+}

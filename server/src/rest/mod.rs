@@ -1,0 +1,155 @@
+//! The JSON API under `/api/v1`: the same rules as the pages, for scripts and other systems.
+//! Errors are `{"error": {"code", "message", "field"?}}` with the matching status, written in
+//! the caller's language by [`error::in_visitors_language`].
+
+mod auth;
+mod compensations;
+pub mod error;
+mod inspections;
+mod labels;
+pub mod openapi;
+mod openapi_rounds;
+mod photos;
+mod register;
+mod rounds;
+
+use app::error::AppError;
+use app::ssr::state::AppState;
+use axum::body::Bytes;
+use axum::routing::{get, post};
+use axum::Router;
+pub use error::{RestError, RestResult};
+use serde::de::DeserializeOwned;
+
+/// Parses a JSON body: broken JSON is 400, the wrong shape (unknown field, wrong type) 422.
+pub fn parse_json<T: DeserializeOwned>(body: &Bytes) -> RestResult<T> {
+    use app::domain::{Field, Invalid, Problem};
+    serde_json::from_slice(body).map_err(|e| {
+        RestError(match e.classify() {
+            serde_json::error::Category::Data => {
+                AppError::Invalid(Invalid::new(Field::Body, Problem::Malformed))
+            }
+            _ => AppError::Transport {
+                detail: format!("malformed JSON: {e}"),
+            },
+        })
+    })
+}
+
+/// An id from a URL path; anything unparsable is simply not found.
+pub(crate) fn path_id(raw: &str) -> RestResult<uuid::Uuid> {
+    Ok(uuid::Uuid::parse_str(raw).map_err(|_| AppError::NotFound)?)
+}
+
+async fn not_found() -> RestError {
+    RestError(AppError::NotFound)
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi::document))
+        .route(
+            "/auth/token",
+            post(auth::issue_token).delete(auth::revoke_token),
+        )
+        .route("/me", get(auth::me))
+        .route("/tags/{code}", get(register::tag))
+        .route(
+            "/buildings",
+            get(register::list_buildings).post(register::create_building),
+        )
+        .route(
+            "/rooms",
+            get(register::list_rooms).post(register::create_room),
+        )
+        .route(
+            "/rooms/{id}",
+            get(register::get_room).patch(register::update_room),
+        )
+        .route("/rooms/{id}/history", get(register::room_history))
+        .route(
+            "/assets",
+            get(register::list_assets).post(register::create_asset),
+        )
+        .route(
+            "/assets/{id}",
+            get(register::get_asset).patch(register::update_asset),
+        )
+        .route("/assets/{id}/history", get(register::asset_history))
+        .route(
+            "/photos",
+            post(photos::upload).layer(axum::extract::DefaultBodyLimit::max(
+                app::ssr::photos::MAX_UPLOAD_BYTES + 64 * 1024,
+            )),
+        )
+        .route(
+            "/photos/{id}",
+            get(photos::full)
+                .put(photos::put)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    app::ssr::photos::MAX_UPLOAD_BYTES + 64 * 1024,
+                )),
+        )
+        .route("/photos/{id}/thumb", get(photos::thumb))
+        .route(
+            "/checklists",
+            get(inspections::checklists).post(inspections::save_checklist),
+        )
+        .route(
+            "/checklists/applicable",
+            get(inspections::applicable_checklists),
+        )
+        .route("/checklists/{id}", get(inspections::checklist))
+        .route(
+            "/inspections",
+            get(inspections::list_inspections).post(inspections::create_inspection),
+        )
+        .route(
+            "/damage-reports",
+            get(inspections::list_reports).post(inspections::create_report),
+        )
+        .route("/damage-reports/{id}", get(inspections::get_report))
+        .route(
+            "/damage-reports/{id}/status",
+            post(inspections::step_report),
+        )
+        .route(
+            "/compensations",
+            get(compensations::list).post(compensations::create),
+        )
+        .route("/compensations/export", get(compensations::export))
+        .route(
+            "/compensations/rule",
+            get(compensations::rule).put(compensations::set_rule),
+        )
+        .route("/compensations/{id}", get(compensations::get_one))
+        .route("/compensations/{id}/pay", post(compensations::pay))
+        .route("/compensations/{id}/waive", post(compensations::waive))
+        .route("/compensations/{id}/notice", get(compensations::notice))
+        .route("/rounds", get(rounds::all_rounds))
+        .route("/rounds/today", get(rounds::my_rounds))
+        .route(
+            "/schedules",
+            get(rounds::schedules).post(rounds::create_schedule),
+        )
+        .route("/schedules/{id}/end", post(rounds::end_schedule))
+        .route(
+            "/sync",
+            post(rounds::sync).layer(axum::extract::DefaultBodyLimit::max(
+                rounds::SYNC_BODY_LIMIT,
+            )),
+        )
+        .route("/sync/conflicts", get(rounds::conflicts))
+        .route(
+            "/sync/conflicts/{id}/resolve",
+            post(rounds::resolve_conflict),
+        )
+        .route("/labels", post(labels::print_labels))
+        .route("/labels/jobs", get(labels::print_log))
+        .route("/label-stocks", get(labels::list_stocks))
+        .route(
+            "/label-stocks/{name}",
+            axum::routing::put(labels::save_stock),
+        )
+        .fallback(not_found)
+}

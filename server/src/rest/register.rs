@@ -1,0 +1,189 @@
+//! Tags, buildings, rooms and assets under `/api/v1`; the rules live in `app::ssr::register`,
+//! shared with the pages.
+
+use super::{parse_json, path_id as id, RestResult};
+use app::domain::{Field, Invalid, Problem};
+use app::error::AppError;
+use app::forms::{AssetPatch, RoomForm, RoomPatch};
+use app::model::{Asset, Building, HistoryEntry, ListQuery, Page, Room, TagTarget};
+use app::ssr::register;
+use app::ssr::state::AppState;
+use app::ssr::store::Entity;
+use app::ssr::visitor::Visitor;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+/// List parameters; bad numbers are a 422, not a silent default.
+#[derive(Deserialize)]
+pub struct ListParams {
+    q: Option<String>,
+    limit: Option<String>,
+    offset: Option<String>,
+}
+
+impl ListParams {
+    fn query(self) -> RestResult<ListQuery> {
+        let num = |s: Option<String>| -> Result<Option<i64>, AppError> {
+            s.map(|s| {
+                s.parse::<i64>()
+                    .map_err(|_| Invalid::new(Field::Query, Problem::Malformed).into())
+            })
+            .transpose()
+        };
+        Ok(ListQuery {
+            q: self.q,
+            limit: num(self.limit)?,
+            offset: num(self.offset)?,
+        })
+    }
+}
+
+pub async fn tag(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(code): Path<String>,
+) -> RestResult<Json<Value>> {
+    let (code, target) = register::tag(&st, &v, &code).await?;
+    let (kind, id) = match target {
+        TagTarget::Room(id) => ("room", Some(id)),
+        TagTarget::Asset(id) => ("asset", Some(id)),
+        TagTarget::Unassigned => ("unassigned", None),
+    };
+    Ok(Json(
+        json!({ "code": code, "kind": kind, "id": id, "url": st.tag_url(code.as_str()) }),
+    ))
+}
+
+pub async fn list_buildings(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+) -> RestResult<Json<Vec<Building>>> {
+    Ok(Json(register::buildings(&st, &v).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewBuilding {
+    name: String,
+}
+
+pub async fn create_building(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    body: Bytes,
+) -> RestResult<(StatusCode, Json<Building>)> {
+    register::writer(&v)?;
+    let req: NewBuilding = parse_json(&body)?;
+    let b = register::save_building(&st, &v, None, &req.name).await?;
+    Ok((StatusCode::CREATED, Json(b)))
+}
+
+pub async fn list_rooms(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Query(p): Query<ListParams>,
+) -> RestResult<Json<Page<Room>>> {
+    let q = p.query()?;
+    Ok(Json(register::rooms(&st, &v, &q).await?))
+}
+
+pub async fn get_room(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Json<Room>> {
+    register::reader(&v)?;
+    Ok(Json(register::room(&st, &v, id(&raw)?).await?))
+}
+
+pub async fn create_room(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    body: Bytes,
+) -> RestResult<(StatusCode, Json<Room>)> {
+    register::writer(&v)?;
+    let patch: RoomPatch = parse_json(&body)?;
+    let form = patch.apply(RoomForm::default());
+    let room = register::create_room(&st, &v, form, None).await?;
+    Ok((StatusCode::CREATED, Json(room)))
+}
+
+pub async fn update_room(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> RestResult<Json<Room>> {
+    register::writer(&v)?;
+    let id = id(&raw)?;
+    let patch: RoomPatch = parse_json(&body)?;
+    let room = register::update_room(&st, &v, id, |current| patch.apply(current)).await?;
+    Ok(Json(room))
+}
+
+pub async fn room_history(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Json<Vec<HistoryEntry>>> {
+    register::reader(&v)?;
+    let history = register::history(&st, &v, Entity::Room, id(&raw)?).await?;
+    Ok(Json(history))
+}
+
+pub async fn list_assets(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Query(p): Query<ListParams>,
+) -> RestResult<Json<Page<Asset>>> {
+    let q = p.query()?;
+    Ok(Json(register::assets(&st, &v, &q, None).await?))
+}
+
+pub async fn get_asset(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Json<Asset>> {
+    register::reader(&v)?;
+    Ok(Json(register::asset(&st, &v, id(&raw)?).await?))
+}
+
+pub async fn create_asset(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    body: Bytes,
+) -> RestResult<(StatusCode, Json<Asset>)> {
+    register::writer(&v)?;
+    let patch: AssetPatch = parse_json(&body)?;
+    let form = patch.apply(register::new_asset_form(None))?;
+    let asset = register::create_asset(&st, &v, form, None).await?;
+    Ok((StatusCode::CREATED, Json(asset)))
+}
+
+pub async fn update_asset(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> RestResult<Json<Asset>> {
+    register::writer(&v)?;
+    let id = id(&raw)?;
+    let patch: AssetPatch = parse_json(&body)?;
+    let asset = register::update_asset(&st, &v, id, |current| patch.apply(current)).await?;
+    Ok(Json(asset))
+}
+
+pub async fn asset_history(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Json<Vec<HistoryEntry>>> {
+    register::reader(&v)?;
+    let history = register::history(&st, &v, Entity::Asset, id(&raw)?).await?;
+    Ok(Json(history))
+}

@@ -10,10 +10,10 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "ROUNDS_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
-    /// Folder for the SQLite database (and, later, photos).
+    /// Folder for photos, and for the SQLite database unless `DATABASE_URL` names another.
     #[arg(long, env = "ROUNDS_DATA", default_value = "data")]
     pub data: PathBuf,
-    /// Database URL; defaults to `sqlite://{data}/rounds.db`.
+    /// Database URL, `sqlite://…` or `postgres://…`; defaults to `sqlite://{data}/rounds.db`.
     #[arg(long, env = "DATABASE_URL")]
     pub database_url: Option<String>,
     /// The address printed on labels: tag URLs are `{public_url}/t/{CODE}`.

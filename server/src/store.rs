@@ -4,20 +4,20 @@ use crate::anyhow_lite::Result;
 use crate::config::DatabaseArgs;
 use app::ssr::people::auth::hash_password;
 use app::ssr::school::demo::{demo_school, generated_school, DEMO_PASSWORD};
-use app::ssr::sqlite::SqliteStore;
+use app::ssr::sql::SqlStore;
 use app::ssr::store::Store;
 use std::sync::Arc;
 
-/// Opens the database named by the URL scheme (only `sqlite:` so far), migrating it.
+/// Opens the database named by the URL scheme (`sqlite:` or `postgres:`), migrating it. The
+/// data folder (photos, and the SQLite file by default) is made if missing.
 pub async fn open(db: &DatabaseArgs) -> Result<Arc<dyn Store>> {
     let url = db.url();
-    if url.starts_with("sqlite:") {
-        if db.database_url.is_none() {
-            std::fs::create_dir_all(&db.data)?;
-        }
-        return Ok(Arc::new(SqliteStore::connect(&url).await?));
+    let known = ["sqlite:", "postgres:", "postgresql:"];
+    if !known.iter().any(|scheme| url.starts_with(scheme)) {
+        return Err(format!("unsupported database URL (sqlite: or postgres:): {url}").into());
     }
-    Err(format!("unsupported database URL (only sqlite: for now): {url}").into())
+    std::fs::create_dir_all(&db.data)?;
+    Ok(Arc::new(SqlStore::connect(&url).await?))
 }
 
 /// Loads the demo school into an empty database; a database with users is left alone.

@@ -1,6 +1,6 @@
 //! The `rounds` command line: the first admin, and generated schools for benchmarks.
 
-use app::ssr::sqlite::SqliteStore;
+use app::ssr::sql::SqlStore;
 use app::ssr::store::{PeopleStore, RegisterStore};
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -46,7 +46,7 @@ async fn the_first_admin_comes_from_the_command_line_with_the_password_on_stdin(
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let store = SqliteStore::connect(&format!("sqlite://{data}/rounds.db"))
+    let store = SqlStore::connect(&format!("sqlite://{data}/rounds.db"))
         .await
         .unwrap();
     let (user, hash) = store
@@ -90,7 +90,7 @@ async fn generate_fills_an_empty_database_with_a_school_of_the_asked_size() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let store = SqliteStore::connect(&format!("sqlite://{data}/rounds.db"))
+    let store = SqlStore::connect(&format!("sqlite://{data}/rounds.db"))
         .await
         .unwrap();
     let page = store.list_assets(&Default::default(), None).await.unwrap();

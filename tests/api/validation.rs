@@ -138,6 +138,20 @@ async fn search_finds_names_codes_and_tags_and_escapes_wildcards() {
         .await
         .json();
     assert_eq!(a["items"][0]["id"], asset["id"]);
+    let code = asset["asset_code"].as_str().unwrap().to_lowercase();
+    let a = app
+        .api(
+            Method::GET,
+            &format!("/assets?q={code}"),
+            Some(&token),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(
+        a["items"][0]["id"], asset["id"],
+        "asset codes match whatever the case, on either database"
+    );
     let rooms = app
         .api(
             Method::GET,

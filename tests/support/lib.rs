@@ -19,10 +19,71 @@ pub const REGISTER_MANAGERS: [(&str, bool); 4] = [
     ("demo-teacher", false),
 ];
 
-/// A running server and its data folder (removed when dropped).
+/// A running server, its data folder and its database (both removed when dropped).
 pub struct TestApp {
     pub base: String,
     pub data: TempDir,
+    database_url: String,
+    _postgres: Option<PostgresDatabase>,
+}
+
+/// Where the PostgreSQL server for the tests is (trust auth), unless `ROUNDS_TEST_POSTGRES`
+/// names another.
+const POSTGRES: &str = "postgres://postgres@127.0.0.1:5432";
+
+/// Whether this run of the tests is on PostgreSQL (`ROUNDS_TEST_DATABASE=postgres`) rather
+/// than SQLite.
+pub fn on_postgres() -> bool {
+    std::env::var("ROUNDS_TEST_DATABASE").is_ok_and(|v| v == "postgres")
+}
+
+/// A fresh PostgreSQL database for one test, dropped with it.
+struct PostgresDatabase {
+    server: String,
+    name: String,
+}
+
+impl PostgresDatabase {
+    async fn create() -> Self {
+        use sqlx::Connection;
+        let server = std::env::var("ROUNDS_TEST_POSTGRES").unwrap_or_else(|_| POSTGRES.into());
+        let name = format!("rounds_test_{}", uuid::Uuid::now_v7().simple());
+        let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres"))
+            .await
+            .expect("the PostgreSQL server for the tests answers (ROUNDS_TEST_POSTGRES)");
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut admin)
+            .await
+            .expect("a test database is created");
+        let _ = admin.close().await;
+        PostgresDatabase { server, name }
+    }
+
+    fn url(&self) -> String {
+        format!("{}/{}", self.server, self.name)
+    }
+}
+
+impl Drop for PostgresDatabase {
+    fn drop(&mut self) {
+        let admin = format!("{}/postgres", self.server);
+        let drop = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
+        // The test's own runtime is still running here; drop the database from another thread.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime");
+            rt.block_on(async {
+                use sqlx::Connection;
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
+                    let _ = sqlx::query(&drop).execute(&mut conn).await;
+                    let _ = conn.close().await;
+                }
+            });
+        })
+        .join();
+    }
 }
 
 /// Starts the app on port 0 with the demo school loaded, like `rounds serve --demo`.
@@ -32,16 +93,29 @@ pub async fn spawn_app() -> TestApp {
 
 /// The same, with labels and cookies made for `public_url` (say, an https proxy in front).
 pub async fn spawn_app_behind(public_url: Option<&str>) -> TestApp {
+    // The server's errors (an internal error's cause is only logged) show with a failing test.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(std::env::var("RUST_LOG").unwrap_or_else(|_| "error".into()))
+        .with_test_writer()
+        .try_init();
     let data = tempfile::tempdir().expect("a temp folder");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("a free port");
     let addr = listener.local_addr().expect("the bound address");
     let base = format!("http://{addr}");
+    let postgres = match on_postgres() {
+        true => Some(PostgresDatabase::create().await),
+        false => None,
+    };
+    let database_url = match &postgres {
+        Some(pg) => pg.url(),
+        None => format!("sqlite://{}", data.path().join("rounds.db").display()),
+    };
     let args = ServeArgs {
         addr,
         data: data.path().to_path_buf(),
-        database_url: None,
+        database_url: Some(database_url.clone()),
         public_url: Some(
             public_url
                 .map(str::to_string)
@@ -56,7 +130,12 @@ pub async fn spawn_app_behind(public_url: Option<&str>) -> TestApp {
     };
     let state = server::prepare(&args).await.expect("the app starts");
     tokio::spawn(server::serve_on(listener, state));
-    TestApp { base, data }
+    TestApp {
+        base,
+        data,
+        database_url,
+        _postgres: postgres,
+    }
 }
 
 /// One HTTP answer, with the body as text and (when it parses) as JSON.
@@ -182,17 +261,37 @@ impl TestApp {
     }
 
     /// Runs one SQL query against the test database and returns the first column as text.
+    /// Tests write it as SQLite does; on PostgreSQL the few SQLite-only spellings they use
+    /// are translated ([`for_postgres`]).
     pub async fn sql(&self, query: &str) -> Vec<String> {
-        let url = format!("sqlite://{}", self.data.path().join("rounds.db").display());
-        let pool = sqlx::SqlitePool::connect(&url)
-            .await
-            .expect("the test database opens");
-        let rows: Vec<(String,)> = sqlx::query_as(query)
-            .fetch_all(&pool)
+        use app::ssr::db::{Db, Value};
+        let (db, query) = if self.database_url.starts_with("postgres") {
+            let pool = sqlx::PgPool::connect(&self.database_url)
+                .await
+                .expect("opens");
+            (Db::Postgres(pool), for_postgres(query))
+        } else {
+            let pool = sqlx::SqlitePool::connect(&self.database_url)
+                .await
+                .expect("opens");
+            (Db::Sqlite(pool), query.to_string())
+        };
+        let rows = app::ssr::db::query(query)
+            .fetch_all(&db)
             .await
             .expect("the query runs");
-        pool.close().await;
-        rows.into_iter().map(|r| r.0).collect()
+        rows.iter()
+            .map(
+                |r| match r.try_get::<Value, _>(0).expect("a first column") {
+                    Value::Bytes(b) if b.len() == 16 => {
+                        uuid::Uuid::from_slice(&b).unwrap().to_string()
+                    }
+                    Value::Uuid(u) => u.to_string(),
+                    Value::Int(i) => i.to_string(),
+                    v => app::ssr::db::FromValue::from_value(v).expect("text"),
+                },
+            )
+            .collect()
     }
 
     /// Calls a server function the way a form without JavaScript does.
@@ -248,4 +347,26 @@ impl TestApp {
             .await;
         a.json().as_array().map(Vec::len).unwrap_or(0)
     }
+}
+
+/// A test's SQLite query in PostgreSQL's words: ids as hex (`lower(hex(id))`, `hex(id)`), and
+/// a stored JSON document searched as text.
+fn for_postgres(query: &str) -> String {
+    let mut out = query.to_string();
+    for (open, case) in [("lower(hex(", "lower"), ("hex(", "upper")] {
+        while let Some(at) = out.find(open) {
+            let from = at + open.len();
+            let Some(len) = out[from..].find(')') else {
+                break;
+            };
+            let column = out[from..from + len].to_string();
+            let close = if case == "lower" { 2 } else { 1 };
+            let end = (from + len + close).min(out.len());
+            let with = format!("{case}(replace(({column})::text, '-', ''))");
+            out.replace_range(at..end, &with);
+        }
+    }
+    ["after", "before"].iter().fold(out, |q, doc| {
+        q.replace(&format!("{doc} LIKE"), &format!("{doc}::text LIKE"))
+    })
 }

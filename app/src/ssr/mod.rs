@@ -1,9 +1,11 @@
 //! What only the server may touch. One folder per area (people, register, labels, photos,
 //! inspections, compensation, rounds, sync, school), each with its service code and its store
-//! trait; `sqlite/` implements every store trait; `store.rs` joins them into one [`store::Store`].
+//! trait; `sql/` implements every store trait once for SQLite and PostgreSQL (through `db/`);
+//! `store.rs` joins them into one [`store::Store`].
 
 pub mod clock;
 pub mod compensation;
+pub mod db;
 pub mod inspections;
 pub mod labels;
 pub mod people;
@@ -11,7 +13,7 @@ pub mod photos;
 pub mod register;
 pub mod rounds;
 pub mod school;
-pub mod sqlite;
+pub mod sql;
 pub mod state;
 pub mod store;
 pub mod sync;

@@ -3,19 +3,18 @@
 use super::checklists::json;
 use super::damage::duty_holder;
 use super::history::record;
-use super::{ts, SqliteStore};
+use super::SqlStore;
 use crate::domain::{AssetStatus, Role, RoomKind};
 use crate::duties::round_duty;
 use crate::error::{AppError, AppResult};
 use crate::inspections::Subject;
 use crate::model::Named;
 use crate::rounds::{Assignee, Cadence, Schedule, Scope};
+use crate::ssr::db::{query, query_scalar, FromValue, QueryBuilder, Row, Tx};
 use crate::ssr::rounds::store::RoundStore;
 use crate::ssr::rounds::store::{RoundSubject, ScheduleDraft};
 use crate::ssr::store::{Actor, Entity};
 use chrono::{DateTime, Utc};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{QueryBuilder, Row, Sqlite};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -25,15 +24,12 @@ const SEEDED: &str = "schedules_seeded";
 
 const SCHEDULE_SELECT: &str = "SELECT s.id, s.name, s.template_key, s.scope, s.cadence, s.active, \
     s.created_at, s.assignee_id, u.display_name AS assignee_name, s.assignee_role, \
-    (SELECT t.name FROM checklist_templates t WHERE t.key = s.template_key AND t.is_current = 1) AS t_name, \
-    (SELECT t.categories FROM checklist_templates t WHERE t.key = s.template_key AND t.is_current = 1) AS t_categories, \
-    (SELECT t.room_kinds FROM checklist_templates t WHERE t.key = s.template_key AND t.is_current = 1) AS t_kinds \
+    (SELECT t.name FROM checklist_templates t WHERE t.key = s.template_key AND t.is_current) AS t_name, \
+    (SELECT t.categories FROM checklist_templates t WHERE t.key = s.template_key AND t.is_current) AS t_categories, \
+    (SELECT t.room_kinds FROM checklist_templates t WHERE t.key = s.template_key AND t.is_current) AS t_kinds \
     FROM schedules s LEFT JOIN users u ON u.id = s.assignee_id";
 
-fn get<T>(row: &SqliteRow, col: &str) -> AppResult<T>
-where
-    T: for<'r> sqlx::Decode<'r, Sqlite> + sqlx::Type<Sqlite>,
-{
+fn get<T: FromValue>(row: &Row, col: &str) -> AppResult<T> {
     row.try_get(col).map_err(AppError::internal)
 }
 
@@ -51,7 +47,7 @@ fn school_day(at: &str) -> String {
 
 /// Appends `(value_col IN (…) OR id_col IN (…))`; either list may be empty.
 fn by_value_or_id(
-    q: &mut QueryBuilder<'_, Sqlite>,
+    q: &mut QueryBuilder,
     value_col: &str,
     values: impl Iterator<Item = String>,
     id_col: &str,
@@ -68,15 +64,15 @@ fn by_value_or_id(
     q.push("))");
 }
 
-impl SqliteStore {
+impl SqlStore {
     async fn schedule_rows(&self, filter: &str, bind: Option<Uuid>) -> AppResult<Vec<Schedule>> {
         let sql = format!("{SCHEDULE_SELECT} {filter} ORDER BY s.created_at, s.id");
-        let mut q = sqlx::query(&sql);
+        let mut q = query(&sql);
         if let Some(id) = bind {
             q = q.bind(id);
         }
-        let rows = q.fetch_all(&self.pool).await?;
-        let mut conn = self.pool.acquire().await?;
+        let rows = q.fetch_all(&self.db).await?;
+        let mut conn = self.db.read().await?;
         let mut duty_cache: HashMap<&'static str, Option<Named>> = HashMap::new();
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
@@ -120,21 +116,17 @@ impl SqliteStore {
                 scope,
                 cadence,
                 assignee,
-                active: get::<i64>(&row, "active")? != 0,
+                active: get::<bool>(&row, "active")?,
                 since: school_day(&get::<String>(&row, "created_at")?),
             });
         }
         Ok(out)
     }
 
-    async fn insert_schedule(
-        tx: &mut super::damage::Tx,
-        actor: Actor,
-        draft: &ScheduleDraft,
-    ) -> AppResult<()> {
-        sqlx::query(
+    async fn insert_schedule(tx: &mut Tx, actor: Actor, draft: &ScheduleDraft) -> AppResult<()> {
+        query(
             "INSERT INTO schedules (id, name, template_key, scope, cadence, assignee_id, \
-             assignee_role, active, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)",
+             assignee_role, active, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9)",
         )
         .bind(draft.id)
         .bind(&draft.name)
@@ -143,7 +135,7 @@ impl SqliteStore {
         .bind(json(&draft.cadence)?)
         .bind(draft.assignee_id)
         .bind(draft.assignee_role.map(Role::code))
-        .bind(ts(Utc::now()))
+        .bind(Utc::now())
         .bind(actor.0)
         .execute(&mut **tx)
         .await?;
@@ -166,10 +158,10 @@ impl SqliteStore {
 }
 
 #[async_trait::async_trait]
-impl RoundStore for SqliteStore {
+impl RoundStore for SqlStore {
     async fn ensure_schedules(&self, defaults: Vec<ScheduleDraft>) -> AppResult<()> {
         let mut tx = self.write().await?;
-        let done: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
+        let done: Option<String> = query_scalar("SELECT value FROM settings WHERE key = $1")
             .bind(SEEDED)
             .fetch_optional(&mut *tx)
             .await?;
@@ -179,20 +171,16 @@ impl RoundStore for SqliteStore {
         for draft in &defaults {
             Self::insert_schedule(&mut tx, Actor::SYSTEM, draft).await?;
         }
-        sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2)")
+        query("INSERT INTO settings (key, value) VALUES ($1, $2)")
             .bind(SEEDED)
-            .bind(ts(Utc::now()))
+            .bind(Utc::now())
             .execute(&mut *tx)
             .await?;
         Ok(tx.commit().await?)
     }
 
     async fn schedules(&self, include_ended: bool) -> AppResult<Vec<Schedule>> {
-        let filter = if include_ended {
-            ""
-        } else {
-            "WHERE s.active = 1"
-        };
+        let filter = if include_ended { "" } else { "WHERE s.active" };
         self.schedule_rows(filter, None).await
     }
 
@@ -208,7 +196,7 @@ impl RoundStore for SqliteStore {
 
     async fn end_schedule(&self, actor: Actor, id: Uuid) -> AppResult<()> {
         let mut tx = self.write().await?;
-        let done = sqlx::query("UPDATE schedules SET active = 0 WHERE id = $1 AND active = 1")
+        let done = query("UPDATE schedules SET active = FALSE WHERE id = $1 AND active")
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -235,7 +223,7 @@ impl RoundStore for SqliteStore {
     async fn round_subjects(&self, scope: &Scope) -> AppResult<Vec<RoundSubject>> {
         let mut out = Vec::new();
         if !scope.categories.is_empty() || !scope.assets.is_empty() {
-            let mut q = QueryBuilder::<Sqlite>::new(
+            let mut q = QueryBuilder::new(
                 "SELECT a.id, a.name, a.asset_code, a.category, a.status, a.room_id, r.name AS r_name, \
                  r.kind AS r_kind, b.name AS b_name, t.code AS tag FROM assets a \
                  LEFT JOIN rooms r ON r.id = a.room_id LEFT JOIN buildings b ON b.id = r.building_id \
@@ -245,7 +233,7 @@ impl RoundStore for SqliteStore {
             let categories = scope.categories.iter().cloned();
             by_value_or_id(&mut q, "a.category", categories, "a.id", &scope.assets);
             q.push(")");
-            for row in q.build().fetch_all(&self.pool).await? {
+            for row in q.build().fetch_all(&self.db).await? {
                 let status: String = get(&row, "status")?;
                 let kind: Option<String> = get(&row, "r_kind")?;
                 out.push(RoundSubject {
@@ -263,14 +251,14 @@ impl RoundStore for SqliteStore {
             }
         }
         if !scope.room_kinds.is_empty() || !scope.rooms.is_empty() {
-            let mut q = QueryBuilder::<Sqlite>::new(
+            let mut q = QueryBuilder::new(
                 "SELECT r.id, r.name, r.kind, b.name AS b_name, t.code AS tag FROM rooms r \
                  JOIN buildings b ON b.id = r.building_id LEFT JOIN tags t ON t.room_id = r.id \
                  WHERE ",
             );
             let kinds = scope.room_kinds.iter().map(|k| k.code().to_string());
             by_value_or_id(&mut q, "r.kind", kinds, "r.id", &scope.rooms);
-            for row in q.build().fetch_all(&self.pool).await? {
+            for row in q.build().fetch_all(&self.db).await? {
                 let id: Uuid = get(&row, "id")?;
                 let name: String = get(&row, "name")?;
                 let kind: String = get(&row, "kind")?;
@@ -295,13 +283,13 @@ impl RoundStore for SqliteStore {
         &self,
         template_key: &str,
     ) -> AppResult<HashMap<Subject, DateTime<Utc>>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT i.asset_id, i.room_id, MAX(i.inspected_at) AS at FROM inspections i \
              JOIN checklist_templates t ON t.id = i.template_id WHERE t.key = $1 \
              GROUP BY i.asset_id, i.room_id",
         )
         .bind(template_key)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?;
         let mut out = HashMap::with_capacity(rows.len());
         for row in rows {

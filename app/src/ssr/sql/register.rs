@@ -1,25 +1,23 @@
 //! Buildings, rooms, assets and their tags.
 
-use super::history::{commit_with_history, history_from_json, record, ASSET_HISTORY_JSON};
+use super::history::{asset_history_json, commit_with_history, history_from_json, record};
 use super::rows::{self, ASSET_SELECT, ROOM_SELECT};
-use super::{db_error, like_pattern, ts, SqliteStore};
+use super::{db_error, like_pattern, SqlStore};
 use crate::domain::{Field, Invalid, Problem, TagCode};
 use crate::error::{AppError, AppResult};
 use crate::forms::{AssetFields, RoomFields};
 use crate::model::{Asset, Building, HistoryEntry, ListQuery, Named, Page, Room, TagTarget};
+use crate::ssr::db::{query, query_scalar, Arg, Dialect, Query, Tx};
 use crate::ssr::register::store::RegisterStore;
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
-use sqlx::{Row, Sqlite, Transaction};
 use uuid::Uuid;
-
-type Tx = Transaction<'static, Sqlite>;
 
 /// Refuses a reference to a row that does not exist, naming the form field.
 async fn ensure_exists(tx: &mut Tx, table: &str, id: Option<Uuid>, field: Field) -> AppResult<()> {
     let Some(id) = id else { return Ok(()) };
     let sql = format!("SELECT 1 FROM {table} WHERE id = $1");
-    let found = sqlx::query(&sql).bind(id).fetch_optional(&mut **tx).await?;
+    let found = query(&sql).bind(id).fetch_optional(&mut **tx).await?;
     found.map(|_| ()).ok_or(AppError::Invalid(Invalid::new(
         field,
         Problem::UnknownChoice,
@@ -31,7 +29,7 @@ async fn ensure_exists(tx: &mut Tx, table: &str, id: Option<Uuid>, field: Field)
 async fn attach_tag(tx: &mut Tx, column: &str, id: Uuid, tag: Option<TagCode>) -> AppResult<()> {
     if let Some(code) = tag {
         let sql = format!("UPDATE tags SET {column} = $1 WHERE code = $2 AND room_id IS NULL AND asset_id IS NULL");
-        let done = sqlx::query(&sql)
+        let done = query(&sql)
             .bind(id)
             .bind(code.as_str())
             .execute(&mut **tx)
@@ -45,10 +43,10 @@ async fn attach_tag(tx: &mut Tx, column: &str, id: Uuid, tag: Option<TagCode>) -
     let sql = format!("INSERT INTO tags (code, {column}, created_at) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING");
     for _ in 0..8 {
         let code = TagCode::random();
-        let done = sqlx::query(&sql)
+        let done = query(&sql)
             .bind(code.as_str())
             .bind(id)
-            .bind(ts(Utc::now()))
+            .bind(Utc::now())
             .execute(&mut **tx)
             .await?;
         if done.rows_affected() == 1 {
@@ -60,18 +58,18 @@ async fn attach_tag(tx: &mut Tx, column: &str, id: Uuid, tag: Option<TagCode>) -
 
 async fn room_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Room>> {
     let sql = format!("{ROOM_SELECT} WHERE r.id = $1");
-    let row = sqlx::query(&sql).bind(id).fetch_optional(&mut **tx).await?;
+    let row = query(&sql).bind(id).fetch_optional(&mut **tx).await?;
     row.as_ref().map(rows::room).transpose()
 }
 
 async fn asset_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Asset>> {
     let sql = format!("{ASSET_SELECT} WHERE a.id = $1");
-    let row = sqlx::query(&sql).bind(id).fetch_optional(&mut **tx).await?;
+    let row = query(&sql).bind(id).fetch_optional(&mut **tx).await?;
     row.as_ref().map(rows::asset).transpose()
 }
 
 async fn building_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Building>> {
-    let row = sqlx::query(
+    let row = query(
         "SELECT b.id, b.name, (SELECT COUNT(*) FROM rooms r WHERE r.building_id = b.id) AS room_count \
          FROM buildings b WHERE b.id = $1",
     )
@@ -88,6 +86,20 @@ async fn building_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Building>> {
     .transpose()
 }
 
+/// A scanned asset with its newest history, in one query (built once per dialect).
+fn scan_sql(d: Dialect) -> &'static str {
+    static SQL: std::sync::LazyLock<[String; 2]> = std::sync::LazyLock::new(|| {
+        [Dialect::Sqlite, Dialect::Postgres].map(|d| {
+            let with_history = format!(", {} FROM assets a", asset_history_json(d));
+            format!(
+                "{} WHERE t.code = $1",
+                ASSET_SELECT.replacen(" FROM assets a", &with_history, 1)
+            )
+        })
+    });
+    &SQL[d as usize]
+}
+
 /// A new room: [`bind_room`]'s values, then its id.
 pub(super) const INSERT_ROOM: &str =
     "INSERT INTO rooms (building_id, name, kind, floor, custodian_id, id) \
@@ -99,10 +111,7 @@ pub(super) const INSERT_ASSET: &str =
     room_id, custodian_id, purchase_date, value_fen, notes, id) \
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 
-pub(super) fn bind_room<'q>(
-    q: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
-    room: &'q RoomFields,
-) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+pub(super) fn bind_room(q: Query, room: &RoomFields) -> Query {
     q.bind(room.building_id)
         .bind(&room.name)
         .bind(room.kind.code())
@@ -110,10 +119,7 @@ pub(super) fn bind_room<'q>(
         .bind(room.custodian_id)
 }
 
-pub(super) fn bind_asset<'q>(
-    q: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
-    a: &'q AssetFields,
-) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+pub(super) fn bind_asset(q: Query, a: &AssetFields) -> Query {
     q.bind(&a.category)
         .bind(&a.name)
         .bind(&a.model)
@@ -126,7 +132,7 @@ pub(super) fn bind_asset<'q>(
         .bind(&a.notes)
 }
 
-impl SqliteStore {
+impl SqlStore {
     pub(super) async fn save_building(
         &self,
         actor: Actor,
@@ -146,7 +152,7 @@ impl SqliteStore {
         } else {
             "INSERT INTO buildings (id, name) VALUES ($1, $2)"
         };
-        sqlx::query(sql)
+        query(sql)
             .bind(id)
             .bind(name)
             .execute(&mut *tx)
@@ -184,7 +190,7 @@ impl SqliteStore {
         } else {
             INSERT_ROOM
         };
-        bind_room(sqlx::query(sql), &room)
+        bind_room(query(sql), &room)
             .bind(id)
             .execute(&mut *tx)
             .await
@@ -199,13 +205,10 @@ impl SqliteStore {
     pub(super) async fn one_asset(
         &self,
         clause: &str,
-        value: impl for<'q> sqlx::Encode<'q, Sqlite> + sqlx::Type<Sqlite> + Send + 'static,
+        value: impl Into<Arg>,
     ) -> AppResult<Option<Asset>> {
         let sql = format!("{ASSET_SELECT} WHERE {clause}");
-        let row = sqlx::query(&sql)
-            .bind(value)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = query(&sql).bind(value).fetch_optional(&self.db).await?;
         row.as_ref().map(rows::asset).transpose()
     }
 
@@ -232,7 +235,7 @@ impl SqliteStore {
         } else {
             INSERT_ASSET
         };
-        bind_asset(sqlx::query(sql), &asset)
+        bind_asset(query(sql), &asset)
             .bind(id)
             .execute(&mut *tx)
             .await
@@ -246,13 +249,13 @@ impl SqliteStore {
 }
 
 #[async_trait::async_trait]
-impl RegisterStore for SqliteStore {
+impl RegisterStore for SqlStore {
     async fn list_buildings(&self) -> AppResult<Vec<Building>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT b.id, b.name, (SELECT COUNT(*) FROM rooms r WHERE r.building_id = b.id) AS room_count \
              FROM buildings b ORDER BY b.name",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?;
         rows.iter()
             .map(|r| {
@@ -273,31 +276,35 @@ impl RegisterStore for SqliteStore {
         self.save_building(actor, Some(id), name).await
     }
 
-    async fn list_rooms(&self, query: &ListQuery) -> AppResult<Page<Room>> {
-        let (limit, offset) = query.window();
-        let words = query.words();
+    async fn list_rooms(&self, list: &ListQuery) -> AppResult<Page<Room>> {
+        let (limit, offset) = list.window();
+        let words = list.words();
         let pattern = words.map(like_pattern);
         let code = words
             .and_then(|w| TagCode::parse(w).ok())
             .map(|c| c.to_string());
-        let filter = "WHERE ($1 IS NULL OR r.name LIKE $1 ESCAPE '\\' OR b.name LIKE $1 ESCAPE '\\' OR t.code = $2)";
+        let like = self.db.dialect().ilike();
+        let filter = format!(
+            "WHERE ($1 IS NULL OR r.name {like} $1 ESCAPE '\\' OR b.name {like} $1 ESCAPE '\\' \
+             OR t.code = $2)"
+        );
         let sql =
             format!("{ROOM_SELECT} {filter} ORDER BY b.name, r.floor, r.name LIMIT $3 OFFSET $4");
-        let rows = sqlx::query(&sql)
+        let rows = query(&sql)
             .bind(&pattern)
             .bind(&code)
             .bind(limit)
             .bind(offset)
-            .fetch_all(&self.pool)
+            .fetch_all(&self.db)
             .await?;
         let count_sql = format!(
             "SELECT COUNT(*) FROM rooms r JOIN buildings b ON b.id = r.building_id \
              LEFT JOIN tags t ON t.room_id = r.id {filter}"
         );
-        let total: i64 = sqlx::query_scalar(&count_sql)
+        let total: i64 = query_scalar(&count_sql)
             .bind(&pattern)
             .bind(&code)
-            .fetch_one(&self.pool)
+            .fetch_one(&self.db)
             .await?;
         let items = rows.iter().map(rows::room).collect::<AppResult<_>>()?;
         Ok(Page {
@@ -309,33 +316,31 @@ impl RegisterStore for SqliteStore {
     }
 
     async fn room_choices(&self) -> AppResult<Vec<Named>> {
-        let rows: Vec<(Uuid, String)> = sqlx::query_as(
-            "SELECT r.id, b.name || ' · ' || r.name FROM rooms r JOIN buildings b ON b.id = r.building_id \
-             ORDER BY b.name, r.floor, r.name",
+        let rows = query(
+            "SELECT r.id, b.name || ' · ' || r.name AS name FROM rooms r \
+             JOIN buildings b ON b.id = r.building_id ORDER BY b.name, r.floor, r.name",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, name)| Named { id, name })
-            .collect())
+        rows.iter()
+            .map(|r| {
+                Ok(Named {
+                    id: r.try_get("id")?,
+                    name: r.try_get("name")?,
+                })
+            })
+            .collect()
     }
 
     async fn rooms_of_custodian(&self, user_id: Uuid) -> AppResult<Vec<Room>> {
         let sql = format!("{ROOM_SELECT} WHERE r.custodian_id = $1 ORDER BY b.name, r.name");
-        let rows = sqlx::query(&sql)
-            .bind(user_id)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = query(&sql).bind(user_id).fetch_all(&self.db).await?;
         rows.iter().map(rows::room).collect()
     }
 
     async fn get_room(&self, id: Uuid) -> AppResult<Option<Room>> {
         let sql = format!("{ROOM_SELECT} WHERE r.id = $1");
-        let row = sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = query(&sql).bind(id).fetch_optional(&self.db).await?;
         row.as_ref().map(rows::room).transpose()
     }
 
@@ -352,31 +357,34 @@ impl RegisterStore for SqliteStore {
         self.save_room(actor, Some(id), room, None).await
     }
 
-    async fn list_assets(&self, query: &ListQuery, room: Option<Uuid>) -> AppResult<Page<Asset>> {
-        let (limit, offset) = query.window();
-        let words = query.words();
+    async fn list_assets(&self, list: &ListQuery, room: Option<Uuid>) -> AppResult<Page<Asset>> {
+        let (limit, offset) = list.window();
+        let words = list.words();
         let pattern = words.map(like_pattern);
         let code = words
             .and_then(|w| TagCode::parse(w).ok())
             .map(|c| c.to_string());
-        let filter = "WHERE ($1 IS NULL OR a.name LIKE $1 ESCAPE '\\' OR a.asset_code LIKE $1 ESCAPE '\\' \
-                      OR a.category LIKE $1 ESCAPE '\\' OR t.code = $2) AND ($3 IS NULL OR a.room_id = $3)";
+        let like = self.db.dialect().ilike();
+        let filter = format!(
+            "WHERE ($1 IS NULL OR a.name {like} $1 ESCAPE '\\' OR a.asset_code {like} $1 ESCAPE '\\' \
+             OR a.category {like} $1 ESCAPE '\\' OR t.code = $2) AND ($3 IS NULL OR a.room_id = $3)"
+        );
         let sql = format!("{ASSET_SELECT} {filter} ORDER BY a.asset_code LIMIT $4 OFFSET $5");
-        let rows = sqlx::query(&sql)
+        let rows = query(&sql)
             .bind(&pattern)
             .bind(&code)
             .bind(room)
             .bind(limit)
             .bind(offset)
-            .fetch_all(&self.pool)
+            .fetch_all(&self.db)
             .await?;
         let count_sql =
             format!("SELECT COUNT(*) FROM assets a LEFT JOIN tags t ON t.asset_id = a.id {filter}");
-        let total: i64 = sqlx::query_scalar(&count_sql)
+        let total: i64 = query_scalar(&count_sql)
             .bind(&pattern)
             .bind(&code)
             .bind(room)
-            .fetch_one(&self.pool)
+            .fetch_one(&self.db)
             .await?;
         let items = rows.iter().map(rows::asset).collect::<AppResult<_>>()?;
         Ok(Page {
@@ -400,17 +408,10 @@ impl RegisterStore for SqliteStore {
         code: &TagCode,
         history: i64,
     ) -> AppResult<Option<(Asset, Vec<HistoryEntry>)>> {
-        static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-            let with_history = format!(", {ASSET_HISTORY_JSON} FROM assets a");
-            format!(
-                "{} WHERE t.code = $1",
-                ASSET_SELECT.replacen(" FROM assets a", &with_history, 1)
-            )
-        });
-        let row = sqlx::query(&SQL)
+        let row = query(scan_sql(self.db.dialect()))
             .bind(code.as_str())
             .bind(history)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db)
             .await?;
         let Some(row) = row else { return Ok(None) };
         let asset = rows::asset(&row)?;
@@ -433,9 +434,9 @@ impl RegisterStore for SqliteStore {
     }
 
     async fn resolve_tag(&self, code: &TagCode) -> AppResult<Option<TagTarget>> {
-        let row = sqlx::query("SELECT room_id, asset_id FROM tags WHERE code = $1")
+        let row = query("SELECT room_id, asset_id FROM tags WHERE code = $1")
             .bind(code.as_str())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db)
             .await?;
         row.map(|r| {
             let room: Option<Uuid> = r.try_get("room_id")?;
@@ -461,24 +462,23 @@ impl RegisterStore for SqliteStore {
             }
         };
         let mut tx = self.write().await?;
-        let found = sqlx::query(
-            "SELECT room_id IS NULL AND asset_id IS NULL AS free FROM tags WHERE code = $1",
-        )
-        .bind(code.as_str())
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(AppError::NotFound)?;
+        let found =
+            query("SELECT room_id IS NULL AND asset_id IS NULL AS free FROM tags WHERE code = $1")
+                .bind(code.as_str())
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(AppError::NotFound)?;
         let free: bool = found.try_get("free")?;
         if !free {
             return Err(AppError::Conflict { field: Field::Tag });
         }
         ensure_exists(&mut tx, table, Some(id), Field::Tag).await?;
         let old: Option<String> =
-            sqlx::query_scalar(&format!("SELECT code FROM tags WHERE {column} = $1"))
+            query_scalar(format!("SELECT code FROM tags WHERE {column} = $1"))
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        sqlx::query(&format!(
+        query(format!(
             "UPDATE tags SET {column} = NULL WHERE {column} = $1"
         ))
         .bind(id)
@@ -501,8 +501,8 @@ impl RegisterStore for SqliteStore {
     }
 
     async fn categories(&self) -> AppResult<Vec<String>> {
-        sqlx::query_scalar("SELECT DISTINCT category FROM assets ORDER BY category")
-            .fetch_all(&self.pool)
+        query_scalar("SELECT DISTINCT category FROM assets ORDER BY category")
+            .fetch_all(&self.db)
             .await
             .map_err(AppError::internal)
     }

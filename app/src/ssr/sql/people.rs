@@ -2,17 +2,16 @@
 
 use super::history::{commit_with_history, record};
 use super::rows::{self, USER_SELECT};
-use super::{db_error, ts, SqliteStore};
+use super::{db_error, SqlStore};
 use crate::domain::Field;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::model::{Named, Responsibility, User};
+use crate::ssr::db::{query, query_scalar, Query, Row};
 use crate::ssr::people::store::PeopleStore;
 use crate::ssr::people::store::{SessionKind, SessionUser, UserRecord};
 use crate::ssr::store::{Actor, Entity};
 use chrono::{DateTime, Utc};
-use sqlx::sqlite::SqliteRow;
-use sqlx::Row;
 use uuid::Uuid;
 
 fn kind_code(kind: SessionKind) -> &'static str {
@@ -22,7 +21,7 @@ fn kind_code(kind: SessionKind) -> &'static str {
     }
 }
 
-fn responsibility(r: &SqliteRow) -> AppResult<Responsibility> {
+fn responsibility(r: &Row) -> AppResult<Responsibility> {
     let get = |e: sqlx::Error| AppError::internal(e);
     let uid: Option<Uuid> = r.try_get("u_id").map_err(get)?;
     let uname: Option<String> = r.try_get("u_name").map_err(get)?;
@@ -35,7 +34,22 @@ fn responsibility(r: &SqliteRow) -> AppResult<Responsibility> {
     })
 }
 
-impl SqliteStore {
+/// The insert of a new user (a locked account, `!`, when no password is set).
+pub(super) fn new_user(id: Uuid, user: &UserRecord, now: DateTime<Utc>) -> Query {
+    query(
+        "INSERT INTO users (id, login, display_name, role, active, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(id)
+    .bind(&user.login)
+    .bind(&user.display_name)
+    .bind(user.role.code())
+    .bind(user.active)
+    .bind(user.password_hash.as_deref().unwrap_or("!"))
+    .bind(now)
+}
+
+impl SqlStore {
     pub(super) async fn user_by(
         &self,
         clause: &str,
@@ -44,10 +58,7 @@ impl SqliteStore {
         let sql = format!(
             "SELECT id, login, display_name, role, active, password_hash FROM users WHERE {clause}"
         );
-        let row = sqlx::query(&sql)
-            .bind(value)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = query(&sql).bind(value).fetch_optional(&self.db).await?;
         row.map(|r| Ok((rows::user(&r)?, r.try_get("password_hash")?)))
             .transpose()
     }
@@ -62,14 +73,14 @@ impl SqliteStore {
         let before = match id {
             Some(id) => {
                 let sql = format!("{USER_SELECT} WHERE id = $1");
-                let row = sqlx::query(&sql).bind(id).fetch_optional(&mut *tx).await?;
+                let row = query(&sql).bind(id).fetch_optional(&mut *tx).await?;
                 Some(rows::user(&row.ok_or(AppError::NotFound)?)?)
             }
             None => None,
         };
         let id = id.unwrap_or_else(Uuid::now_v7);
         if before.is_some() {
-            sqlx::query(
+            query(
                 "UPDATE users SET login = $1, display_name = $2, role = $3, active = $4, \
                  password_hash = COALESCE($5, password_hash) WHERE id = $6",
             )
@@ -83,29 +94,19 @@ impl SqliteStore {
             .await
             .map_err(db_error(Field::Login))?;
             if !user.active || user.password_hash.is_some() {
-                sqlx::query(
+                query(
                     "UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
                 )
-                .bind(ts(Utc::now()))
+                .bind(Utc::now())
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
             }
         } else {
-            sqlx::query(
-                "INSERT INTO users (id, login, display_name, role, active, password_hash, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(id)
-            .bind(&user.login)
-            .bind(&user.display_name)
-            .bind(user.role.code())
-            .bind(user.active)
-            .bind(user.password_hash.as_deref().unwrap_or("!"))
-            .bind(ts(Utc::now()))
-            .execute(&mut *tx)
-            .await
-            .map_err(db_error(Field::Login))?;
+            new_user(id, &user, Utc::now())
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error(Field::Login))?;
         }
         let after = User {
             id,
@@ -119,13 +120,12 @@ impl SqliteStore {
 
     pub(super) async fn save_lang(&self, actor: Actor, id: Uuid, lang: Lang) -> AppResult<()> {
         let mut tx = self.write().await?;
-        let before: Option<Option<String>> =
-            sqlx::query_scalar("SELECT lang FROM users WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let before: Option<Option<String>> = query_scalar("SELECT lang FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
         let before = before.ok_or(AppError::NotFound)?;
-        sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
+        query("UPDATE users SET lang = $1 WHERE id = $2")
             .bind(lang.code())
             .bind(id)
             .execute(&mut *tx)
@@ -148,35 +148,32 @@ impl SqliteStore {
     }
 
     pub(super) async fn duties(&self, user_id: Option<Uuid>) -> AppResult<Vec<Responsibility>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT r.id, r.area, r.item, r.cadence, u.id AS u_id, u.display_name AS u_name FROM responsibilities r \
              LEFT JOIN users u ON u.id = r.user_id WHERE ($1 IS NULL OR r.user_id = $1) ORDER BY r.seq",
         )
         .bind(user_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?;
         rows.iter().map(responsibility).collect()
     }
 }
 
 #[async_trait::async_trait]
-impl PeopleStore for SqliteStore {
+impl PeopleStore for SqlStore {
     async fn credentials(&self, login: &str) -> AppResult<Option<(User, String)>> {
         self.user_by("login = $1", login).await
     }
 
     async fn get_user(&self, id: Uuid) -> AppResult<Option<User>> {
         let sql = format!("{USER_SELECT} WHERE id = $1");
-        let row = sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = query(&sql).bind(id).fetch_optional(&self.db).await?;
         row.as_ref().map(rows::user).transpose()
     }
 
     async fn list_users(&self) -> AppResult<Vec<User>> {
         let sql = format!("{USER_SELECT} ORDER BY role, login");
-        let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
+        let rows = query(&sql).fetch_all(&self.db).await?;
         rows.iter().map(rows::user).collect()
     }
 
@@ -203,14 +200,14 @@ impl PeopleStore for SqliteStore {
         kind: SessionKind,
         now: DateTime<Utc>,
     ) -> AppResult<()> {
-        sqlx::query(
+        query(
             "INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen) VALUES ($1, $2, $3, $4, $4)",
         )
         .bind(hash)
         .bind(user_id)
         .bind(kind_code(kind))
-        .bind(ts(now))
-        .execute(&self.pool)
+        .bind(now)
+        .execute(&self.db)
         .await?;
         Ok(())
     }
@@ -221,15 +218,15 @@ impl PeopleStore for SqliteStore {
         kind: SessionKind,
         idle_after: DateTime<Utc>,
     ) -> AppResult<Option<SessionUser>> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT u.id, u.login, u.display_name, u.role, u.active, u.lang, s.last_seen FROM sessions s \
              JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.kind = $2 AND s.revoked_at IS NULL \
-             AND s.last_seen > $3 AND u.active = 1",
+             AND s.last_seen > $3 AND u.active",
         )
         .bind(hash)
         .bind(kind_code(kind))
-        .bind(ts(idle_after))
-        .fetch_optional(&self.pool)
+        .bind(idle_after)
+        .fetch_optional(&self.db)
         .await?;
         let Some(row) = row else { return Ok(None) };
         let lang: Option<String> = row.try_get("lang")?;
@@ -244,21 +241,21 @@ impl PeopleStore for SqliteStore {
     }
 
     async fn touch_session(&self, hash: &[u8], now: DateTime<Utc>) -> AppResult<()> {
-        sqlx::query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
-            .bind(ts(now))
+        query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
+            .bind(now)
             .bind(hash)
-            .execute(&self.pool)
+            .execute(&self.db)
             .await?;
         Ok(())
     }
 
     async fn revoke_session(&self, hash: &[u8], now: DateTime<Utc>) -> AppResult<bool> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
         )
-        .bind(ts(now))
+        .bind(now)
         .bind(hash)
-        .execute(&self.pool)
+        .execute(&self.db)
         .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -1,19 +1,19 @@
 //! The append-only history: written inside the caller's transaction, read newest first.
 
-use super::{ts, SqliteStore};
+use super::SqlStore;
 use crate::error::{AppError, AppResult};
 use crate::model::{HistoryEntry, Named};
 use crate::ssr::clock::school_time;
+use crate::ssr::db::{query, Arg, Dialect, Tx};
 use crate::ssr::store::HistoryStore;
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use serde::Serialize;
-use sqlx::{Row, Sqlite, Transaction};
 use uuid::Uuid;
 
 /// Appends one history row in the same transaction as the change it records.
 pub(super) async fn record<T: Serialize>(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut Tx,
     actor: Actor,
     entity: Entity,
     entity_id: Uuid,
@@ -21,17 +21,16 @@ pub(super) async fn record<T: Serialize>(
     before: Option<&T>,
     after: Option<&T>,
 ) -> AppResult<()> {
-    let json = |v: Option<&T>| {
-        v.map(serde_json::to_string)
-            .transpose()
-            .map_err(AppError::internal)
+    let json = |v: Option<&T>| match v {
+        Some(v) => Arg::json(v).map_err(AppError::internal),
+        None => Ok(Arg::Json(None)),
     };
-    sqlx::query(
+    query(
         "INSERT INTO history (id, at, actor_id, entity, entity_id, action, before, after) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(Uuid::now_v7())
-    .bind(ts(Utc::now()))
+    .bind(Utc::now())
     .bind(actor.0)
     .bind(entity.code())
     .bind(entity_id)
@@ -45,7 +44,7 @@ pub(super) async fn record<T: Serialize>(
 
 /// Ends a create (no `before`) or an update: appends its history row and commits both.
 pub(super) async fn commit_with_history<T: Serialize>(
-    mut tx: Transaction<'static, Sqlite>,
+    mut tx: Tx,
     actor: Actor,
     entity: Entity,
     id: Uuid,
@@ -60,11 +59,22 @@ pub(super) async fn commit_with_history<T: Serialize>(
 
 /// A column expression with an asset's newest history rows as one JSON array (`$2` rows), so a
 /// scan needs one query instead of two.
-pub(super) const ASSET_HISTORY_JSON: &str = "(SELECT json_group_array(json_object(\
-    'id', lower(hex(h.id)), 'at', h.at, 'action', h.action, 'before', json(h.before), 'after', json(h.after), \
-    'actor_id', CASE WHEN u.id IS NULL THEN NULL ELSE lower(hex(u.id)) END, 'actor_name', u.display_name)) \
-    FROM (SELECT * FROM history WHERE entity = 'asset' AND entity_id = a.id ORDER BY id DESC LIMIT $2) h \
-    LEFT JOIN users u ON u.id = h.actor_id) AS history_json";
+pub(super) fn asset_history_json(d: Dialect) -> String {
+    let entry = d.json_object(&format!(
+        "'id', {}, 'at', {}, 'action', h.action, 'before', {}, 'after', {}, \
+         'actor_id', {}, 'actor_name', u.display_name",
+        d.id_text("h.id"),
+        d.time_text("h.at"),
+        d.json_doc("h.before"),
+        d.json_doc("h.after"),
+        d.id_text("u.id"),
+    ));
+    format!(
+        "(SELECT {} FROM (SELECT * FROM history WHERE entity = 'asset' AND entity_id = a.id \
+         ORDER BY id DESC LIMIT $2) h LEFT JOIN users u ON u.id = h.actor_id) AS history_json",
+        d.json_array(&entry)
+    )
+}
 
 #[derive(serde::Deserialize)]
 struct JsonRow {
@@ -77,7 +87,7 @@ struct JsonRow {
     actor_name: Option<String>,
 }
 
-/// Reads [`ASSET_HISTORY_JSON`] back into entries.
+/// Reads [`asset_history_json`] back into entries.
 pub(super) fn history_from_json(
     text: &str,
     entity: Entity,
@@ -103,9 +113,9 @@ pub(super) fn history_from_json(
 }
 
 #[async_trait::async_trait]
-impl HistoryStore for SqliteStore {
+impl HistoryStore for SqlStore {
     async fn history(&self, entity: Entity, id: Uuid, limit: i64) -> AppResult<Vec<HistoryEntry>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT h.id, h.at, h.entity, h.entity_id, h.action, h.before, h.after, u.id AS a_id, \
              u.display_name AS a_name FROM history h LEFT JOIN users u ON u.id = h.actor_id \
              WHERE h.entity = $1 AND h.entity_id = $2 ORDER BY h.id DESC LIMIT $3",
@@ -113,7 +123,7 @@ impl HistoryStore for SqliteStore {
         .bind(entity.code())
         .bind(id)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?;
         rows.iter()
             .map(|row| {

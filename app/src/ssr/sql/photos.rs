@@ -1,17 +1,17 @@
 //! Photo rows: one per upload, pointing at files named by content hash.
 
 use super::history::record;
-use super::{ts, SqliteStore};
+use super::SqlStore;
 use crate::error::{AppError, AppResult};
 use crate::model::Photo;
+use crate::ssr::db::query;
 use crate::ssr::photos::store::PhotoRecord;
 use crate::ssr::photos::store::PhotoStore;
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
-use sqlx::Row;
 use uuid::Uuid;
 
-impl SqliteStore {
+impl SqlStore {
     pub(super) async fn insert_photo(
         &self,
         actor: Actor,
@@ -22,7 +22,7 @@ impl SqliteStore {
     ) -> AppResult<Photo> {
         let uploader = actor.0.ok_or(AppError::Unauthorized)?;
         let mut tx = self.write().await?;
-        sqlx::query(
+        query(
             "INSERT INTO photos (id, sha256, width, height, bytes, uploaded_by, uploaded_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
@@ -32,7 +32,7 @@ impl SqliteStore {
         .bind(height)
         .bind(bytes as i64)
         .bind(uploader)
-        .bind(ts(Utc::now()))
+        .bind(Utc::now())
         .execute(&mut *tx)
         .await
         .map_err(super::db_error(crate::domain::Field::Photo))?;
@@ -54,7 +54,7 @@ impl SqliteStore {
 }
 
 #[async_trait::async_trait]
-impl PhotoStore for SqliteStore {
+impl PhotoStore for SqlStore {
     async fn add_photo(
         &self,
         actor: Actor,
@@ -69,11 +69,11 @@ impl PhotoStore for SqliteStore {
     }
 
     async fn photo(&self, id: Uuid) -> AppResult<Option<PhotoRecord>> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT sha256, width, height, uploaded_by, owner_kind, owner_id FROM photos WHERE id = $1",
         )
         .bind(id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.db)
         .await?;
         let Some(row) = row else {
             return Ok(None);

@@ -1,19 +1,18 @@
 //! Label printing: what each label says, custom stocks, and the print log.
 
 use super::history::record;
-use super::{db_error, ts, SqliteStore};
+use super::{db_error, SqlStore};
 use crate::domain::{Field, Invalid, Problem, TagCode};
 use crate::error::{AppError, AppResult};
 use crate::labels::{
     too_many, AssetFilter, LabelItem, LabelKind, Length, Selection, Stock, MAX_LABELS,
 };
 use crate::model::PrintJob;
+use crate::ssr::db::{query, query_scalar, Arg, QueryBuilder, Row};
 use crate::ssr::labels::store::LabelStore;
 use crate::ssr::labels::store::PrintRecord;
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{QueryBuilder, Row, Sqlite};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -44,7 +43,7 @@ fn corrupt_code(code: &str) -> AppError {
     AppError::internal(format!("the print log holds a malformed tag code {code:?}"))
 }
 
-fn item(row: &SqliteRow) -> AppResult<LabelItem> {
+fn item(row: &Row) -> AppResult<LabelItem> {
     let get = |e: sqlx::Error| AppError::internal(e);
     let kind = match row.try_get::<String, _>("kind").map_err(get)?.as_str() {
         "asset" => LabelKind::Asset,
@@ -61,7 +60,7 @@ fn item(row: &SqliteRow) -> AppResult<LabelItem> {
     })
 }
 
-fn stock(row: &SqliteRow) -> AppResult<Stock> {
+fn stock(row: &Row) -> AppResult<Stock> {
     let get = |e: sqlx::Error| AppError::internal(e);
     let len = |c: &str| row.try_get::<i32, _>(c).map(Length).map_err(get);
     let count = |c: &str| row.try_get::<u16, _>(c).map_err(get);
@@ -81,7 +80,7 @@ fn stock(row: &SqliteRow) -> AppResult<Stock> {
 }
 
 /// Adds the filter's conditions; `doors` picks which joins they apply to.
-fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, f: &AssetFilter, doors: bool) {
+fn push_filter(q: &mut QueryBuilder, f: &AssetFilter, doors: bool) {
     let (building, room) = if doors {
         ("r.building_id", "r.id")
     } else {
@@ -105,17 +104,17 @@ fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, f: &AssetFilter, doors: bool) {
 }
 
 #[async_trait::async_trait]
-impl LabelStore for SqliteStore {
+impl LabelStore for SqlStore {
     async fn label_items(&self, selection: &Selection) -> AppResult<Vec<LabelItem>> {
-        let mut q = QueryBuilder::<Sqlite>::new(LABEL_SELECT);
+        let mut q = QueryBuilder::new(LABEL_SELECT);
         match selection {
             Selection::NewTags(_) => return Ok(Vec::new()),
             Selection::Reprint(job) => {
-                let codes: Vec<String> = sqlx::query_scalar(
+                let codes: Vec<String> = query_scalar(
                     "SELECT tag_code FROM label_prints WHERE job_id = $1 ORDER BY seq",
                 )
                 .bind(job)
-                .fetch_all(&self.pool)
+                .fetch_all(&self.db)
                 .await?;
                 if codes.is_empty() {
                     return Err(AppError::NotFound);
@@ -148,7 +147,7 @@ impl LabelStore for SqliteStore {
         if !matches!(selection, Selection::Tags(_)) {
             q.push(" LIMIT ").push_bind(MAX_LABELS as i64 + 1);
         }
-        let rows = q.build().fetch_all(&self.pool).await?;
+        let rows = q.build().fetch_all(&self.db).await?;
         let items = rows.iter().map(item).collect::<AppResult<Vec<_>>>()?;
         if items.len() > MAX_LABELS {
             return Err(too_many().into());
@@ -175,32 +174,31 @@ impl LabelStore for SqliteStore {
 
     async fn log_print(&self, actor: Actor, job: PrintRecord) -> AppResult<Uuid> {
         let mut tx = self.write().await?;
-        let now = ts(Utc::now());
+        let now = Utc::now();
         for code in &job.new_tags {
-            sqlx::query("INSERT INTO tags (code, created_at) VALUES ($1, $2)")
+            query("INSERT INTO tags (code, created_at) VALUES ($1, $2)")
                 .bind(code.as_str())
-                .bind(&now)
+                .bind(now)
                 .execute(&mut *tx)
                 .await
                 .map_err(db_error(Field::Tag))?;
         }
         let id = Uuid::now_v7();
-        sqlx::query(
+        query(
             "INSERT INTO label_jobs (id, at, actor_id, stock, skip, labels, request) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(id)
-        .bind(&now)
+        .bind(now)
         .bind(actor.0)
         .bind(&job.stock)
         .bind(job.skip as i64)
         .bind(job.tags.len() as i64)
-        .bind(job.request.to_string())
+        .bind(Arg::json(&job.request)?)
         .execute(&mut *tx)
         .await?;
         for (chunk_no, chunk) in job.tags.chunks(PRINTS_PER_INSERT).enumerate() {
-            let mut q =
-                QueryBuilder::<Sqlite>::new("INSERT INTO label_prints (job_id, seq, tag_code) ");
+            let mut q = QueryBuilder::new("INSERT INTO label_prints (job_id, seq, tag_code) ");
             q.push_values(chunk.iter().enumerate(), |mut row, (i, code)| {
                 row.push_bind(id)
                     .push_bind((chunk_no * PRINTS_PER_INSERT + i) as i64)
@@ -230,12 +228,12 @@ impl LabelStore for SqliteStore {
     }
 
     async fn recent_prints(&self, limit: i64) -> AppResult<Vec<PrintJob>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT j.id, j.at, j.stock, j.labels, u.id AS u_id, u.display_name FROM label_jobs j \
              LEFT JOIN users u ON u.id = j.actor_id ORDER BY j.id DESC LIMIT $1",
         )
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db)
         .await?;
         rows.iter()
             .map(|r| {
@@ -256,16 +254,16 @@ impl LabelStore for SqliteStore {
     }
 
     async fn custom_stocks(&self) -> AppResult<Vec<Stock>> {
-        let rows = sqlx::query(&format!("{STOCK_SELECT} ORDER BY name"))
-            .fetch_all(&self.pool)
+        let rows = query(format!("{STOCK_SELECT} ORDER BY name"))
+            .fetch_all(&self.db)
             .await?;
         rows.iter().map(stock).collect()
     }
 
     async fn custom_stock(&self, name: &str) -> AppResult<Option<Stock>> {
-        let row = sqlx::query(&format!("{STOCK_SELECT} WHERE name = $1"))
+        let row = query(format!("{STOCK_SELECT} WHERE name = $1"))
             .bind(name)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db)
             .await?;
         row.as_ref().map(stock).transpose()
     }
@@ -273,14 +271,14 @@ impl LabelStore for SqliteStore {
     /// Saves a custom stock under its name, replacing one of the same name.
     async fn save_stock(&self, actor: Actor, s: &Stock) -> AppResult<Stock> {
         let mut tx = self.write().await?;
-        let before = sqlx::query(&format!("{STOCK_SELECT} WHERE name = $1"))
+        let before = query(format!("{STOCK_SELECT} WHERE name = $1"))
             .bind(&s.key)
             .fetch_optional(&mut *tx)
             .await?
             .as_ref()
             .map(stock)
             .transpose()?;
-        let id: Uuid = sqlx::query_scalar(
+        let id: Uuid = query_scalar(
             "INSERT INTO label_stocks (id, name, page_width, page_height, columns, rows, \
              margin_left, margin_top, gap_x, gap_y, label_width, label_height, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
@@ -302,7 +300,7 @@ impl LabelStore for SqliteStore {
         .bind(s.gap_y.0)
         .bind(s.label_width.0)
         .bind(s.label_height.0)
-        .bind(ts(Utc::now()))
+        .bind(Utc::now())
         .fetch_one(&mut *tx)
         .await?;
         let action = if before.is_some() { "update" } else { "create" };

@@ -2,28 +2,34 @@
 //! ticket in the same transaction.
 
 use super::checklists::json;
-use super::damage::{attach_photos, open_report, Tx};
+use super::damage::{attach_photos, open_report};
 use super::history::record;
-use super::{ts, SqliteStore};
+use super::SqlStore;
 use crate::domain::Field;
 use crate::error::{AppError, AppResult};
 use crate::inspections::{Inspection, Source, Subject};
 use crate::model::Named;
 use crate::ssr::clock::school_time;
+use crate::ssr::db::{query, time_text, Dialect, Row, Tx};
 use crate::ssr::inspections::store::InspectionStore;
 use crate::ssr::inspections::store::{DamageDraft, InspectionRecord};
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
-use sqlx::sqlite::SqliteRow;
-use sqlx::Row;
 use uuid::Uuid;
 
-const INSPECTION_SELECT: &str = "SELECT i.id, i.template_id, t.name AS t_name, t.version AS t_version, \
-    i.asset_id, i.room_id, u.id AS u_id, u.display_name AS u_name, i.inspected_at, i.answers, i.notes, \
-    i.failed_items, (SELECT json_group_array(lower(hex(d.id))) FROM damage_reports d WHERE d.inspection_id = i.id) AS tickets \
-    FROM inspections i JOIN checklist_templates t ON t.id = i.template_id JOIN users u ON u.id = i.inspector_id";
+/// The inspections, each with its repair tickets' ids as a JSON array.
+fn inspection_select(d: Dialect) -> String {
+    format!(
+        "SELECT i.id, i.template_id, t.name AS t_name, t.version AS t_version, i.asset_id, \
+         i.room_id, u.id AS u_id, u.display_name AS u_name, i.inspected_at, i.answers, i.notes, \
+         i.failed_items, (SELECT {} FROM damage_reports d WHERE d.inspection_id = i.id) AS tickets \
+         FROM inspections i JOIN checklist_templates t ON t.id = i.template_id \
+         JOIN users u ON u.id = i.inspector_id",
+        d.json_array(&d.id_text("d.id"))
+    )
+}
 
-fn inspection(row: &SqliteRow) -> AppResult<Inspection> {
+fn inspection(row: &Row) -> AppResult<Inspection> {
     let get = |e: sqlx::Error| AppError::internal(e);
     let asset: Option<Uuid> = row.try_get("asset_id").map_err(get)?;
     let room: Option<Uuid> = row.try_get("room_id").map_err(get)?;
@@ -69,7 +75,7 @@ pub(super) async fn insert_inspection(
         Subject::Room(r) => (None, Some(r)),
     };
     let failed: Vec<_> = rec.answers.iter().filter(|a| a.failed).collect();
-    sqlx::query(
+    query(
         "INSERT INTO inspections (id, template_id, asset_id, room_id, inspector_id, inspected_at, \
          recorded_at, answers, notes, failed_items) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
@@ -78,8 +84,8 @@ pub(super) async fn insert_inspection(
     .bind(asset)
     .bind(room)
     .bind(inspector)
-    .bind(ts(rec.inspected_at))
-    .bind(ts(Utc::now()))
+    .bind(rec.inspected_at)
+    .bind(Utc::now())
     .bind(json(&rec.answers)?)
     .bind(&rec.notes)
     .bind(failed.len() as i64)
@@ -110,7 +116,7 @@ pub(super) async fn insert_inspection(
         let draft = DamageDraft {
             id: Uuid::now_v7(),
             subject: rec.subject,
-            happened_at: Some(ts(rec.inspected_at)),
+            happened_at: Some(time_text(rec.inspected_at)),
             description,
             cause: None,
             liable: None,
@@ -122,18 +128,21 @@ pub(super) async fn insert_inspection(
     Ok(failed.len())
 }
 
-impl SqliteStore {
+impl SqlStore {
     pub(super) async fn one_inspection(&self, id: Uuid) -> AppResult<Option<Inspection>> {
-        let row = sqlx::query(&format!("{INSPECTION_SELECT} WHERE i.id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = query(format!(
+            "{} WHERE i.id = $1",
+            inspection_select(self.db.dialect())
+        ))
+        .bind(id)
+        .fetch_optional(&self.db)
+        .await?;
         row.as_ref().map(inspection).transpose()
     }
 }
 
 #[async_trait::async_trait]
-impl InspectionStore for SqliteStore {
+impl InspectionStore for SqlStore {
     async fn record_inspection(
         &self,
         actor: Actor,
@@ -153,13 +162,10 @@ impl InspectionStore for SqliteStore {
             Subject::Room(r) => ("room_id", r),
         };
         let sql = format!(
-            "{INSPECTION_SELECT} WHERE i.{column} = $1 ORDER BY i.inspected_at DESC LIMIT $2"
+            "{} WHERE i.{column} = $1 ORDER BY i.inspected_at DESC LIMIT $2",
+            inspection_select(self.db.dialect())
         );
-        let rows = sqlx::query(&sql)
-            .bind(id)
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = query(&sql).bind(id).bind(limit).fetch_all(&self.db).await?;
         rows.iter().map(inspection).collect()
     }
 }

@@ -1,16 +1,15 @@
 //! Checklist templates: every edit is a new version; the newest is current.
 
 use super::history::record;
-use super::{ts, SqliteStore};
+use super::SqlStore;
 use crate::domain::RoomKind;
 use crate::error::{AppError, AppResult};
 use crate::inspections::Template;
+use crate::ssr::db::{query, query_scalar, Arg, Row, Tx};
 use crate::ssr::inspections::checklists::DefaultTemplate;
 use crate::ssr::inspections::store::ChecklistStore;
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, Sqlite, Transaction};
 use uuid::Uuid;
 
 const TEMPLATE_SELECT: &str =
@@ -20,7 +19,7 @@ fn parse<T: serde::de::DeserializeOwned>(text: String) -> AppResult<T> {
     serde_json::from_str(&text).map_err(AppError::internal)
 }
 
-pub(super) fn template(row: &SqliteRow) -> AppResult<Template> {
+pub(super) fn template(row: &Row) -> AppResult<Template> {
     let get = |e: sqlx::Error| AppError::internal(e);
     let json = |col: &str| -> AppResult<String> { row.try_get(col).map_err(get) };
     let kinds: Vec<String> = parse(json("room_kinds")?)?;
@@ -38,23 +37,19 @@ pub(super) fn template(row: &SqliteRow) -> AppResult<Template> {
     })
 }
 
-pub(super) fn json<T: serde::Serialize>(v: &T) -> AppResult<String> {
-    serde_json::to_string(v).map_err(AppError::internal)
+pub(super) fn json<T: serde::Serialize>(v: &T) -> AppResult<Arg> {
+    Arg::json(v).map_err(AppError::internal)
 }
 
-async fn insert(
-    tx: &mut Transaction<'static, Sqlite>,
-    actor: Actor,
-    t: &Template,
-) -> AppResult<()> {
-    sqlx::query("UPDATE checklist_templates SET is_current = 0 WHERE key = $1")
+async fn insert(tx: &mut Tx, actor: Actor, t: &Template) -> AppResult<()> {
+    query("UPDATE checklist_templates SET is_current = FALSE WHERE key = $1")
         .bind(&t.key)
         .execute(&mut **tx)
         .await?;
     let kinds: Vec<&str> = t.room_kinds.iter().map(|k| k.code()).collect();
-    sqlx::query(
+    query(
         "INSERT INTO checklist_templates (id, key, version, name, categories, room_kinds, items, \
-         is_current, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)",
+         is_current, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9)",
     )
     .bind(t.id)
     .bind(&t.key)
@@ -63,7 +58,7 @@ async fn insert(
     .bind(json(&t.categories)?)
     .bind(json(&kinds)?)
     .bind(json(&t.items)?)
-    .bind(ts(Utc::now()))
+    .bind(Utc::now())
     .bind(actor.0)
     .execute(&mut **tx)
     .await?;
@@ -72,10 +67,10 @@ async fn insert(
 }
 
 #[async_trait::async_trait]
-impl ChecklistStore for SqliteStore {
+impl ChecklistStore for SqlStore {
     async fn ensure_templates(&self, defaults: Vec<DefaultTemplate>) -> AppResult<()> {
         let mut tx = self.write().await?;
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM checklist_templates")
+        let n: i64 = query_scalar("SELECT COUNT(*) FROM checklist_templates")
             .fetch_one(&mut *tx)
             .await?;
         if n > 0 {
@@ -97,18 +92,16 @@ impl ChecklistStore for SqliteStore {
     }
 
     async fn current_templates(&self) -> AppResult<Vec<Template>> {
-        let rows = sqlx::query(&format!(
-            "{TEMPLATE_SELECT} WHERE is_current = 1 ORDER BY name"
-        ))
-        .fetch_all(&self.pool)
-        .await?;
+        let rows = query(format!("{TEMPLATE_SELECT} WHERE is_current ORDER BY name"))
+            .fetch_all(&self.db)
+            .await?;
         rows.iter().map(template).collect()
     }
 
     async fn template(&self, id: Uuid) -> AppResult<Option<Template>> {
-        let row = sqlx::query(&format!("{TEMPLATE_SELECT} WHERE id = $1"))
+        let row = query(format!("{TEMPLATE_SELECT} WHERE id = $1"))
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db)
             .await?;
         row.as_ref().map(template).transpose()
     }
@@ -117,7 +110,7 @@ impl ChecklistStore for SqliteStore {
     async fn save_template(&self, actor: Actor, mut t: Template) -> AppResult<Template> {
         let mut tx = self.write().await?;
         let last: Option<i64> =
-            sqlx::query_scalar("SELECT MAX(version) FROM checklist_templates WHERE key = $1")
+            query_scalar("SELECT MAX(version) FROM checklist_templates WHERE key = $1")
                 .bind(&t.key)
                 .fetch_one(&mut *tx)
                 .await?;

@@ -2,23 +2,20 @@
 //! following them.
 
 use super::history::record;
-use super::{ts, SqliteStore};
+use super::SqlStore;
 use crate::domain::{Field, Invalid, Problem};
 use crate::duties::duty_for;
 use crate::error::{AppError, AppResult};
 use crate::inspections::{DamageReport, DamageStatus, Source, Subject};
 use crate::model::{Named, Photo};
 use crate::ssr::clock::school_time;
+use crate::ssr::db::{query, query_scalar, Conn, QueryBuilder, Row, Tx};
 use crate::ssr::inspections::store::DamageStore;
 use crate::ssr::inspections::store::{DamageDraft, ReportScope};
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, Transaction};
 use std::collections::HashMap;
 use uuid::Uuid;
-
-pub(super) type Tx = Transaction<'static, Sqlite>;
 
 const REPORT_SELECT: &str = "SELECT d.id, d.source, d.inspection_id, d.happened_at, d.description, \
     d.cause, d.liable, d.status, d.reject_reason, d.created_at, d.updated_at, \
@@ -27,13 +24,13 @@ const REPORT_SELECT: &str = "SELECT d.id, d.source, d.inspection_id, d.happened_
     FROM damage_reports d LEFT JOIN assets a ON a.id = d.asset_id LEFT JOIN rooms r ON r.id = d.room_id \
     JOIN users rep ON rep.id = d.reporter_id LEFT JOIN users asg ON asg.id = d.assignee_id";
 
-fn named(row: &SqliteRow, id: &str, name: &str) -> AppResult<Option<Named>> {
+fn named(row: &Row, id: &str, name: &str) -> AppResult<Option<Named>> {
     let id: Option<Uuid> = row.try_get(id)?;
     let name: Option<String> = row.try_get(name)?;
     Ok(id.zip(name).map(|(id, name)| Named { id, name }))
 }
 
-fn report(row: &SqliteRow, photos: Vec<Photo>) -> AppResult<DamageReport> {
+fn report(row: &Row, photos: Vec<Photo>) -> AppResult<DamageReport> {
     let get = |e: sqlx::Error| AppError::internal(e);
     let text = |c: &str| row.try_get::<String, _>(c).map_err(get);
     let opt = |c: &str| row.try_get::<Option<String>, _>(c).map_err(get);
@@ -59,11 +56,8 @@ fn report(row: &SqliteRow, photos: Vec<Photo>) -> AppResult<DamageReport> {
 }
 
 /// Whoever the 分工 table names for `duty`; the first asset manager when it names nobody.
-pub(super) async fn duty_holder(
-    conn: &mut SqliteConnection,
-    duty: &str,
-) -> AppResult<Option<Named>> {
-    let pick = |row: Option<SqliteRow>| -> AppResult<Option<Named>> {
+pub(super) async fn duty_holder(conn: &mut Conn, duty: &str) -> AppResult<Option<Named>> {
+    let pick = |row: Option<Row>| -> AppResult<Option<Named>> {
         row.map(|r| {
             Ok(Named {
                 id: r.try_get("id")?,
@@ -72,9 +66,9 @@ pub(super) async fn duty_holder(
         })
         .transpose()
     };
-    let by_duty = sqlx::query(
+    let by_duty = query(
         "SELECT u.id, u.display_name FROM responsibilities r JOIN users u ON u.id = r.user_id \
-         WHERE u.active = 1 AND r.item LIKE $1 ORDER BY r.seq LIMIT 1",
+         WHERE u.active AND r.item LIKE $1 ORDER BY r.seq LIMIT 1",
     )
     .bind(format!("%{duty}%"))
     .fetch_optional(&mut *conn)
@@ -82,8 +76,8 @@ pub(super) async fn duty_holder(
     if let Some(found) = pick(by_duty)? {
         return Ok(Some(found));
     }
-    let manager = sqlx::query(
-        "SELECT id, display_name FROM users WHERE role = 'asset_manager' AND active = 1 \
+    let manager = query(
+        "SELECT id, display_name FROM users WHERE role = 'asset_manager' AND active \
          ORDER BY created_at LIMIT 1",
     )
     .fetch_optional(&mut *conn)
@@ -95,12 +89,12 @@ pub(super) async fn duty_holder(
 /// exist.
 pub(super) async fn responsible(tx: &mut Tx, subject: Subject) -> AppResult<Option<Uuid>> {
     let row = match subject {
-        Subject::Asset(id) => sqlx::query(
+        Subject::Asset(id) => query(
             "SELECT a.category, r.kind FROM assets a LEFT JOIN rooms r ON r.id = a.room_id WHERE a.id = $1",
         )
         .bind(id),
         Subject::Room(id) => {
-            sqlx::query("SELECT NULL AS category, kind FROM rooms WHERE id = $1").bind(id)
+            query("SELECT NULL AS category, kind FROM rooms WHERE id = $1").bind(id)
         }
     }
     .fetch_optional(&mut **tx)
@@ -120,7 +114,7 @@ pub(super) async fn attach_photos(
     owner: (&str, Uuid),
 ) -> AppResult<()> {
     for id in photos {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE photos SET owner_kind = $1, owner_id = $2 \
              WHERE id = $3 AND uploaded_by = $4 AND owner_id IS NULL",
         )
@@ -153,8 +147,8 @@ pub(super) async fn open_report(
         Subject::Asset(a) => (Some(a), None),
         Subject::Room(r) => (None, Some(r)),
     };
-    let now = ts(Utc::now());
-    sqlx::query(
+    let now = Utc::now();
+    query(
         "INSERT INTO damage_reports (id, source, inspection_id, item_key, asset_id, room_id, \
          reporter_id, assignee_id, happened_at, description, cause, liable, status, created_at, \
          updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'reported', $13, $13)",
@@ -171,7 +165,7 @@ pub(super) async fn open_report(
     .bind(&draft.description)
     .bind(&draft.cause)
     .bind(&draft.liable)
-    .bind(&now)
+    .bind(now)
     .execute(&mut **tx)
     .await
     .map_err(super::db_error(Field::Target))?;
@@ -192,7 +186,7 @@ pub(super) async fn open_report(
     .await
 }
 
-impl SqliteStore {
+impl SqlStore {
     async fn reports_where(
         &self,
         filter: &str,
@@ -200,11 +194,11 @@ impl SqliteStore {
         limit: i64,
     ) -> AppResult<Vec<DamageReport>> {
         let sql = format!("{REPORT_SELECT} {filter} ORDER BY d.id DESC LIMIT {limit}");
-        let mut q = sqlx::query(&sql);
+        let mut q = query(&sql);
         if let Some(id) = bind {
             q = q.bind(id);
         }
-        let rows = q.fetch_all(&self.pool).await?;
+        let rows = q.fetch_all(&self.db).await?;
         let ids: Vec<Uuid> = rows
             .iter()
             .map(|r| r.try_get("id").map_err(AppError::internal))
@@ -226,16 +220,15 @@ impl SqliteStore {
         if owners.is_empty() {
             return Ok(out);
         }
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "SELECT id, width, height, owner_id FROM photos WHERE owner_kind = ",
-        );
+        let mut q =
+            QueryBuilder::new("SELECT id, width, height, owner_id FROM photos WHERE owner_kind = ");
         q.push_bind(kind).push(" AND owner_id IN (");
         let mut list = q.separated(", ");
         for id in owners {
             list.push_bind(*id);
         }
         q.push(") ORDER BY id");
-        let rows = q.build().fetch_all(&self.pool).await?;
+        let rows = q.build().fetch_all(&self.db).await?;
         for row in rows {
             let get = |e: sqlx::Error| AppError::internal(e);
             let owner: Uuid = row.try_get("owner_id").map_err(get)?;
@@ -251,7 +244,7 @@ impl SqliteStore {
 }
 
 #[async_trait::async_trait]
-impl DamageStore for SqliteStore {
+impl DamageStore for SqlStore {
     async fn report_damage(&self, actor: Actor, draft: DamageDraft) -> AppResult<DamageReport> {
         let mut tx = self.write().await?;
         open_report(&mut tx, actor, draft.id, Source::Report, None, &draft).await?;
@@ -290,7 +283,7 @@ impl DamageStore for SqliteStore {
         reason: Option<String>,
     ) -> AppResult<DamageReport> {
         let mut tx = self.write().await?;
-        let row = sqlx::query("SELECT status, asset_id FROM damage_reports WHERE id = $1")
+        let row = query("SELECT status, asset_id FROM damage_reports WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?
@@ -299,13 +292,13 @@ impl DamageStore for SqliteStore {
         let from = DamageStatus::parse(&from).map_err(|_| AppError::internal("status"))?;
         let asset: Option<Uuid> = row.try_get("asset_id")?;
         from.step(to, reason.as_deref())?;
-        sqlx::query(
+        query(
             "UPDATE damage_reports SET status = $1, reject_reason = COALESCE($2, reject_reason), \
              updated_at = $3 WHERE id = $4",
         )
         .bind(to.code())
         .bind(reason.as_deref().filter(|_| to == DamageStatus::Rejected))
-        .bind(ts(Utc::now()))
+        .bind(Utc::now())
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -322,12 +315,12 @@ impl DamageStore for SqliteStore {
         )
         .await?;
         if let (Some(asset), Some(status)) = (asset, to.asset_status()) {
-            let old: String = sqlx::query_scalar("SELECT status FROM assets WHERE id = $1")
+            let old: String = query_scalar("SELECT status FROM assets WHERE id = $1")
                 .bind(asset)
                 .fetch_one(&mut *tx)
                 .await?;
             if old != status.code() {
-                sqlx::query("UPDATE assets SET status = $1 WHERE id = $2")
+                query("UPDATE assets SET status = $1 WHERE id = $2")
                     .bind(status.code())
                     .bind(asset)
                     .execute(&mut *tx)

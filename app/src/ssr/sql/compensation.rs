@@ -1,7 +1,7 @@
 //! Compensation cases and the replacement-value rule.
 
 use super::history::record;
-use super::{db_error, ts, SqliteStore};
+use super::{db_error, SqlStore};
 use crate::domain::{Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
 use crate::inspections::compensation::{
@@ -11,10 +11,9 @@ use crate::model::Named;
 use crate::ssr::clock::school_time;
 use crate::ssr::compensation::store::CompensationStore;
 use crate::ssr::compensation::store::{CaseEnd, CompensationDraft};
+use crate::ssr::db::{query, query_scalar, Row, Tx};
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
-use sqlx::sqlite::SqliteRow;
-use sqlx::Row;
 use uuid::Uuid;
 
 const RULE_KEY: &str = "compensation.depreciation";
@@ -25,7 +24,7 @@ const CASE_SELECT: &str = "SELECT c.id, c.damage_report_id, c.party_kind, c.part
     FROM compensations c JOIN damage_reports d ON d.id = c.damage_report_id \
     LEFT JOIN assets a ON a.id = d.asset_id";
 
-fn case(row: &SqliteRow) -> AppResult<Compensation> {
+fn case(row: &Row) -> AppResult<Compensation> {
     let get = |e: sqlx::Error| AppError::internal(e);
     let text = |c: &str| row.try_get::<String, _>(c).map_err(get);
     let opt = |c: &str| row.try_get::<Option<String>, _>(c).map_err(get);
@@ -54,11 +53,11 @@ fn case(row: &SqliteRow) -> AppResult<Compensation> {
     })
 }
 
-impl SqliteStore {
+impl SqlStore {
     /// Records the change in the history, commits, and reads the case back.
     async fn finish(
         &self,
-        mut tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+        mut tx: Tx,
         actor: Actor,
         id: Uuid,
         action: &str,
@@ -82,11 +81,10 @@ impl SqliteStore {
     }
 
     pub(super) async fn rule(&self) -> AppResult<DepreciationRule> {
-        let stored: Option<String> =
-            sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
-                .bind(RULE_KEY)
-                .fetch_optional(&self.pool)
-                .await?;
+        let stored: Option<String> = query_scalar("SELECT value FROM settings WHERE key = $1")
+            .bind(RULE_KEY)
+            .fetch_optional(&self.db)
+            .await?;
         Ok(stored
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default())
@@ -94,7 +92,7 @@ impl SqliteStore {
 }
 
 #[async_trait::async_trait]
-impl CompensationStore for SqliteStore {
+impl CompensationStore for SqlStore {
     async fn depreciation_rule(&self) -> AppResult<DepreciationRule> {
         self.rule().await
     }
@@ -103,7 +101,7 @@ impl CompensationStore for SqliteStore {
         let before = self.rule().await?;
         let mut tx = self.write().await?;
         let value = serde_json::to_string(&rule).map_err(AppError::internal)?;
-        sqlx::query(
+        query(
             "INSERT INTO settings (key, value) VALUES ($1, $2) \
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         )
@@ -131,8 +129,8 @@ impl CompensationStore for SqliteStore {
     ) -> AppResult<Compensation> {
         let mut tx = self.write().await?;
         let id = Uuid::now_v7();
-        let now = ts(Utc::now());
-        sqlx::query(
+        let now = Utc::now();
+        query(
             "INSERT INTO compensations (id, damage_report_id, party_kind, party_name, party_class, \
              basis, amount_fen, semester, status, created_by, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $10)",
@@ -146,7 +144,7 @@ impl CompensationStore for SqliteStore {
         .bind(d.amount.fen())
         .bind(&d.semester)
         .bind(actor.0)
-        .bind(&now)
+        .bind(now)
         .execute(&mut *tx)
         .await
         .map_err(db_error(Field::Target))?;
@@ -164,18 +162,18 @@ impl CompensationStore for SqliteStore {
             ""
         };
         let sql = format!("{CASE_SELECT} {filter} ORDER BY c.semester DESC, c.party_class, c.id");
-        let mut q = sqlx::query(&sql);
+        let mut q = query(&sql);
         if let Some(s) = semester {
             q = q.bind(s);
         }
-        let rows = q.fetch_all(&self.pool).await?;
+        let rows = q.fetch_all(&self.db).await?;
         rows.iter().map(case).collect()
     }
 
     async fn compensation(&self, id: Uuid) -> AppResult<Option<Compensation>> {
-        let row = sqlx::query(&format!("{CASE_SELECT} WHERE c.id = $1"))
+        let row = query(format!("{CASE_SELECT} WHERE c.id = $1"))
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db)
             .await?;
         row.as_ref().map(case).transpose()
     }
@@ -187,7 +185,7 @@ impl CompensationStore for SqliteStore {
         end: CaseEnd,
     ) -> AppResult<Compensation> {
         let mut tx = self.write().await?;
-        let status: String = sqlx::query_scalar("SELECT status FROM compensations WHERE id = $1")
+        let status: String = query_scalar("SELECT status FROM compensations WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?
@@ -195,32 +193,32 @@ impl CompensationStore for SqliteStore {
         if status != CaseStatus::Open.code() {
             return Err(Invalid::new(Field::Status, Problem::BadTransition).into());
         }
-        let now = ts(Utc::now());
+        let now = Utc::now();
         let after = match &end {
             CaseEnd::Paid {
                 on,
                 receipt_no,
                 received_by,
             } => {
-                sqlx::query(
+                query(
                     "UPDATE compensations SET status = 'paid', paid_on = $1, receipt_no = $2, \
                      received_by = $3, updated_at = $4 WHERE id = $5",
                 )
                 .bind(on)
                 .bind(receipt_no)
                 .bind(received_by)
-                .bind(&now)
+                .bind(now)
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
                 serde_json::json!({ "status": "paid", "paid_on": on, "receipt_no": receipt_no, "received_by": received_by })
             }
             CaseEnd::Waived { reason } => {
-                sqlx::query(
+                query(
                     "UPDATE compensations SET status = 'waived', waive_reason = $1, updated_at = $2 WHERE id = $3",
                 )
                 .bind(reason)
-                .bind(&now)
+                .bind(now)
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;

@@ -3,8 +3,7 @@
 use crate::domain::{AssetStatus, Fen, RoomKind};
 use crate::error::{AppError, AppResult};
 use crate::model::{Asset, Named, Room, User};
-use sqlx::sqlite::SqliteRow;
-use sqlx::Row;
+use crate::ssr::db::Row;
 use uuid::Uuid;
 
 pub(super) const ROOM_SELECT: &str =
@@ -23,7 +22,7 @@ pub(super) const ASSET_SELECT: &str = "SELECT a.id, a.category, a.name, a.model,
 
 pub(super) const USER_SELECT: &str = "SELECT id, login, display_name, role, active FROM users";
 
-fn named(row: &SqliteRow, id: &str, name: &str) -> Result<Option<Named>, sqlx::Error> {
+fn named(row: &Row, id: &str, name: &str) -> Result<Option<Named>, sqlx::Error> {
     let id: Option<Uuid> = row.try_get(id)?;
     let name: Option<String> = row.try_get(name)?;
     Ok(id.zip(name).map(|(id, name)| Named { id, name }))
@@ -33,7 +32,7 @@ fn corrupt(what: &str) -> AppError {
     AppError::internal(format!("stored {what} is not a known code"))
 }
 
-pub(super) fn room(row: &SqliteRow) -> AppResult<Room> {
+pub(super) fn room(row: &Row) -> AppResult<Room> {
     let kind: String = row.try_get("kind")?;
     Ok(Room {
         id: row.try_get("id")?,
@@ -47,7 +46,7 @@ pub(super) fn room(row: &SqliteRow) -> AppResult<Room> {
     })
 }
 
-pub(super) fn asset(row: &SqliteRow) -> AppResult<Asset> {
+pub(super) fn asset(row: &Row) -> AppResult<Asset> {
     let get = |e: sqlx::Error| AppError::internal(e);
     let status: String = row.try_get("status").map_err(get)?;
     let value: i64 = row.try_get("value_fen").map_err(get)?;
@@ -68,7 +67,7 @@ pub(super) fn asset(row: &SqliteRow) -> AppResult<Asset> {
     })
 }
 
-pub(super) fn user(row: &SqliteRow) -> AppResult<User> {
+pub(super) fn user(row: &Row) -> AppResult<User> {
     let get = |e: sqlx::Error| AppError::internal(e);
     let role: String = row.try_get("role").map_err(get)?;
     Ok(User {

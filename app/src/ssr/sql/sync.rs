@@ -1,21 +1,21 @@
 //! Records from the phones' offline queues: each applied once under the id the phone made,
 //! with what changed meanwhile kept beside it as a conflict for a manager.
 
-use super::damage::{open_report, Tx};
+use super::damage::open_report;
 use super::history::record;
 use super::inspections::insert_inspection;
-use super::{ts, SqliteStore};
+use super::SqlStore;
 use crate::domain::Field;
 use crate::error::{AppError, AppResult};
 use crate::inspections::Source;
 use crate::model::Named;
 use crate::rounds::sync::{ConflictReason, RecordKind, SyncConflict};
 use crate::ssr::clock::school_time;
+use crate::ssr::db::{query, query_scalar, Arg, Tx};
 use crate::ssr::store::{Actor, Entity};
 use crate::ssr::sync::store::SyncStore;
 use crate::ssr::sync::store::{Applied, SyncedRecord};
 use chrono::Utc;
-use sqlx::Row;
 use uuid::Uuid;
 
 fn table(kind: RecordKind) -> &'static str {
@@ -27,7 +27,7 @@ fn table(kind: RecordKind) -> &'static str {
 
 /// Who stored the record with this id, if one is stored.
 async fn stored_by(tx: &mut Tx, kind: RecordKind, id: Uuid) -> AppResult<Option<Uuid>> {
-    sqlx::query_scalar(table(kind))
+    query_scalar(table(kind))
         .bind(id)
         .fetch_optional(&mut **tx)
         .await
@@ -46,11 +46,11 @@ const CONFLICT_SELECT: &str = "SELECT c.id, c.record_kind, c.record_id, c.reason
     LEFT JOIN buildings b ON b.id = r.building_id";
 
 #[async_trait::async_trait]
-impl SyncStore for SqliteStore {
+impl SyncStore for SqlStore {
     async fn synced(&self, kind: RecordKind, id: Uuid) -> AppResult<bool> {
-        let found: Option<Uuid> = sqlx::query_scalar(table(kind))
+        let found: Option<Uuid> = query_scalar(table(kind))
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db)
             .await?;
         Ok(found.is_some())
     }
@@ -97,8 +97,8 @@ impl SyncStore for SqliteStore {
         };
         if !conflicts.is_empty() {
             let conflict = Uuid::now_v7();
-            let reasons = serde_json::to_string(&conflicts).map_err(AppError::internal)?;
-            sqlx::query(
+            let reasons = Arg::json(&conflicts).map_err(AppError::internal)?;
+            query(
                 "INSERT INTO sync_conflicts (id, record_kind, record_id, reasons, user_id, received_at) \
                  VALUES ($1, $2, $3, $4, $5, $6)",
             )
@@ -107,7 +107,7 @@ impl SyncStore for SqliteStore {
             .bind(id)
             .bind(&reasons)
             .bind(user)
-            .bind(ts(Utc::now()))
+            .bind(Utc::now())
             .execute(&mut *tx)
             .await?;
             let after = serde_json::json!({
@@ -136,7 +136,7 @@ impl SyncStore for SqliteStore {
             ""
         };
         let sql = format!("{CONFLICT_SELECT} {filter} ORDER BY c.received_at DESC LIMIT $1");
-        let rows = sqlx::query(&sql).bind(limit).fetch_all(&self.pool).await?;
+        let rows = query(&sql).bind(limit).fetch_all(&self.db).await?;
         rows.iter()
             .map(|row| {
                 let get = |e: sqlx::Error| AppError::internal(e);
@@ -196,12 +196,12 @@ impl SyncStore for SqliteStore {
 
     async fn resolve_conflict(&self, actor: Actor, id: Uuid) -> AppResult<()> {
         let mut tx = self.write().await?;
-        let done = sqlx::query(
+        let done = query(
             "UPDATE sync_conflicts SET resolved_by = $1, resolved_at = $2 \
              WHERE id = $3 AND resolved_at IS NULL",
         )
         .bind(actor.0)
-        .bind(ts(Utc::now()))
+        .bind(Utc::now())
         .bind(id)
         .execute(&mut *tx)
         .await?;

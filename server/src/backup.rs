@@ -66,7 +66,11 @@ async fn run_tool(program: &str, args: &[&str]) -> Result<()> {
     if out.status.success() {
         Ok(())
     } else {
-        Err(format!("{program} failed: {}", String::from_utf8_lossy(&out.stderr).trim()).into())
+        Err(format!(
+            "{program} failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )
+        .into())
     }
 }
 
@@ -95,7 +99,11 @@ fn photo_files(data: &Path) -> Vec<PathBuf> {
 /// a half-made backup never has the final name.
 pub async fn backup(db: &DatabaseArgs, to: &Path) -> Result<Manifest> {
     let target = Target::of(db)?;
-    let work = tempfile::tempdir_in(to.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")))?;
+    let work = tempfile::tempdir_in(
+        to.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new(".")),
+    )?;
     let (entry, copy) = match &target {
         Target::Sqlite(path) => {
             let copy = work.path().join("rounds.db");
@@ -113,7 +121,11 @@ pub async fn backup(db: &DatabaseArgs, to: &Path) -> Result<Manifest> {
         Target::Postgres(url) => {
             let copy = work.path().join("rounds.pgdump");
             let file = copy.display().to_string();
-            run_tool("pg_dump", &["--format=custom", "--no-owner", "--file", &file, url]).await?;
+            run_tool(
+                "pg_dump",
+                &["--format=custom", "--no-owner", "--file", &file, url],
+            )
+            .await?;
             (POSTGRES_ENTRY, copy)
         }
     };
@@ -147,12 +159,18 @@ pub async fn backup(db: &DatabaseArgs, to: &Path) -> Result<Manifest> {
 /// Whether the restore target already holds a school (never overwritten).
 async fn refuse_if_not_empty(target: &Target, data: &Path) -> Result<()> {
     if !photo_files(data).is_empty() {
-        return Err(format!("{} already has photos; restore into an empty data folder", data.display()).into());
+        return Err(format!(
+            "{} already has photos; restore into an empty data folder",
+            data.display()
+        )
+        .into());
     }
     match target {
-        Target::Sqlite(path) if path.exists() => {
-            Err(format!("{} exists; restore into an empty data folder", path.display()).into())
-        }
+        Target::Sqlite(path) if path.exists() => Err(format!(
+            "{} exists; restore into an empty data folder",
+            path.display()
+        )
+        .into()),
         Target::Sqlite(_) => Ok(()),
         Target::Postgres(url) => {
             let mut conn = sqlx::PgConnection::connect(url).await?;
@@ -188,8 +206,10 @@ pub async fn restore(db: &DatabaseArgs, from: &Path) -> Result<Manifest> {
         Ok(())
     })
     .await??;
-    let manifest: Manifest = serde_json::from_slice(&std::fs::read(work.path().join(MANIFEST))
-        .map_err(|_| "not a Rounds backup (no manifest)")?)?;
+    let manifest: Manifest = serde_json::from_slice(
+        &std::fs::read(work.path().join(MANIFEST))
+            .map_err(|_| "not a Rounds backup (no manifest)")?,
+    )?;
     if manifest.database != target.kind() {
         return Err(format!(
             "this backup is of a {} database; restore it into one of the same kind",
@@ -211,12 +231,18 @@ pub async fn restore(db: &DatabaseArgs, from: &Path) -> Result<Manifest> {
                 .await?;
             conn.close().await?;
             if check != "ok" {
-                return Err(format!("the restored database fails its integrity check: {check}").into());
+                return Err(
+                    format!("the restored database fails its integrity check: {check}").into(),
+                );
             }
         }
         Target::Postgres(url) => {
             let dump = work.path().join(POSTGRES_ENTRY).display().to_string();
-            run_tool("pg_restore", &["--exit-on-error", "--no-owner", "--dbname", url, &dump]).await?;
+            run_tool(
+                "pg_restore",
+                &["--exit-on-error", "--no-owner", "--dbname", url, &dump],
+            )
+            .await?;
         }
     }
     let photos = work.path().join(PHOTOS);

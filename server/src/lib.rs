@@ -1,6 +1,7 @@
 //! The Rounds server: opens the store, loads the demo school, and serves pages, server
 //! functions, the JSON API and the built site.
 
+pub mod backup;
 pub mod config;
 pub mod rest;
 pub mod store;

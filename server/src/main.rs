@@ -1,4 +1,5 @@
-//! `rounds`: serve the app (the default), add a user, or generate a large school.
+//! `rounds`: serve the app (the default), add a user, back up or restore, or generate a large
+//! school.
 
 use app::domain::{Login, Password, Role};
 use app::ssr::people::auth::hash_password;
@@ -35,6 +36,22 @@ enum Command {
     User {
         #[command(subcommand)]
         action: UserCommand,
+    },
+    /// Copy the database and the photos into one archive file, while the server keeps running.
+    Backup {
+        /// The archive to write.
+        #[arg(long)]
+        to: std::path::PathBuf,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Restore an archive made by `backup` into an empty data folder (and database).
+    Restore {
+        /// The archive to read.
+        #[arg(long)]
+        from: std::path::PathBuf,
+        #[command(flatten)]
+        db: DatabaseArgs,
     },
     /// Fill an empty database with a generated school, for load tests.
     Generate {
@@ -133,6 +150,22 @@ async fn main() {
                     db,
                 },
         }) => add_user(login, role, name, db).await,
+        Some(Command::Backup { to, db }) => server::backup::backup(&db, &to).await.map(|m| {
+            println!(
+                "backed up the {} database and {} photo files to {}",
+                m.database,
+                m.photo_files,
+                to.display()
+            )
+        }),
+        Some(Command::Restore { from, db }) => server::backup::restore(&db, &from).await.map(|m| {
+            println!(
+                "restored the backup of {} ({} photo files) into {}",
+                m.made_at,
+                m.photo_files,
+                db.url()
+            )
+        }),
         Some(Command::Generate { assets, db }) => {
             async {
                 let store = server::store::open(&db).await?;

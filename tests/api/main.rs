@@ -1,6 +1,7 @@
 //! Integration tests: each starts the real server with a fresh demo database.
 
 mod auth;
+mod backup;
 mod compensation;
 mod history;
 mod inspections;

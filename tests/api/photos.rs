@@ -3,7 +3,12 @@ use reqwest::{Method, StatusCode};
 use rounds_tests::{spawn_app, TestApp};
 use serde_json::Value;
 
-async fn upload(app: &TestApp, token: &str, name: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
+pub(crate) async fn upload(
+    app: &TestApp,
+    token: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> (StatusCode, Value) {
     let form = Form::new().part("file", Part::bytes(bytes).file_name(name.to_string()));
     let res = reqwest::Client::new()
         .post(app.url("/api/v1/photos"))
@@ -27,7 +32,7 @@ async fn fetch(app: &TestApp, token: &str, path: &str) -> (StatusCode, Vec<u8>) 
 }
 
 /// A 400×200 JPEG: red on the left half, blue on the right.
-fn photo() -> Vec<u8> {
+pub(crate) fn photo() -> Vec<u8> {
     let img = image::RgbImage::from_fn(400, 200, |x, _| {
         if x < 200 {
             image::Rgb([220, 20, 20])

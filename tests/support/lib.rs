@@ -5,7 +5,7 @@ pub mod pdf;
 
 use reqwest::{redirect, Client, Method, StatusCode};
 use serde_json::Value;
-use server::config::ServeArgs;
+use server::config::{DatabaseArgs, ServeArgs};
 use std::path::PathBuf;
 use tempfile::TempDir;
 
@@ -260,21 +260,23 @@ impl TestApp {
         self.send(client, Method::GET, path, None, None).await
     }
 
+    /// The database this app runs on, as the `rounds` subcommands take it.
+    pub fn database_args(&self) -> DatabaseArgs {
+        DatabaseArgs {
+            data: self.data.path().to_path_buf(),
+            database_url: Some(self.database_url.clone()),
+        }
+    }
+
     /// Runs one SQL query against the test database and returns the first column as text.
     /// Tests write it as SQLite does; on PostgreSQL the few SQLite-only spellings they use
     /// are translated ([`for_postgres`]).
     pub async fn sql(&self, query: &str) -> Vec<String> {
         use app::ssr::db::{Db, Value};
-        let (db, query) = if self.database_url.starts_with("postgres") {
-            let pool = sqlx::PgPool::connect(&self.database_url)
-                .await
-                .expect("opens");
-            (Db::Postgres(pool), for_postgres(query))
-        } else {
-            let pool = sqlx::SqlitePool::connect(&self.database_url)
-                .await
-                .expect("opens");
-            (Db::Sqlite(pool), query.to_string())
+        let db = open_db(&self.database_url).await;
+        let query = match db {
+            Db::Postgres(_) => for_postgres(query),
+            Db::Sqlite(_) => query.to_string(),
         };
         let rows = app::ssr::db::query(query)
             .fetch_all(&db)
@@ -346,6 +348,62 @@ impl TestApp {
             )
             .await;
         a.json().as_array().map(Vec::len).unwrap_or(0)
+    }
+}
+
+/// A plain connection pool to a test database, SQLite or PostgreSQL by its URL.
+async fn open_db(url: &str) -> app::ssr::db::Db {
+    use app::ssr::db::Db;
+    if url.starts_with("postgres") {
+        Db::Postgres(
+            sqlx::PgPool::connect(url)
+                .await
+                .expect("the database opens"),
+        )
+    } else {
+        Db::Sqlite(
+            sqlx::SqlitePool::connect(url)
+                .await
+                .expect("the database opens"),
+        )
+    }
+}
+
+/// An empty data folder, and database of the kind the tests run on, with no server: what a
+/// restore goes into. Both are removed when it is dropped.
+pub struct Scratch {
+    pub db: DatabaseArgs,
+    _folder: TempDir,
+    _postgres: Option<PostgresDatabase>,
+}
+
+pub async fn scratch_database() -> Scratch {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let postgres = match on_postgres() {
+        true => Some(PostgresDatabase::create().await),
+        false => None,
+    };
+    let url = match &postgres {
+        Some(pg) => pg.url(),
+        None => format!(
+            "sqlite://{}",
+            folder.path().join("data/rounds.db").display()
+        ),
+    };
+    Scratch {
+        db: DatabaseArgs {
+            data: folder.path().join("data"),
+            database_url: Some(url),
+        },
+        _folder: folder,
+        _postgres: postgres,
+    }
+}
+
+impl Scratch {
+    /// A plain connection pool to its database.
+    pub async fn open(&self) -> app::ssr::db::Db {
+        open_db(self.db.database_url.as_deref().unwrap_or_default()).await
     }
 }
 

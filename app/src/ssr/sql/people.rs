@@ -1,6 +1,6 @@
 //! Users, their sessions and the 分工 responsibilities.
 
-use super::history::{commit_with_history, record};
+use super::history::commit_with_history;
 use super::rows::{self, USER_SELECT};
 use super::{db_error, SqlStore};
 use crate::domain::Field;
@@ -134,17 +134,8 @@ impl SqlStore {
             serde_json::json!({ "lang": before }),
             serde_json::json!({ "lang": lang.code() }),
         );
-        record(
-            &mut tx,
-            actor,
-            Entity::User,
-            id,
-            "update",
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
-        Ok(tx.commit().await?)
+        commit_with_history(tx, actor, Entity::User, id, Some(&before), after).await?;
+        Ok(())
     }
 
     pub(super) async fn duties(&self, user_id: Option<Uuid>) -> AppResult<Vec<Responsibility>> {

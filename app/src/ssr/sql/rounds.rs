@@ -2,7 +2,7 @@
 
 use super::checklists::json;
 use super::damage::duty_holder;
-use super::history::record;
+use super::history::{commit_with_history, record};
 use super::SqlStore;
 use crate::domain::{AssetStatus, Role, RoomKind};
 use crate::duties::round_duty;
@@ -207,17 +207,8 @@ impl RoundStore for SqlStore {
             serde_json::json!({ "active": true }),
             serde_json::json!({ "active": false }),
         );
-        record(
-            &mut tx,
-            actor,
-            Entity::Schedule,
-            id,
-            "update",
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
-        Ok(tx.commit().await?)
+        commit_with_history(tx, actor, Entity::Schedule, id, Some(&before), after).await?;
+        Ok(())
     }
 
     async fn round_subjects(&self, scope: &Scope) -> AppResult<Vec<RoundSubject>> {

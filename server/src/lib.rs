@@ -7,7 +7,6 @@ pub mod rest;
 pub mod store;
 pub mod web;
 
-use app::ssr::people::auth::Throttle;
 use app::ssr::state::{AppState, Settings};
 use config::ServeArgs;
 use leptos::config::LeptosOptions;
@@ -46,7 +45,6 @@ pub async fn prepare(args: &ServeArgs) -> anyhow_lite::Result<AppState> {
             label_font: args.label_font.clone(),
             data_dir: args.data.clone(),
         }),
-        throttle: Arc::new(Throttle::default()),
     })
 }
 

@@ -9,6 +9,7 @@ mod labels;
 mod matrix;
 mod pages;
 mod photos;
+mod replicas;
 mod roles;
 mod rounds;
 mod tags;

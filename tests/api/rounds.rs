@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 /// Ids of `n` assets of `category` (as the API spells them), with their room ids.
-async fn assets(app: &TestApp, category: &str, n: usize) -> Vec<(String, String)> {
+pub(crate) async fn assets(app: &TestApp, category: &str, n: usize) -> Vec<(String, String)> {
     let rows = app
         .sql(&format!(
             "SELECT lower(hex(id)) || ' ' || lower(hex(room_id)) FROM assets WHERE category = '{category}' \
@@ -25,7 +25,7 @@ async fn assets(app: &TestApp, category: &str, n: usize) -> Vec<(String, String)
         .collect()
 }
 
-async fn fire_template(app: &TestApp, token: &str) -> Value {
+pub(crate) async fn fire_template(app: &TestApp, token: &str) -> Value {
     let list = app.api(Method::GET, "/checklists", Some(token), None).await;
     list.json()
         .as_array()
@@ -46,7 +46,7 @@ fn all_pass(template: &Value) -> Value {
     )
 }
 
-fn inspection(template: &Value, asset: &(String, String)) -> Value {
+pub(crate) fn inspection(template: &Value, asset: &(String, String)) -> Value {
     json!({
         "kind": "inspection",
         "record": {
@@ -65,7 +65,7 @@ fn damage(asset: &(String, String), what: &str) -> Value {
     })
 }
 
-async fn sync(app: &TestApp, token: &str, records: &[Value]) -> Value {
+pub(crate) async fn sync(app: &TestApp, token: &str, records: &[Value]) -> Value {
     let a = app
         .api(
             Method::POST,
@@ -78,7 +78,7 @@ async fn sync(app: &TestApp, token: &str, records: &[Value]) -> Value {
     a.json()
 }
 
-fn outcomes(answer: &Value) -> Vec<String> {
+pub(crate) fn outcomes(answer: &Value) -> Vec<String> {
     answer["results"]
         .as_array()
         .unwrap()
@@ -87,12 +87,12 @@ fn outcomes(answer: &Value) -> Vec<String> {
         .collect()
 }
 
-fn id_of(record: &Value) -> String {
+pub(crate) fn id_of(record: &Value) -> String {
     record["record"]["id"].as_str().unwrap().to_string()
 }
 
 /// How many times each record is stored (inspections and damage reports by id).
-async fn stored(app: &TestApp, records: &[Value]) -> Vec<usize> {
+pub(crate) async fn stored(app: &TestApp, records: &[Value]) -> Vec<usize> {
     let mut out = Vec::new();
     for r in records {
         let hex = Uuid::parse_str(&id_of(r)).unwrap().simple().to_string();

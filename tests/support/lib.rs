@@ -7,6 +7,7 @@ use reqwest::{redirect, Client, Method, StatusCode};
 use serde_json::Value;
 use server::config::{DatabaseArgs, ServeArgs};
 use std::path::PathBuf;
+use std::sync::Arc;
 use tempfile::TempDir;
 
 pub const PASSWORD: &str = "rounds-demo";
@@ -22,9 +23,9 @@ pub const REGISTER_MANAGERS: [(&str, bool); 4] = [
 /// A running server, its data folder and its database (both removed when dropped).
 pub struct TestApp {
     pub base: String,
-    pub data: TempDir,
+    pub data: Arc<TempDir>,
     database_url: String,
-    _postgres: Option<PostgresDatabase>,
+    _postgres: Option<Arc<PostgresDatabase>>,
 }
 
 /// Where the PostgreSQL server for the tests is (trust auth), unless `ROUNDS_TEST_POSTGRES`
@@ -98,20 +99,30 @@ pub async fn spawn_app_behind(public_url: Option<&str>) -> TestApp {
         .with_env_filter(std::env::var("RUST_LOG").unwrap_or_else(|_| "error".into()))
         .with_test_writer()
         .try_init();
-    let data = tempfile::tempdir().expect("a temp folder");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a free port");
-    let addr = listener.local_addr().expect("the bound address");
-    let base = format!("http://{addr}");
+    let data = Arc::new(tempfile::tempdir().expect("a temp folder"));
     let postgres = match on_postgres() {
-        true => Some(PostgresDatabase::create().await),
+        true => Some(Arc::new(PostgresDatabase::create().await)),
         false => None,
     };
     let database_url = match &postgres {
         Some(pg) => pg.url(),
         None => format!("sqlite://{}", data.path().join("rounds.db").display()),
     };
+    serve(data, database_url, postgres, public_url).await
+}
+
+/// Starts a server on a free port on the given data folder and database.
+async fn serve(
+    data: Arc<TempDir>,
+    database_url: String,
+    postgres: Option<Arc<PostgresDatabase>>,
+    public_url: Option<&str>,
+) -> TestApp {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a free port");
+    let addr = listener.local_addr().expect("the bound address");
+    let base = format!("http://{addr}");
     let args = ServeArgs {
         addr,
         data: data.path().to_path_buf(),
@@ -258,6 +269,13 @@ impl TestApp {
     /// A page as a signed-in browser sees it.
     pub async fn page(&self, client: &Client, path: &str) -> Answer {
         self.send(client, Method::GET, path, None, None).await
+    }
+
+    /// A second server process on the same database and data folder, as a load balancer
+    /// would have beside this one; it shares nothing else with it.
+    pub async fn replica(&self) -> TestApp {
+        let postgres = self._postgres.clone();
+        serve(self.data.clone(), self.database_url.clone(), postgres, None).await
     }
 
     /// The database this app runs on, as the `rounds` subcommands take it.

@@ -1,6 +1,5 @@
 //! What every request handler, page and server function can reach.
 
-use super::people::auth::Throttle;
 use super::store::Store;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -26,7 +25,6 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Arc<dyn Store>,
     pub settings: Arc<Settings>,
-    pub throttle: Arc<Throttle>,
 }
 
 impl AppState {

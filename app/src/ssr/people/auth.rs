@@ -5,11 +5,9 @@ use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
 use argon2::Argon2;
+use chrono::Utc;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 /// Hashes off the async threads; argon2 is deliberately slow.
 pub async fn hash_password(password: String) -> AppResult<String> {
@@ -58,6 +56,7 @@ pub fn token_hash(token: &str) -> Vec<u8> {
 }
 
 /// Checks the password (throttled per account and per address) and starts a new session.
+/// The failures are counted in the database, so every server process sharing it counts them.
 pub async fn check_credentials(
     state: &crate::ssr::state::AppState,
     login: &str,
@@ -66,7 +65,11 @@ pub async fn check_credentials(
 ) -> AppResult<crate::model::User> {
     let login = login.trim().to_ascii_lowercase();
     let keys = [format!("login:{login}"), format!("ip:{peer}")];
-    state.throttle.check(&keys)?;
+    let now = Utc::now();
+    let failures = state.store.sign_in_failures(&keys).await?;
+    if failures.iter().any(|f| throttle::waiting(f, now)) {
+        return Err(AppError::TooManyAttempts);
+    }
     let found = state.store.credentials(&login).await?;
     let (user, hash) = match found {
         Some((u, h)) if u.active => (Some(u), Some(h)),
@@ -74,65 +77,39 @@ pub async fn check_credentials(
     };
     if verify_password(password, hash).await {
         if let Some(user) = user {
-            state.throttle.succeeded(&keys[0]);
+            state.store.clear_sign_in_failures(&keys[0]).await?;
             return Ok(user);
         }
     }
-    state.throttle.failed(&keys);
+    let forget_before = now - throttle::MAX_WAIT;
+    state
+        .store
+        .count_sign_in_failure(&keys, now, forget_before)
+        .await?;
     Err(AppError::BadCredentials)
 }
 
-/// Slows repeated failed sign-ins per account and per address: after a few free tries each
-/// further failure doubles the wait, up to 15 minutes.
-#[derive(Default)]
-pub struct Throttle {
-    failures: Mutex<HashMap<String, (u32, Instant)>>,
-}
+/// The rules that slow repeated failed sign-ins per account and per address: after a few free
+/// tries each further failure doubles the wait, up to 15 minutes; a failure older than that
+/// starts the count again.
+pub mod throttle {
+    use crate::ssr::people::store::SignInFailures;
+    use chrono::{DateTime, Duration, Utc};
 
-impl Throttle {
-    const FREE_TRIES: u32 = 5;
-    const MAX_WAIT: Duration = Duration::from_secs(15 * 60);
+    pub const FREE_TRIES: u32 = 5;
+    pub const MAX_WAIT: Duration = Duration::minutes(15);
 
-    fn wait_for(count: u32) -> Duration {
-        if count < Self::FREE_TRIES {
-            return Duration::ZERO;
+    /// How long to wait after the `count`th failure in a row.
+    pub fn wait_for(count: u32) -> Duration {
+        if count < FREE_TRIES {
+            return Duration::zero();
         }
-        Duration::from_secs(1u64 << (count - Self::FREE_TRIES).min(10)).min(Self::MAX_WAIT)
+        Duration::seconds(1i64 << (count - FREE_TRIES).min(10)).min(MAX_WAIT)
     }
 
-    /// Refuses while any key is still waiting out its last failure.
-    pub fn check(&self, keys: &[String]) -> AppResult<()> {
-        let map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        for key in keys {
-            if let Some((count, at)) = map.get(key) {
-                if at.elapsed() < Self::wait_for(*count) {
-                    return Err(AppError::TooManyAttempts);
-                }
-            }
-        }
-        Ok(())
-    }
-
-    pub fn failed(&self, keys: &[String]) {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        if map.len() > 100_000 {
-            map.retain(|_, (_, at)| at.elapsed() < Self::MAX_WAIT);
-        }
-        for key in keys {
-            let entry = map.entry(key.clone()).or_insert((0, Instant::now()));
-            if entry.1.elapsed() > Self::MAX_WAIT {
-                entry.0 = 0;
-            }
-            entry.0 += 1;
-            entry.1 = Instant::now();
-        }
-    }
-
-    pub fn succeeded(&self, account_key: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(account_key);
+    /// Whether a key must still wait out its last failure at `now`.
+    pub fn waiting(f: &SignInFailures, now: DateTime<Utc>) -> bool {
+        now - f.last_at < wait_for(f.count)
     }
 }
 
@@ -150,15 +127,24 @@ mod tests {
     }
 
     #[test]
-    fn the_sixth_failure_must_wait() {
-        let t = Throttle::default();
-        let keys = vec!["login:a".to_string()];
-        for _ in 0..5 {
-            t.check(&keys).unwrap();
-            t.failed(&keys);
-        }
-        assert_eq!(t.check(&keys), Err(AppError::TooManyAttempts));
-        t.succeeded("login:a");
-        assert!(t.check(&keys).is_ok());
+    fn the_sixth_failure_in_a_row_must_wait_and_the_wait_doubles() {
+        use super::throttle::{wait_for, waiting, MAX_WAIT};
+        use crate::ssr::people::store::SignInFailures;
+        let now = Utc::now();
+        let after = |count, secs_ago| SignInFailures {
+            count,
+            last_at: now - chrono::Duration::seconds(secs_ago),
+        };
+        assert!(
+            !waiting(&after(5 - 1, 0), now),
+            "four failures cost nothing"
+        );
+        assert!(
+            waiting(&after(5, 0), now),
+            "the fifth makes the next one wait"
+        );
+        assert!(!waiting(&after(5, 2), now), "for a second");
+        assert_eq!(wait_for(7), chrono::Duration::seconds(4));
+        assert_eq!(wait_for(40), MAX_WAIT);
     }
 }

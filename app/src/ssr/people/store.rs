@@ -34,6 +34,13 @@ pub struct SessionUser {
     pub last_seen: DateTime<Utc>,
 }
 
+/// How often sign-in has failed in a row for one key (an account or an address).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignInFailures {
+    pub count: u32,
+    pub last_at: DateTime<Utc>,
+}
+
 /// Users, their sessions and the 分工 responsibilities.
 #[async_trait]
 pub trait PeopleStore: Send + Sync {
@@ -60,6 +67,17 @@ pub trait PeopleStore: Send + Sync {
     async fn touch_session(&self, token_hash: &[u8], now: DateTime<Utc>) -> AppResult<()>;
     /// Revokes; false when there was no live session.
     async fn revoke_session(&self, token_hash: &[u8], now: DateTime<Utc>) -> AppResult<bool>;
+    /// The failures counted against each of `keys` (keys with none are left out).
+    async fn sign_in_failures(&self, keys: &[String]) -> AppResult<Vec<SignInFailures>>;
+    /// Counts one more failure for each key at `now`, starting again from one for a key whose
+    /// last failure was before `forget_before`; atomic, whichever server process counts it.
+    async fn count_sign_in_failure(
+        &self,
+        keys: &[String],
+        now: DateTime<Utc>,
+        forget_before: DateTime<Utc>,
+    ) -> AppResult<()>;
+    async fn clear_sign_in_failures(&self, key: &str) -> AppResult<()>;
     async fn responsibilities_of(&self, user_id: Uuid) -> AppResult<Vec<Responsibility>>;
     async fn list_responsibilities(&self) -> AppResult<Vec<Responsibility>>;
 }

@@ -27,7 +27,6 @@ use std::time::Duration;
 #[derive(Clone)]
 pub struct SqlStore {
     db: Db,
-    sessions: std::sync::Arc<crate::ssr::people::session_cache::SessionCache>,
 }
 
 impl SqlStore {
@@ -57,10 +56,7 @@ impl SqlStore {
             sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
             Db::Sqlite(pool)
         };
-        Ok(Self {
-            db,
-            sessions: Default::default(),
-        })
+        Ok(Self { db })
     }
 
     /// A write transaction (see [`Db::write`]).

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::model::{Named, Responsibility, User};
 use crate::ssr::db::{query, query_scalar, Query, Row};
 use crate::ssr::people::store::PeopleStore;
-use crate::ssr::people::store::{SessionKind, SessionUser, UserRecord};
+use crate::ssr::people::store::{SessionKind, SessionUser, SignInFailures, UserRecord};
 use crate::ssr::store::{Actor, Entity};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -173,15 +173,11 @@ impl PeopleStore for SqlStore {
     }
 
     async fn update_user(&self, actor: Actor, id: Uuid, user: UserRecord) -> AppResult<User> {
-        let saved = self.save_user(actor, Some(id), user).await;
-        self.sessions.forget_user(id);
-        saved
+        self.save_user(actor, Some(id), user).await
     }
 
     async fn set_user_lang(&self, actor: Actor, id: Uuid, lang: Lang) -> AppResult<()> {
-        let saved = self.save_lang(actor, id, lang).await;
-        self.sessions.forget_user(id);
-        saved
+        self.save_lang(actor, id, lang).await
     }
 
     async fn create_session(
@@ -249,6 +245,53 @@ impl PeopleStore for SqlStore {
         .execute(&self.db)
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    async fn sign_in_failures(&self, keys: &[String]) -> AppResult<Vec<SignInFailures>> {
+        let mut found = Vec::new();
+        for key in keys {
+            let row = query("SELECT failures, last_at FROM sign_in_failures WHERE key = $1")
+                .bind(key)
+                .fetch_optional(&self.db)
+                .await?;
+            if let Some(row) = row {
+                found.push(SignInFailures {
+                    count: row.try_get("failures")?,
+                    last_at: row.try_get("last_at")?,
+                });
+            }
+        }
+        Ok(found)
+    }
+
+    async fn count_sign_in_failure(
+        &self,
+        keys: &[String],
+        now: DateTime<Utc>,
+        forget_before: DateTime<Utc>,
+    ) -> AppResult<()> {
+        let mut tx = self.write().await?;
+        for key in keys {
+            query(
+                "INSERT INTO sign_in_failures (key, failures, last_at) VALUES ($1, 1, $2) \
+                 ON CONFLICT (key) DO UPDATE SET last_at = excluded.last_at, failures = \
+                 CASE WHEN sign_in_failures.last_at < $3 THEN 1 ELSE sign_in_failures.failures + 1 END",
+            )
+            .bind(key)
+            .bind(now)
+            .bind(forget_before)
+            .execute(&mut *tx)
+            .await?;
+        }
+        Ok(tx.commit().await?)
+    }
+
+    async fn clear_sign_in_failures(&self, key: &str) -> AppResult<()> {
+        query("DELETE FROM sign_in_failures WHERE key = $1")
+            .bind(key)
+            .execute(&self.db)
+            .await?;
+        Ok(())
     }
 
     async fn responsibilities_of(&self, user_id: Uuid) -> AppResult<Vec<Responsibility>> {

@@ -1,0 +1,7 @@
+-- Failed sign-ins in a row per account and per address, kept in the database so that every
+-- server process sharing it counts them together.
+CREATE TABLE sign_in_failures (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_at TEXT NOT NULL
+);

@@ -138,7 +138,8 @@ pub async fn backup(db: &DatabaseArgs, to: &Path) -> Result<Manifest> {
     };
     let manifest_file = work.path().join(MANIFEST);
     std::fs::write(&manifest_file, serde_json::to_vec_pretty(&manifest)?)?;
-    let partial = to.with_extension("partial");
+    let partial_path = to.with_extension("partial");
+    let partial = partial_path.clone();
     let data = db.data.clone();
     tokio::task::spawn_blocking(move || -> Result<()> {
         let mut tar = tar::Builder::new(File::create(&partial)?);
@@ -152,7 +153,7 @@ pub async fn backup(db: &DatabaseArgs, to: &Path) -> Result<Manifest> {
         Ok(())
     })
     .await??;
-    std::fs::rename(to.with_extension("partial"), to)?;
+    std::fs::rename(partial_path, to)?;
     Ok(manifest)
 }
 

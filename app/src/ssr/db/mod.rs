@@ -138,15 +138,6 @@ pub enum Conn {
     Postgres(Transaction<'static, Postgres>),
 }
 
-impl Conn {
-    pub fn dialect(&self) -> Dialect {
-        match self {
-            Conn::Sqlite(_) => Dialect::Sqlite,
-            Conn::Postgres(_) => Dialect::Postgres,
-        }
-    }
-}
-
 /// A transaction; `&mut *tx` is its connection, as with sqlx. Dropped without
 /// [`Tx::commit`], it rolls back.
 #[derive(Debug)]
@@ -176,16 +167,12 @@ impl std::ops::DerefMut for Tx {
 
 /// Something a query runs on: the pool (each query on its own connection) or a transaction.
 pub trait Executor<'e>: Send {
-    fn dialect(&self) -> Dialect;
     fn run(self, q: Query) -> DbFuture<'e, u64>;
     fn rows(self, q: Query) -> DbFuture<'e, Vec<Row>>;
     fn first(self, q: Query) -> DbFuture<'e, Option<Row>>;
 }
 
 impl<'e> Executor<'e> for &'e Db {
-    fn dialect(&self) -> Dialect {
-        Db::dialect(self)
-    }
     fn run(self, q: Query) -> DbFuture<'e, u64> {
         match self {
             Db::Sqlite(pool) => Box::pin(backend::run(pool, q)),
@@ -207,9 +194,6 @@ impl<'e> Executor<'e> for &'e Db {
 }
 
 impl<'e> Executor<'e> for &'e mut Conn {
-    fn dialect(&self) -> Dialect {
-        Conn::dialect(self)
-    }
     fn run(self, q: Query) -> DbFuture<'e, u64> {
         match self {
             Conn::Sqlite(tx) => Box::pin(backend::run(&mut **tx, q)),

@@ -217,13 +217,10 @@ impl PeopleStore for SqlStore {
         .await?;
         let Some(row) = row else { return Ok(None) };
         let lang: Option<String> = row.try_get("lang")?;
-        let last_seen: String = row.try_get("last_seen")?;
         Ok(Some(SessionUser {
             user: rows::user(&row)?,
             lang: lang.map(|l| Lang::parse(&l)),
-            last_seen: DateTime::parse_from_rfc3339(&last_seen)
-                .map_err(AppError::internal)?
-                .with_timezone(&Utc),
+            last_seen: row.try_get("last_seen")?,
         }))
     }
 

@@ -291,11 +291,7 @@ impl RoundStore for SqlStore {
                 (None, Some(r)) => Subject::Room(r),
                 (None, None) => continue,
             };
-            let at: String = get(&row, "at")?;
-            let at = DateTime::parse_from_rfc3339(&at)
-                .map_err(AppError::internal)?
-                .with_timezone(&Utc);
-            out.insert(subject, at);
+            out.insert(subject, get(&row, "at")?);
         }
         Ok(out)
     }

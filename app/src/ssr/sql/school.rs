@@ -47,11 +47,7 @@ async fn insert_tag(
 #[async_trait::async_trait]
 impl SchoolStore for SqlStore {
     async fn health(&self) -> AppResult<()> {
-        query("SELECT 1")
-            .execute(&self.db)
-            .await
-            .map(|_| ())
-            .map_err(AppError::internal)
+        Ok(self.db.ping().await?)
     }
 
     async fn school_name(&self) -> AppResult<String> {

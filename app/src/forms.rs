@@ -253,7 +253,10 @@ impl UserForm {
         Ok(UserFields {
             login: Login::parse(&self.login)?,
             display_name: bounded_text(Field::DisplayName, &self.display_name, 40)?,
-            role: Role::parse(&self.role)?,
+            role: Role::parse(&self.role)
+                .ok()
+                .filter(|r| *r != Role::DistrictAdmin)
+                .ok_or(Invalid::new(Field::Role, Problem::UnknownChoice))?,
             password: match self.password.as_str() {
                 "" => None,
                 p => Some(Password::parse(p)?),
@@ -330,5 +333,41 @@ mod tests {
             ..room
         };
         assert_eq!(room.validate().unwrap_err().field, Field::Building);
+    }
+}
+
+/// A school's name, in characters.
+pub const SCHOOL_NAME_MAX: usize = 60;
+
+/// The district's new-school form as typed: the school and its first admin.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SchoolForm {
+    pub name: String,
+    pub admin_login: String,
+    #[serde(default)]
+    pub admin_name: String,
+    pub password: String,
+}
+
+pub struct SchoolFields {
+    pub name: String,
+    pub admin_login: Login,
+    pub admin_name: String,
+    pub password: Password,
+}
+
+impl SchoolForm {
+    pub fn validate(&self) -> Result<SchoolFields, Invalid> {
+        let admin_login = Login::parse(&self.admin_login)?;
+        let admin_name = match self.admin_name.trim() {
+            "" => admin_login.as_str().to_string(),
+            name => bounded_text(Field::DisplayName, name, 40)?,
+        };
+        Ok(SchoolFields {
+            name: bounded_text(Field::Name, &self.name, SCHOOL_NAME_MAX)?,
+            admin_login,
+            admin_name,
+            password: Password::parse(&self.password)?,
+        })
     }
 }

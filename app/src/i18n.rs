@@ -126,6 +126,21 @@ messages! {
     Next => "下一页", "Next";
     NotFoundTitle => "找不到页面", "Page not found";
     NotFoundBody => "这个地址没有内容。请检查链接，或用上方的搜索框查找。", "There is nothing at this address. Check the link or use the search box above.";
+    OtherSchoolTagTitle => "其他学校的标签", "Another school's tag";
+    OtherSchoolTagBody => "这个标签属于{school}，不在您所在学校的登记中。", "This tag belongs to {school}, not to your school's register.";
+    DistrictTitle => "学校一览", "Schools";
+    DistrictIntro => "本区各校的登记与巡检数字。", "The register and inspection figures of every school in the district.";
+    SchoolColumn => "学校", "School";
+    UsersColumn => "账号", "Accounts";
+    AssetsColumn => "资产", "Assets";
+    InspectionsColumn => "检查", "Inspections";
+    OpenReportsColumn => "未结报修", "Open reports";
+    AddSchool => "添加学校", "Add a school";
+    SchoolName => "学校名称", "School name";
+    FirstAdminLogin => "学校管理员账号", "The school admin's login";
+    FirstAdminName => "学校管理员姓名", "The school admin's name";
+    FirstAdminPassword => "学校管理员初始密码", "The school admin's first password";
+    NoSchools => "还没有学校。", "No schools yet.";
     UnknownTagTitle => "未知标签", "Unknown tag";
     UnknownTagBody => "这个标签码不在本校的登记中。请核对标签上的字符，或联系资产管理员。", "This tag code is not in the school's register. Check the characters on the label or ask the asset manager.";
     UnassignedTitle => "空白标签", "Unassigned tag";
@@ -161,6 +176,8 @@ messages! {
     ProblemItemIncomplete => "中的「{n}」没有填写完整（需要回答，或需要照片）。", "is incomplete at “{n}” (an answer, or a photo, is missing).";
     ProblemBadTransition => "不允许这一步（当前状态不能这样处理）。", "does not allow this step from its current state.";
     ProblemNotRegistered => "中的 {n} 不在登记中。", "includes {n}, which is not in the register.";
+    DemoSecondSchool => "第二所学校（清潭小学）的演示账号在前面加 qt-，例如 qt-demo-admin。", "The second school's (Qingtan) demo accounts start with qt-, e.g. qt-demo-admin.";
+    RoleDistrictAdmin => "教育局管理员", "District administrator";
     RoleAdmin => "管理员", "Administrator";
     RoleAssetManager => "资产管理员", "Asset manager";
     RoleStaff => "后勤人员", "Logistics staff";
@@ -416,6 +433,7 @@ messages! {
 impl Msg {
     pub fn role(r: Role) -> Msg {
         match r {
+            Role::DistrictAdmin => Msg::RoleDistrictAdmin,
             Role::Admin => Msg::RoleAdmin,
             Role::AssetManager => Msg::RoleAssetManager,
             Role::Staff => Msg::RoleStaff,

@@ -12,6 +12,21 @@ pub struct User {
     pub display_name: String,
     pub role: Role,
     pub active: bool,
+    /// The school they belong to; none for a district admin.
+    pub school: Option<Uuid>,
+}
+
+/// One school's figures, as the district page lists them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SchoolFigures {
+    pub school: Named,
+    /// Active accounts.
+    pub users: i64,
+    pub rooms: i64,
+    pub assets: i64,
+    pub inspections: i64,
+    /// Damage reports and repair tickets not yet closed or rejected.
+    pub open_reports: i64,
 }
 
 /// A name and id, enough for a link or a select option.

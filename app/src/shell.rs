@@ -1,8 +1,9 @@
 //! The HTML document and the route table.
 
 use crate::pages::{
-    asset::AssetPage, compensations, home::HomePage, inspect, manage, not_found::NotFound,
-    room::RoomPage, rounds, search::SearchPage, signin::SignInPage, tag::TagPage,
+    asset::AssetPage, compensations, district, home::HomePage, inspect, manage,
+    not_found::NotFound, room::RoomPage, rounds, search::SearchPage, signin::SignInPage,
+    tag::TagPage,
 };
 use crate::Session;
 use leptos::prelude::*;
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/district") view=district::DistrictPage ssr=SsrMode::Async/>
                 <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                 <Route path=path!("/t/:code") view=TagPage ssr=SsrMode::Async/>
                 // Label QR codes carry the URL in upper case (alphanumeric mode).

@@ -16,18 +16,13 @@ use tokio::net::TcpListener;
 
 /// Opens the store and builds the shared state (loading the demo school if asked and empty).
 pub async fn prepare(args: &ServeArgs) -> anyhow_lite::Result<AppState> {
-    let store = store::open(&args.database()).await?;
+    let district = store::open(&args.database()).await?;
     if args.demo {
-        store::load_demo(store.as_ref()).await?;
+        store::load_demo(district.as_ref()).await?;
     }
-    store
-        .ensure_templates(app::ssr::inspections::checklists::default_templates())
+    app::ssr::school::furnish_all(district.as_ref())
         .await
-        .map_err(|e| format!("checklists: {e}"))?;
-    store
-        .ensure_schedules(app::ssr::rounds::calendar::calendar_schedules())
-        .await
-        .map_err(|e| format!("schedules: {e}"))?;
+        .map_err(|e| format!("checklists and schedules: {e}"))?;
     let public_url = args.public_url();
     let leptos_options = LeptosOptions::builder()
         .output_name("rounds")
@@ -37,7 +32,7 @@ pub async fn prepare(args: &ServeArgs) -> anyhow_lite::Result<AppState> {
         .build();
     Ok(AppState {
         leptos_options,
-        store,
+        district,
         settings: Arc::new(Settings {
             secure_cookies: public_url.starts_with("https://"),
             public_url,

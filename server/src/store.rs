@@ -3,9 +3,9 @@
 use crate::anyhow_lite::Result;
 use crate::config::DatabaseArgs;
 use app::ssr::people::auth::hash_password;
-use app::ssr::school::demo::{demo_school, generated_school, DEMO_PASSWORD};
+use app::ssr::school::demo::{demo_schools, district_admin, generated_school, DEMO_PASSWORD};
 use app::ssr::sql::SqlStore;
-use app::ssr::store::Store;
+use app::ssr::store::{Actor, Store};
 use std::sync::Arc;
 
 /// Opens the database named by the URL scheme (`sqlite:` or `postgres:`), migrating it. The
@@ -20,14 +20,20 @@ pub async fn open(db: &DatabaseArgs) -> Result<Arc<dyn Store>> {
     Ok(Arc::new(SqlStore::connect(&url).await?))
 }
 
-/// Loads the demo school into an empty database; a database with users is left alone.
-pub async fn load_demo(store: &dyn Store) -> Result<()> {
-    if !store.is_empty().await? {
+/// Loads the demo district into an empty database: two schools and the district's admin. A
+/// database with users is left alone.
+pub async fn load_demo(district: &dyn Store) -> Result<()> {
+    if !district.is_empty().await? {
         return Ok(());
     }
     let hash = hash_password(DEMO_PASSWORD.into()).await?;
-    store.import_school(demo_school(&hash)).await?;
-    tracing::info!("loaded the demo school");
+    for school in demo_schools(&hash) {
+        district.import_school(school).await?;
+    }
+    district
+        .create_user(Actor::SYSTEM, district_admin(&hash))
+        .await?;
+    tracing::info!("loaded the demo district");
     Ok(())
 }
 

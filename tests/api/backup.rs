@@ -2,7 +2,7 @@
 //! PostgreSQL, an empty database), on whichever database the tests run on.
 
 use crate::photos::{photo, upload};
-use app::ssr::db::{query, query_scalar, Db};
+use app::ssr::db::{query, query_scalar, Dialect};
 use reqwest::{Method, StatusCode};
 use rounds_tests::{scratch_database, spawn_app};
 use serde_json::json;
@@ -60,7 +60,8 @@ async fn a_backup_made_while_writing_restores_every_acknowledged_record_and_phot
     let again = server::backup::restore(&copy.db, &file).await;
     assert!(again.is_err(), "a restore never overwrites a school");
 
-    let store = server::store::open(&copy.db).await.expect("the copy opens");
+    let district = server::store::open(&copy.db).await.expect("the copy opens");
+    let store = rounds_tests::home_store(district.as_ref()).await;
     for id in &before {
         let id = uuid::Uuid::parse_str(id).unwrap();
         let report = store.damage_report(id).await.unwrap();
@@ -79,11 +80,11 @@ async fn a_backup_made_while_writing_restores_every_acknowledged_record_and_phot
 
     // Every table reads back whole.
     let db = copy.open().await;
-    let tables = match db {
-        Db::Sqlite(_) => {
+    let tables = match db.dialect() {
+        Dialect::Sqlite => {
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         }
-        Db::Postgres(_) => {
+        Dialect::Postgres => {
             "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'"
         }
     };

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 async fn reported_desk(app: &TestApp) -> (String, Value) {
     let teacher = app.token("demo-teacher").await;
     let hex = app
-        .sql("SELECT lower(hex(a.id)) FROM assets a JOIN rooms r ON r.id = a.room_id WHERE a.category = '课桌椅' AND r.name = '三年级（2）班' LIMIT 1")
+        .sql("SELECT lower(hex(a.id)) FROM assets a JOIN rooms r ON r.id = a.room_id WHERE a.category = '课桌椅' AND r.name = '三年级（2）班' AND a.school_id = (SELECT id FROM schools ORDER BY id LIMIT 1) LIMIT 1")
         .await
         .remove(0);
     let desk = uuid::Uuid::parse_str(&hex).unwrap().to_string();

@@ -1,5 +1,5 @@
 use reqwest::{Method, StatusCode};
-use rounds_tests::{spawn_app, TestApp};
+use rounds_tests::{spawn_app, TestApp, HOME_SCHOOL};
 use serde_json::{json, Value};
 
 async fn one(app: &TestApp, query: &str) -> String {
@@ -12,7 +12,7 @@ async fn one(app: &TestApp, query: &str) -> String {
 
 /// An asset id (as the API spells it) picked by SQL over `assets a`.
 async fn asset_where(app: &TestApp, condition: &str) -> String {
-    let hex = one(app, &format!("SELECT lower(hex(a.id)) FROM assets a JOIN rooms r ON r.id = a.room_id WHERE {condition} LIMIT 1")).await;
+    let hex = one(app, &format!("SELECT lower(hex(a.id)) FROM assets a JOIN rooms r ON r.id = a.room_id WHERE {condition} AND a.school_id = {HOME_SCHOOL} LIMIT 1")).await;
     uuid::Uuid::parse_str(&hex).unwrap().to_string()
 }
 

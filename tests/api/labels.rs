@@ -1,13 +1,13 @@
 use reqwest::{Method, StatusCode};
 use rounds_tests::pdf::{labels_on_page, poppler, render};
-use rounds_tests::{spawn_app, TestApp, REGISTER_MANAGERS};
+use rounds_tests::{spawn_app, TestApp, HOME_SCHOOL, REGISTER_MANAGERS};
 use serde_json::{json, Value};
 
 const DPI: u32 = 300;
 
 async fn tags_of(app: &TestApp, link: &str, n: usize) -> Vec<String> {
     app.sql(&format!(
-        "SELECT code FROM tags WHERE {link} IS NOT NULL ORDER BY code LIMIT {n}"
+        "SELECT code FROM tags WHERE {link} IS NOT NULL AND school_id = {HOME_SCHOOL} ORDER BY code LIMIT {n}"
     ))
     .await
 }
@@ -76,7 +76,10 @@ async fn the_pdf_embeds_a_font_subset_and_carries_the_chinese_names() {
         ))
         .await
         .remove(0);
-    let school = app.sql("SELECT name FROM schools").await.remove(0);
+    let school = app
+        .sql("SELECT name FROM schools ORDER BY id LIMIT 1")
+        .await
+        .remove(0);
     let job = json!({ "stock": "a4-3x8", "tags": [tag], "custodian": true });
     let (status, _, pdf) = app.print_labels(&manager, job).await;
     assert_eq!(status, StatusCode::OK);
@@ -220,7 +223,12 @@ async fn the_print_log_drives_never_printed_and_new_tags_wait_to_be_claimed() {
     let doors = json!({ "stock": "a4-4x10", "doors": true, "never_printed": true });
     let (status, headers, _) = app.print_labels(&manager, doors.clone()).await;
     assert_eq!(status, StatusCode::OK);
-    let rooms = app.sql("SELECT hex(id) FROM rooms").await.len();
+    let rooms = app
+        .sql(&format!(
+            "SELECT hex(id) FROM rooms WHERE school_id = {HOME_SCHOOL}"
+        ))
+        .await
+        .len();
     assert_eq!(
         headers["x-label-count"],
         rooms.to_string().as_str(),

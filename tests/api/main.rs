@@ -13,4 +13,6 @@ mod replicas;
 mod roles;
 mod rounds;
 mod tags;
+mod tenancy;
+mod upgrade;
 mod validation;

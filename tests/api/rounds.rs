@@ -4,7 +4,7 @@
 
 use reqwest::multipart::{Form, Part};
 use reqwest::{Method, StatusCode};
-use rounds_tests::{spawn_app, TestApp};
+use rounds_tests::{spawn_app, TestApp, HOME_SCHOOL};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -13,7 +13,7 @@ pub(crate) async fn assets(app: &TestApp, category: &str, n: usize) -> Vec<(Stri
     let rows = app
         .sql(&format!(
             "SELECT lower(hex(id)) || ' ' || lower(hex(room_id)) FROM assets WHERE category = '{category}' \
-             AND status = 'in_use' ORDER BY asset_code LIMIT {n}"
+             AND status = 'in_use' AND school_id = {HOME_SCHOOL} ORDER BY asset_code LIMIT {n}"
         ))
         .await;
     rows.iter()
@@ -324,7 +324,7 @@ async fn what_changed_meanwhile_is_kept_with_the_record_for_a_manager() {
     assert!(page.text.contains("记录期间资产已被移到其他房间") || page.text.contains("报废"));
 }
 
-fn jpeg() -> Vec<u8> {
+pub(crate) fn jpeg() -> Vec<u8> {
     let img = image::RgbImage::from_fn(320, 240, |x, _| image::Rgb([(x % 256) as u8, 90, 40]));
     let mut out = std::io::Cursor::new(Vec::new());
     img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();

@@ -12,6 +12,24 @@ use tempfile::TempDir;
 
 pub const PASSWORD: &str = "rounds-demo";
 
+/// The demo's first school (loaded first, so its UUIDv7 is the smaller): the school of the
+/// `demo-*` accounts. Tests that read the database directly keep to it with
+/// `school_id = {HOME_SCHOOL}`.
+pub const HOME_SCHOOL: &str = "(SELECT id FROM schools ORDER BY id LIMIT 1)";
+
+/// The demo's second school, whose accounts start with `qt-`.
+pub const OTHER_SCHOOL: &str = "(SELECT id FROM schools ORDER BY id DESC LIMIT 1)";
+
+/// The store of the demo's first school, from the district's.
+pub async fn home_store(district: &dyn app::ssr::store::Store) -> Arc<dyn app::ssr::store::Store> {
+    let schools = district.schools().await.expect("the schools");
+    let home = schools
+        .iter()
+        .min_by_key(|s| s.school.id)
+        .expect("a school");
+    district.for_school(home.school.id)
+}
+
 /// The four demo accounts and whether each manages the register (asset manager and admin).
 pub const REGISTER_MANAGERS: [(&str, bool); 4] = [
     ("demo-admin", true),
@@ -290,11 +308,11 @@ impl TestApp {
     /// Tests write it as SQLite does; on PostgreSQL the few SQLite-only spellings they use
     /// are translated ([`for_postgres`]).
     pub async fn sql(&self, query: &str) -> Vec<String> {
-        use app::ssr::db::{Db, Value};
+        use app::ssr::db::{Dialect, Value};
         let db = open_db(&self.database_url).await;
-        let query = match db {
-            Db::Postgres(_) => for_postgres(query),
-            Db::Sqlite(_) => query.to_string(),
+        let query = match db.dialect() {
+            Dialect::Postgres => for_postgres(query),
+            Dialect::Sqlite => query.to_string(),
         };
         let rows = app::ssr::db::query(query)
             .fetch_all(&db)
@@ -371,20 +389,20 @@ impl TestApp {
 
 /// A plain connection pool to a test database, SQLite or PostgreSQL by its URL.
 async fn open_db(url: &str) -> app::ssr::db::Db {
-    use app::ssr::db::Db;
-    if url.starts_with("postgres") {
-        Db::Postgres(
+    use app::ssr::db::{Db, Pool};
+    Db::new(if url.starts_with("postgres") {
+        Pool::Postgres(
             sqlx::PgPool::connect(url)
                 .await
                 .expect("the database opens"),
         )
     } else {
-        Db::Sqlite(
+        Pool::Sqlite(
             sqlx::SqlitePool::connect(url)
                 .await
                 .expect("the database opens"),
         )
-    }
+    })
 }
 
 /// An empty data folder, and database of the kind the tests run on, with no server: what a

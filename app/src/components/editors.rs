@@ -7,6 +7,7 @@ use crate::domain::{AssetStatus, Role, RoomKind};
 use crate::error::AppError;
 use crate::i18n::{Lang, Msg};
 use crate::model::Named;
+use crate::server_fns::district::AddSchool;
 use crate::server_fns::register::{
     AssetDraft, ClaimTag, RoomDraft, SaveAsset, SaveBuilding, SaveRoom,
 };
@@ -118,7 +119,7 @@ pub fn AssetEditorForm(lang: Lang, editor: AssetDraft) -> impl IntoView {
 pub fn UserEditorForm(lang: Lang, editor: UserDraft) -> impl IntoView {
     let action = ServerAction::<SaveUser>::new();
     let f = editor.form;
-    let roles = choices(Role::ALL, Role::code, |r| lang.t(Msg::role(r)));
+    let roles = choices(Role::SCHOOL, Role::code, |r| lang.t(Msg::role(r)));
     view! {
         <ActionForm action=action attr:class="form">
             <input type="hidden" name="id" value=editor.id.unwrap_or_else(|| "new".into())/>
@@ -145,6 +146,22 @@ pub fn ClaimTagForm(lang: Lang, code: String, rooms: Vec<Named>) -> impl IntoVie
             <SelectInput lang label=lang.t(Msg::ClaimToRoom) name="room_id" value=String::new() choices=named_choices(&rooms) allow_none=true/>
             <TextInput label=lang.t(Msg::ClaimToAsset) name="asset_code" value=""/>
             <button type="submit">{lang.t(Msg::ClaimTag)}</button>
+            {outcome(lang, action)}
+        </ActionForm>
+    }
+}
+
+/// The district admin's form for a new school and its first admin.
+#[island]
+pub fn SchoolEditorForm(lang: Lang) -> impl IntoView {
+    let action = ServerAction::<AddSchool>::new();
+    view! {
+        <ActionForm action=action attr:class="form">
+            <TextInput label=lang.t(Msg::SchoolName) name="form[name]" value="" required=true/>
+            <TextInput label=lang.t(Msg::FirstAdminLogin) name="form[admin_login]" value="" required=true/>
+            <TextInput label=lang.t(Msg::FirstAdminName) name="form[admin_name]" value=""/>
+            <TextInput label=lang.t(Msg::FirstAdminPassword) name="form[password]" value="" kind="password" required=true/>
+            <button type="submit">{lang.t(Msg::AddSchool)}</button>
             {outcome(lang, action)}
         </ActionForm>
     }

@@ -17,6 +17,8 @@ pub fn Frame(children: Children) -> impl IntoView {
     };
     let other = s.lang.other();
     let user = s.user.clone();
+    // A district admin belongs to no school: no school's reports, search or scans.
+    let in_school = user.as_ref().is_some_and(|u| u.school.is_some());
     let inspects = user.as_ref().is_some_and(|u| u.role.inspects());
     let manages = user
         .as_ref()
@@ -26,7 +28,7 @@ pub fn Frame(children: Children) -> impl IntoView {
             <a class="brand" href="/">{s.t(Msg::AppName)}</a>
             <nav class="top-actions">
                 {inspects.then(|| view! { <a href="/rounds">{s.t(Msg::RoundsNav)}</a> })}
-                {user.is_some().then(|| view! { <a href="/reports">{s.t(Msg::Reports)}</a> })}
+                {in_school.then(|| view! { <a href="/reports">{s.t(Msg::Reports)}</a> })}
                 {manages.then(|| view! { <a href="/manage">{s.t(Msg::Manage)}</a> })}
                 <form method="post" action="/auth/lang">
                     <input type="hidden" name="lang" value=other.code()/>
@@ -40,7 +42,7 @@ pub fn Frame(children: Children) -> impl IntoView {
                 })}
             </nav>
         </header>
-        {user.is_some().then(|| view! {
+        {in_school.then(|| view! {
             <form class="search" method="get" action="/search" role="search">
                 <input type="search" name="q" placeholder=s.t(Msg::SearchPlaceholder)
                     aria-label=s.t(Msg::Search) enterkeyhint="search" autocomplete="off"/>

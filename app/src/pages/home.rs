@@ -3,6 +3,7 @@
 use super::loaded;
 use crate::components::frame::Frame;
 use crate::i18n::Msg;
+use crate::pages::district::DistrictPage;
 use crate::server_fns::pages::home_data;
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -10,6 +11,10 @@ use leptos::prelude::*;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let s = use_session();
+    // The district admin belongs to no school: their home is the district's schools.
+    if s.user.as_ref().is_some_and(|u| u.role.manages_district()) {
+        return view! { <DistrictPage/> }.into_any();
+    }
     let name = s
         .user
         .as_ref()
@@ -67,5 +72,5 @@ pub fn HomePage() -> impl IntoView {
             </section>
         }
     };
-    view! { <Frame>{loaded(home_data(), render)}</Frame> }
+    view! { <Frame>{loaded(home_data(), render)}</Frame> }.into_any()
 }

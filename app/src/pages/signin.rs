@@ -25,12 +25,14 @@ pub fn SignInPage() -> impl IntoView {
             ("demo-manager", Role::AssetManager),
             ("demo-staff", Role::Staff),
             ("demo-teacher", Role::Teacher),
+            ("demo-district", Role::DistrictAdmin),
         ]
         .map(|(login, role)| view! { <li><code>{login}</code>" "<span class="muted">{s.t(Msg::role(role))}</span></li> });
         view! {
             <section class="card demo">
                 <h2>{s.t(Msg::DemoAccounts)}</h2>
                 <ul class="list">{accounts.to_vec()}</ul>
+                <p class="muted">{s.t(Msg::DemoSecondSchool)}</p>
             </section>
         }
     });

@@ -24,6 +24,13 @@ pub fn TagPage() -> impl IntoView {
             }
             .into_any()
         }
+        TagView::OtherSchool { code, school } => {
+            set_status(403);
+            view! {
+                <Notice title=format!("{} {code}", lang.t(Msg::OtherSchoolTagTitle)) body=lang.t(Msg::OtherSchoolTagBody).replace("{school}", &school)/>
+            }
+            .into_any()
+        }
         TagView::Unassigned { code, claim_rooms } => {
             let claim = claim_rooms.map(|rooms| {
                 view! {

@@ -27,7 +27,7 @@ pub async fn checklist_book() -> Result<(Vec<Template>, bool), AppError> {
     let user = v.require(|r| r.manages_register())?;
     let st = crate::ssr::visitor::state()?;
     Ok((
-        st.store.current_templates().await?,
+        st.school(&v)?.current_templates().await?,
         user.role.manages_users(),
     ))
 }
@@ -41,7 +41,7 @@ pub async fn load_checklist(key: String) -> Result<ChecklistDraft, AppError> {
     if key == "new" {
         return Ok(ChecklistDraft::default());
     }
-    let all = st.store.current_templates().await?;
+    let all = st.school(&v)?.current_templates().await?;
     let t = all
         .into_iter()
         .find(|t| t.key == key)
@@ -78,7 +78,7 @@ pub async fn save_checklist(form: ChecklistDraft) -> Result<Saved, AppError> {
     let key = Some(form.key.trim().to_string()).filter(|k| !k.is_empty());
     let earlier = match &key {
         Some(k) => {
-            let all = st.store.current_templates().await?;
+            let all = st.school(&v)?.current_templates().await?;
             all.into_iter()
                 .find(|t| &t.key == k)
                 .ok_or(AppError::NotFound)?

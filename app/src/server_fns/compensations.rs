@@ -25,7 +25,7 @@ pub async fn compensation_desk(semester: String) -> Result<CaseBook, AppError> {
         semester
     };
     Ok(CaseBook {
-        cases: st.store.compensations(Some(semester.clone())).await?,
+        cases: st.school(&v)?.compensations(Some(semester.clone())).await?,
         semester,
         can_waive: user.role.manages_users(),
     })

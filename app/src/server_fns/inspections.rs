@@ -28,11 +28,11 @@ pub struct Reports {
 
 #[cfg(feature = "ssr")]
 async fn desk(kind: &str, id: &str, with_templates: bool) -> Result<SubjectDesk, AppError> {
-    let st = crate::ssr::visitor::state()?;
+    let school = crate::ssr::visitor::state()?.school(&crate::ssr::visitor::visitor())?;
     let id = super::parse_id(id)?;
     let (subject, name, back) = match kind {
         "asset" => {
-            let a = st.store.get_asset(id).await?.ok_or(AppError::NotFound)?;
+            let a = school.get_asset(id).await?.ok_or(AppError::NotFound)?;
             (
                 Subject::Asset(id),
                 format!("{} · {}", a.name, a.asset_code),
@@ -40,7 +40,7 @@ async fn desk(kind: &str, id: &str, with_templates: bool) -> Result<SubjectDesk,
             )
         }
         "room" => {
-            let r = st.store.get_room(id).await?.ok_or(AppError::NotFound)?;
+            let r = school.get_room(id).await?.ok_or(AppError::NotFound)?;
             (
                 Subject::Room(id),
                 format!("{} · {}", r.building.name, r.name),
@@ -50,7 +50,7 @@ async fn desk(kind: &str, id: &str, with_templates: bool) -> Result<SubjectDesk,
         _ => return Err(AppError::NotFound),
     };
     let templates = if with_templates {
-        crate::ssr::inspections::applicable(&st, subject).await?
+        crate::ssr::inspections::applicable(school.as_ref(), subject).await?
     } else {
         Vec::new()
     };

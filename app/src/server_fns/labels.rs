@@ -55,13 +55,14 @@ pub async fn label_desk(job: Option<LabelJob>) -> Result<DeskData, AppError> {
     let v = crate::ssr::visitor::visitor();
     v.require(|r| r.manages_register())?;
     let st = crate::ssr::visitor::state()?;
+    let school = st.school(&v)?;
     let option = |s: &Stock, built_in| StockOption {
         key: s.key.clone(),
         built_in,
         per_page: s.per_page(),
         label_mm: (s.label_width.mm(), s.label_height.mm()),
     };
-    let custom = st.store.custom_stocks().await?;
+    let custom = school.custom_stocks().await?;
     let stocks = Stock::all_built_in()
         .iter()
         .map(|s| option(s, true))
@@ -70,7 +71,7 @@ pub async fn label_desk(job: Option<LabelJob>) -> Result<DeskData, AppError> {
     let preview = match job {
         None => None,
         Some(job) => Some(
-            preview(&st, &job, PREVIEW_PAGES, v.lang)
+            preview(&st, &v, &job, PREVIEW_PAGES, v.lang)
                 .await
                 .and_then(|p| {
                     Ok(LabelPreview {
@@ -82,7 +83,7 @@ pub async fn label_desk(job: Option<LabelJob>) -> Result<DeskData, AppError> {
                 }),
         ),
     };
-    let buildings = st.store.list_buildings().await?;
+    let buildings = school.list_buildings().await?;
     Ok(DeskData {
         buildings: buildings
             .into_iter()
@@ -91,10 +92,10 @@ pub async fn label_desk(job: Option<LabelJob>) -> Result<DeskData, AppError> {
                 name: b.name,
             })
             .collect(),
-        rooms: st.store.room_choices().await?,
-        categories: st.store.categories().await?,
+        rooms: school.room_choices().await?,
+        categories: school.categories().await?,
         stocks,
-        prints: st.store.recent_prints(RECENT_PRINTS).await?,
+        prints: school.recent_prints(RECENT_PRINTS).await?,
         public_url: st.settings.public_url.clone(),
         preview,
     })
@@ -153,7 +154,7 @@ pub async fn save_label_stock(form: StockForm) -> Result<Saved, AppError> {
     let st = crate::ssr::visitor::state()?;
     let name = crate::labels::custom_stock_name(&form.name)?;
     let stock = form.spec()?.validate(&name)?;
-    st.store.save_stock(v.actor(), &stock).await?;
+    st.school(&v)?.save_stock(v.actor(), &stock).await?;
     Ok(Saved {
         url: format!(
             "/manage/labels?stock={}",

@@ -3,6 +3,7 @@
 
 pub mod checklists;
 pub mod compensations;
+pub mod district;
 pub mod inspections;
 pub mod labels;
 pub mod pages;

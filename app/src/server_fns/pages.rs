@@ -43,6 +43,11 @@ pub enum TagView {
     Unknown {
         code: String,
     },
+    /// Another school's tag: the asker sees only whose it is.
+    OtherSchool {
+        code: String,
+        school: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -57,10 +62,11 @@ pub async fn home_data() -> Result<HomeView, AppError> {
     let v = visitor();
     let me = v.signed_in()?;
     let st = state()?;
+    let school = st.school(&v)?;
     Ok(HomeView {
-        school: st.store.school_name().await?,
-        rooms: st.store.rooms_of_custodian(me.id).await?,
-        duties: st.store.responsibilities_of(me.id).await?,
+        school: school.school_name().await?,
+        rooms: school.rooms_of_custodian(me.id).await?,
+        duties: school.responsibilities_of(me.id).await?,
     })
 }
 
@@ -73,14 +79,15 @@ async fn room_view(
     use crate::model::ListQuery;
     use crate::ssr::store::Entity;
     let me = v.signed_in()?;
-    let room = st.store.get_room(id).await?.ok_or(AppError::NotFound)?;
+    let school = st.school(v)?;
+    let room = school.get_room(id).await?.ok_or(AppError::NotFound)?;
     let query = ListQuery {
         limit: Some(ListQuery::MAX_LIMIT),
         ..Default::default()
     };
     Ok(RoomView {
-        assets: st.store.list_assets(&query, Some(id)).await?,
-        history: st.store.history(Entity::Room, id, HISTORY_ON_PAGE).await?,
+        assets: school.list_assets(&query, Some(id)).await?,
+        history: school.history(Entity::Room, id, HISTORY_ON_PAGE).await?,
         can_edit: me.role.manages_register(),
         room,
     })
@@ -94,9 +101,10 @@ async fn asset_view(
 ) -> Result<AssetView, AppError> {
     use crate::ssr::store::Entity;
     let me = v.signed_in()?;
-    let asset = st.store.get_asset(id).await?.ok_or(AppError::NotFound)?;
+    let school = st.school(v)?;
+    let asset = school.get_asset(id).await?.ok_or(AppError::NotFound)?;
     Ok(AssetView {
-        history: st.store.history(Entity::Asset, id, HISTORY_ON_PAGE).await?,
+        history: school.history(Entity::Asset, id, HISTORY_ON_PAGE).await?,
         can_edit: me.role.manages_register(),
         asset,
     })
@@ -125,10 +133,11 @@ pub async fn tag_page(code: String) -> Result<TagView, AppError> {
     use crate::ssr::visitor::{state, visitor};
     let (v, st) = (visitor(), state()?);
     let me = v.signed_in()?;
+    let school = st.school(&v)?;
     let Ok(tag) = TagCode::parse(&code) else {
         return Ok(TagView::Unknown { code });
     };
-    if let Some((asset, history)) = st.store.scan_asset(&tag, HISTORY_ON_PAGE).await? {
+    if let Some((asset, history)) = school.scan_asset(&tag, HISTORY_ON_PAGE).await? {
         let can_edit = me.role.manages_register();
         return Ok(TagView::Asset(Box::new(AssetView {
             asset,
@@ -136,15 +145,21 @@ pub async fn tag_page(code: String) -> Result<TagView, AppError> {
             can_edit,
         })));
     }
-    Ok(match st.store.resolve_tag(&tag).await? {
-        None => TagView::Unknown {
-            code: tag.to_string(),
+    Ok(match school.resolve_tag(&tag).await? {
+        None => match st.district.tag_school(&tag).await? {
+            Some(school) => TagView::OtherSchool {
+                code: tag.to_string(),
+                school: school.name,
+            },
+            None => TagView::Unknown {
+                code: tag.to_string(),
+            },
         },
         Some(TagTarget::Room(id)) => TagView::Room(Box::new(room_view(&st, &v, id).await?)),
         Some(TagTarget::Asset(id)) => TagView::Asset(Box::new(asset_view(&st, &v, id).await?)),
         Some(TagTarget::Unassigned) => {
             let claim_rooms = if me.role.manages_register() {
-                Some(st.store.room_choices().await?)
+                Some(school.room_choices().await?)
             } else {
                 None
             };
@@ -160,15 +175,16 @@ pub async fn tag_page(code: String) -> Result<TagView, AppError> {
 pub async fn search(q: String, offset: i64) -> Result<SearchView, AppError> {
     use crate::model::ListQuery;
     use crate::ssr::visitor::{state, visitor};
-    visitor().signed_in()?;
+    let v = visitor();
     let st = state()?;
+    let school = st.school(&v)?;
     let query = ListQuery {
         q: Some(q),
         limit: Some(30),
         offset: Some(offset),
     };
     Ok(SearchView {
-        rooms: st.store.list_rooms(&query).await?,
-        assets: st.store.list_assets(&query, None).await?,
+        rooms: school.list_rooms(&query).await?,
+        assets: school.list_assets(&query, None).await?,
     })
 }

@@ -41,8 +41,8 @@ fn asking() -> Result<(AppState, Visitor), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-async fn people(st: &AppState) -> Result<Vec<Named>, AppError> {
-    let users = st.store.list_users().await?;
+async fn people(st: &AppState, v: &Visitor) -> Result<Vec<Named>, AppError> {
+    let users = st.school(v)?.list_users().await?;
     Ok(users
         .into_iter()
         .filter(|u| u.active)
@@ -103,7 +103,7 @@ pub async fn room_editor(id: String, tag: Option<String>) -> Result<RoomDraft, A
         tag: register::blank_tag(tag.as_deref())?.map(|t| t.to_string()),
         form,
         buildings,
-        people: people(&st).await?,
+        people: people(&st, &v).await?,
     })
 }
 
@@ -135,13 +135,13 @@ pub async fn asset_editor(
         Some(id) => AssetForm::from(&register::asset(&st, &v, id).await?),
         None => register::new_asset_form(room),
     };
-    let rooms = st.store.room_choices().await?;
+    let rooms = st.school(&v)?.room_choices().await?;
     Ok(AssetDraft {
         id: existing.map(|i| i.to_string()),
         tag: register::blank_tag(tag.as_deref())?.map(|t| t.to_string()),
         form,
         rooms,
-        people: people(&st).await?,
+        people: people(&st, &v).await?,
     })
 }
 

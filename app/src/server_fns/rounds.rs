@@ -48,7 +48,7 @@ pub async fn my_rounds() -> Result<RoundsDesk, AppError> {
         .flat_map(|r| r.items.iter().map(|i| i.template_id))
         .collect();
     let templates = st
-        .store
+        .school(&v)?
         .current_templates()
         .await?
         .into_iter()
@@ -87,9 +87,9 @@ pub async fn resolve_sync_conflict(id: String) -> Result<Saved, AppError> {
 pub async fn schedule_list() -> Result<ScheduleBook, AppError> {
     let v = crate::ssr::visitor::visitor();
     let st = crate::ssr::visitor::state()?;
+    let school = st.school(&v)?;
     let schedules = crate::ssr::rounds::schedules(&st, &v).await?;
-    let people = st
-        .store
+    let people = school
         .list_users()
         .await?
         .into_iter()
@@ -101,7 +101,7 @@ pub async fn schedule_list() -> Result<ScheduleBook, AppError> {
         .collect();
     Ok(ScheduleBook {
         schedules,
-        templates: st.store.current_templates().await?,
+        templates: school.current_templates().await?,
         people,
     })
 }
@@ -116,7 +116,7 @@ pub async fn save_schedule(form: ScheduleForm) -> Result<Saved, AppError> {
     let (mut assets, mut rooms) = (Vec::new(), Vec::new());
     for word in crate::rounds::form::words(&form.tags) {
         let code = TagCode::parse(word)?;
-        match st.store.resolve_tag(&code).await? {
+        match st.school(&v)?.resolve_tag(&code).await? {
             Some(TagTarget::Asset(id)) => assets.push(id),
             Some(TagTarget::Room(id)) => rooms.push(id),
             _ => {

@@ -17,7 +17,7 @@ pub struct UserDraft {
 pub async fn user_list() -> Result<Vec<User>, AppError> {
     let v = crate::ssr::visitor::visitor();
     v.require(|r| r.manages_users())?;
-    crate::ssr::visitor::state()?.store.list_users().await
+    crate::ssr::visitor::state()?.school(&v)?.list_users().await
 }
 
 #[server(prefix = "/sf", endpoint = "user_editor")]
@@ -34,7 +34,7 @@ pub async fn user_editor(id: String) -> Result<UserDraft, AppError> {
         return Ok(UserDraft { id: None, form });
     }
     let user = st
-        .store
+        .school(&v)?
         .get_user(super::parse_id(&id)?)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -52,6 +52,7 @@ pub async fn save_user(id: String, form: UserForm) -> Result<Saved, AppError> {
     let v = crate::ssr::visitor::visitor();
     v.require(|r| r.manages_users())?;
     let st = crate::ssr::visitor::state()?;
+    let school = st.school(&v)?;
     let fields = form.validate()?;
     let password_hash = match &fields.password {
         Some(p) => Some(hash_password(p.expose().to_string()).await?),
@@ -68,9 +69,9 @@ pub async fn save_user(id: String, form: UserForm) -> Result<Saved, AppError> {
         if record.password_hash.is_none() {
             return Err(Invalid::new(Field::Password, Problem::Required).into());
         }
-        st.store.create_user(v.actor(), record).await?;
+        school.create_user(v.actor(), record).await?;
     } else {
-        st.store
+        school
             .update_user(v.actor(), super::parse_id(&id)?, record)
             .await?;
     }

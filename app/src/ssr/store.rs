@@ -43,6 +43,7 @@ pub enum Entity {
     Setting,
     Schedule,
     SyncConflict,
+    School,
 }
 
 impl Entity {
@@ -63,8 +64,18 @@ impl Entity {
             Entity::Setting => "setting",
             Entity::Schedule => "schedule",
             Entity::SyncConflict => "sync_conflict",
+            Entity::School => "school",
         }
     }
+}
+
+/// Which school a store answers for: the server holds the district's store (no school) and
+/// hands each request the store of the asker's school.
+pub trait Scope: Send + Sync {
+    /// The same store, as `school` sees it: every query of it is limited to that school.
+    fn for_school(&self, school: Uuid) -> std::sync::Arc<dyn Store>;
+    /// The school this store answers for; `None` for the district's.
+    fn school(&self) -> Option<Uuid>;
 }
 
 /// The history of every record: who changed what, when.
@@ -84,6 +95,7 @@ macro_rules! every_area {
 }
 
 every_area!(
+    Scope,
     SchoolStore,
     PeopleStore,
     RegisterStore,

@@ -32,7 +32,7 @@ pub async fn issue_token(
     let user = check_credentials(&state, &req.login, req.password, &peer.ip().to_string()).await?;
     let (token, hash) = new_token();
     state
-        .store
+        .district
         .create_session(&hash, user.id, SessionKind::Token, Utc::now())
         .await?;
     Ok(Json(json!({ "token": token, "user": user })))
@@ -48,7 +48,7 @@ pub async fn revoke_token(
         .token_hash
         .as_ref()
         .ok_or(RestError(AppError::Unauthorized))?;
-    state.store.revoke_session(hash, Utc::now()).await?;
+    state.district.revoke_session(hash, Utc::now()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -38,7 +38,7 @@ pub async fn list(
     Query(p): Query<ListParams>,
 ) -> RestResult<Json<Vec<Compensation>>> {
     manager(&v)?;
-    let all = st.store.compensations(p.semester()).await?;
+    let all = st.school(&v)?.compensations(p.semester()).await?;
     let open_only = p.open.is_some();
     Ok(Json(
         all.into_iter()
@@ -64,7 +64,7 @@ pub async fn get_one(
     Path(raw): Path<String>,
 ) -> RestResult<Json<Compensation>> {
     manager(&v)?;
-    let found = st.store.compensation(id(&raw)?).await?;
+    let found = st.school(&v)?.compensation(id(&raw)?).await?;
     Ok(Json(found.ok_or(AppError::NotFound)?))
 }
 
@@ -143,7 +143,7 @@ pub async fn rule(
     Extension(v): Extension<Visitor>,
 ) -> RestResult<Json<DepreciationRule>> {
     manager(&v)?;
-    Ok(Json(st.store.depreciation_rule().await?))
+    Ok(Json(st.school(&v)?.depreciation_rule().await?))
 }
 
 pub async fn set_rule(

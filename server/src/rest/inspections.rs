@@ -22,7 +22,7 @@ pub async fn checklists(
     Extension(v): Extension<Visitor>,
 ) -> RestResult<Json<Vec<Template>>> {
     v.signed_in()?;
-    Ok(Json(st.store.current_templates().await?))
+    Ok(Json(st.school(&v)?.current_templates().await?))
 }
 
 pub async fn checklist(
@@ -31,7 +31,7 @@ pub async fn checklist(
     Path(raw): Path<String>,
 ) -> RestResult<Json<Template>> {
     v.signed_in()?;
-    let found = st.store.template(id(&raw)?).await?;
+    let found = st.school(&v)?.template(id(&raw)?).await?;
     Ok(Json(found.ok_or(AppError::NotFound)?))
 }
 
@@ -66,8 +66,7 @@ pub async fn list_inspections(
 ) -> RestResult<Json<Vec<Inspection>>> {
     v.signed_in()?;
     let subject = p.subject()?;
-    st.store
-        .inspections_of(subject, INSPECTION_LIST_LIMIT)
+    inspections::inspections_of(&st, &v, subject, INSPECTION_LIST_LIMIT)
         .await
         .map(Json)
         .map_err(RestError)
@@ -80,7 +79,7 @@ pub async fn applicable_checklists(
 ) -> RestResult<Json<Vec<Template>>> {
     v.signed_in()?;
     let subject = p.subject()?;
-    inspections::applicable(&st, subject)
+    inspections::applicable(st.school(&v)?.as_ref(), subject)
         .await
         .map(Json)
         .map_err(RestError)

@@ -31,7 +31,7 @@ pub async fn print_labels(
 ) -> RestResult<Response> {
     printer(&v)?;
     let job: LabelJob = parse_json(&body)?;
-    let printed = print::print(&st, v.actor(), &job, v.lang).await?;
+    let printed = print::print(&st, &v, &job, v.lang).await?;
     let filename = format!("labels-{}.pdf", printed.labels);
     let mut res = printed.pdf.into_response();
     let headers = res.headers_mut();
@@ -73,7 +73,7 @@ pub async fn list_stocks(
     Extension(v): Extension<Visitor>,
 ) -> RestResult<Json<Vec<StockOut>>> {
     printer(&v)?;
-    let custom = st.store.custom_stocks().await?;
+    let custom = st.school(&v)?.custom_stocks().await?;
     let built_in = Stock::all_built_in();
     let all = built_in.iter().map(|s| stock_out(s, true));
     Ok(Json(
@@ -94,7 +94,7 @@ pub async fn save_stock(
     let name = custom_stock_name(&name)?;
     let spec: StockSpec = parse_json(&body)?;
     let stock = spec.validate(&name)?;
-    let saved = st.store.save_stock(v.actor(), &stock).await?;
+    let saved = st.school(&v)?.save_stock(v.actor(), &stock).await?;
     Ok(Json(stock_out(&saved, false)))
 }
 
@@ -104,7 +104,7 @@ pub async fn print_log(
     Extension(v): Extension<Visitor>,
 ) -> RestResult<Json<Vec<PrintJob>>> {
     printer(&v)?;
-    st.store
+    st.school(&v)?
         .recent_prints(PRINT_LOG_LIMIT)
         .await
         .map(Json)

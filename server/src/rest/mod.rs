@@ -12,6 +12,7 @@ mod openapi_rounds;
 mod photos;
 mod register;
 mod rounds;
+mod schools;
 
 use app::error::AppError;
 use app::ssr::state::AppState;
@@ -53,6 +54,7 @@ pub fn router() -> Router<AppState> {
             post(auth::issue_token).delete(auth::revoke_token),
         )
         .route("/me", get(auth::me))
+        .route("/schools", get(schools::list).post(schools::add))
         .route("/tags/{code}", get(register::tag))
         .route(
             "/buildings",

@@ -433,6 +433,7 @@ fn register_spec() -> Value {
         "paths": {
             "/api/v1/auth/token": { "post": issue, "delete": { "summary": "Revoke the token used for this request", "tags": ["auth"], "security": [{ "bearer": [] }], "responses": { "204": { "description": "revoked" }, "401": { "$ref": "#/components/responses/Error" } } } },
             "/api/v1/me": { "get": op("The signed-in user", "auth", "200", schema("User")) },
+            "/api/v1/schools": { "get": op("Every school with its figures (district admin)", "district", "200", json!({ "type": "array", "items": schema("SchoolFigures") })), "post": with_body(op("Add a school with its first admin (district admin)", "district", "201", schema("Named")), "NewSchool") },
             "/api/v1/tags/{code}": { "get": tag },
             "/api/v1/buildings": { "get": op("All buildings", "register", "200", json!({ "type": "array", "items": schema("Building") })), "post": with_body(op("Create a building", "register", "201", schema("Building")), "NewBuilding") },
             "/api/v1/rooms": rooms, "/api/v1/rooms/{id}": room, "/api/v1/rooms/{id}/history": room_history,
@@ -448,7 +449,9 @@ fn register_spec() -> Value {
                     "field": { "type": ["string", "null"] } } } } },
                 "Credentials": { "type": "object", "required": ["login", "password"], "properties": { "login": { "type": "string" }, "password": { "type": "string" } } },
                 "Token": { "type": "object", "properties": { "token": { "type": "string" }, "user": schema("User") } },
-                "User": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "login": { "type": "string" }, "display_name": { "type": "string" }, "role": { "type": "string", "enum": ["admin", "asset_manager", "staff", "teacher"] }, "active": { "type": "boolean" } } },
+                "User": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "login": { "type": "string" }, "display_name": { "type": "string" }, "role": { "type": "string", "enum": ["district_admin", "admin", "asset_manager", "staff", "teacher"] }, "active": { "type": "boolean" }, "school": { "type": ["string", "null"], "format": "uuid", "description": "none for a district admin" } } },
+                "SchoolFigures": { "type": "object", "properties": { "school": schema("Named"), "users": { "type": "integer" }, "rooms": { "type": "integer" }, "assets": { "type": "integer" }, "inspections": { "type": "integer" }, "open_reports": { "type": "integer" } } },
+                "NewSchool": { "type": "object", "required": ["name", "admin_login", "password"], "properties": { "name": { "type": "string", "maxLength": 60 }, "admin_login": { "type": "string" }, "admin_name": { "type": "string", "maxLength": 40 }, "password": { "type": "string", "minLength": 8 } } },
                 "Tag": { "type": "object", "properties": { "code": { "type": "string" }, "kind": { "type": "string", "enum": ["room", "asset", "unassigned"] }, "id": { "type": ["string", "null"], "format": "uuid" }, "url": { "type": "string" } } },
                 "Named": named,
                 "Building": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" }, "room_count": { "type": "integer" } } },

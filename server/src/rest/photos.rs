@@ -64,7 +64,7 @@ async fn receive(
     .await
     .map_err(AppError::internal)
     .and_then(|r| r)?;
-    st.store
+    st.school(v)?
         .add_photo(
             v.actor(),
             id,
@@ -104,7 +104,7 @@ pub async fn put(
             Problem::Malformed,
         ))));
     }
-    match st.store.photo(id).await? {
+    match st.school(&v)?.photo(id).await? {
         Some(found) if found.uploaded_by == user => return Ok((StatusCode::OK, Json(found.photo))),
         Some(_) => {
             use app::domain::Field;
@@ -121,7 +121,7 @@ pub async fn put(
 async fn serve(st: AppState, v: Visitor, id: String, thumb: bool) -> RestResult<Response> {
     let user = v.signed_in()?;
     let id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
-    let found = st.store.photo(id).await?.ok_or(AppError::NotFound)?;
+    let found = st.school(&v)?.photo(id).await?.ok_or(AppError::NotFound)?;
     let sees_all = matches!(user.role, Role::Admin | Role::AssetManager | Role::Staff);
     if found.uploaded_by != user.id && !sees_all {
         return Err(RestError(AppError::NotFound));

@@ -81,9 +81,9 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     if let Some((token, kind, idle)) = credentials {
         let hash = token_hash(&token);
         let now = Utc::now();
-        if let Ok(Some(found)) = state.store.session_user(&hash, kind, now - idle).await {
+        if let Ok(Some(found)) = state.district.session_user(&hash, kind, now - idle).await {
             if now - found.last_seen > TOUCH_EVERY {
-                let _ = state.store.touch_session(&hash, now).await;
+                let _ = state.district.touch_session(&hash, now).await;
             }
             if chosen_lang.is_none() && api_lang.is_none() {
                 visitor.lang = found.lang.unwrap_or_default();

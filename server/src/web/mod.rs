@@ -27,7 +27,7 @@ pub use identify::SESSION_COOKIE;
 pub const BODY_LIMIT: usize = 64 * 1024;
 
 async fn healthz(State(state): State<AppState>) -> StatusCode {
-    match state.store.health().await {
+    match state.district.health().await {
         Ok(()) => StatusCode::OK,
         Err(_) => StatusCode::SERVICE_UNAVAILABLE,
     }

@@ -85,13 +85,13 @@ pub async fn sign_in(
     let now = Utc::now();
     if let Some(old) = cookie(&headers, SESSION_COOKIE) {
         let _ = state
-            .store
+            .district
             .revoke_session(&app::ssr::people::auth::token_hash(old), now)
             .await;
     }
     let (token, hash) = new_token();
     if let Err(e) = state
-        .store
+        .district
         .create_session(&hash, user.id, SessionKind::Cookie, now)
         .await
     {
@@ -111,7 +111,7 @@ pub async fn sign_out(
     Extension(visitor): Extension<Visitor>,
 ) -> Response {
     if let Some(hash) = &visitor.token_hash {
-        let _ = state.store.revoke_session(hash, Utc::now()).await;
+        let _ = state.district.revoke_session(hash, Utc::now()).await;
     }
     let mut response = Redirect::to("/signin").into_response();
     set_cookie(&mut response, session_cookie(&state, "", Some(0)));
@@ -137,7 +137,7 @@ pub async fn set_lang(
     let lang = Lang::parse(&form.lang);
     if let Some(user) = &visitor.user {
         if let Err(e) = state
-            .store
+            .store_of(user)
             .set_user_lang(visitor.actor(), user.id, lang)
             .await
         {

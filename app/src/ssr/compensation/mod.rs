@@ -54,8 +54,8 @@ pub fn current_semester() -> String {
 
 pub async fn open(state: &AppState, v: &Visitor, req: CaseRequest) -> AppResult<Compensation> {
     v.require(|r| r.manages_register())?;
-    let report = state
-        .store
+    let school = state.school(v)?;
+    let report = school
         .damage_report(req.damage_report_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -71,17 +71,13 @@ pub async fn open(state: &AppState, v: &Visitor, req: CaseRequest) -> AppResult<
             let Some(Subject::Asset(asset)) = report.asset.map(|a| Subject::Asset(a.id)) else {
                 return Err(Invalid::new(Field::Value, Problem::Required).into());
             };
-            let asset = state
-                .store
-                .get_asset(asset)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let asset = school.get_asset(asset).await?.ok_or(AppError::NotFound)?;
             let bought = asset
                 .purchase_date
                 .as_deref()
                 .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
                 .ok_or_else(|| Invalid::new(Field::Value, Problem::Required))?;
-            let rule = state.store.depreciation_rule().await?;
+            let rule = school.depreciation_rule().await?;
             let age = (crate::ssr::clock::school_today() - bought).num_days();
             rule.value_after(Fen::new(asset.value_fen.fen())?, age)
         }
@@ -102,7 +98,7 @@ pub async fn open(state: &AppState, v: &Visitor, req: CaseRequest) -> AppResult<
         amount,
         semester: current_semester(),
     };
-    state.store.open_compensation(v.actor(), draft).await
+    school.open_compensation(v.actor(), draft).await
 }
 
 pub async fn pay(
@@ -118,7 +114,10 @@ pub async fn pay(
         receipt_no: bounded_text(Field::Notes, &req.receipt_no, 40)?,
         received_by: bounded_text(Field::DisplayName, &req.received_by, 40)?,
     };
-    state.store.close_compensation(v.actor(), id, end).await
+    state
+        .school(v)?
+        .close_compensation(v.actor(), id, end)
+        .await
 }
 
 pub async fn waive(
@@ -130,7 +129,7 @@ pub async fn waive(
     v.require(|r| r.manages_users())?;
     let reason = bounded_text(Field::Reason, &req.reason, 200)?;
     state
-        .store
+        .school(v)?
         .close_compensation(v.actor(), id, CaseEnd::Waived { reason })
         .await
 }
@@ -142,7 +141,10 @@ pub async fn set_rule(
 ) -> AppResult<DepreciationRule> {
     v.require(|r| r.manages_users())?;
     let rule = rule.check()?;
-    state.store.set_depreciation_rule(v.actor(), rule).await?;
+    state
+        .school(v)?
+        .set_depreciation_rule(v.actor(), rule)
+        .await?;
     Ok(rule)
 }
 
@@ -156,12 +158,9 @@ fn party_text(c: &Compensation) -> String {
 /// The notice (赔偿通知单) as a one-page A5 PDF in Chinese.
 pub async fn notice(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<u8>> {
     v.require(|r| r.manages_register())?;
-    let c = state
-        .store
-        .compensation(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let school = state.store.school_name().await?;
+    let school = state.school(v)?;
+    let c = school.compensation(id).await?.ok_or(AppError::NotFound)?;
+    let school = school.school_name().await?;
     let font = crate::ssr::labels::print::font(state)?;
     let basis = match c.basis {
         Basis::RepairCost => "维修费用",
@@ -258,7 +257,7 @@ pub async fn export_csv(
     open_only: bool,
 ) -> AppResult<String> {
     v.require(|r| r.manages_register())?;
-    let cases = state.store.compensations(semester).await?;
+    let cases = state.school(v)?.compensations(semester).await?;
     let mut out = String::from("\u{feff}学期,班级,赔偿方,类型,物品,资产编号,损坏情况,依据,金额（元）,状态,缴费日期,收据号,收款人,免除原因\n");
     for c in cases
         .iter()

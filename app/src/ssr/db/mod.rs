@@ -25,6 +25,7 @@ use sqlx::{Postgres, Sqlite, Transaction};
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use uuid::Uuid;
 
 /// A future that borrows its connection for `'e`.
 pub type DbFuture<'e, T> = Pin<Box<dyn Future<Output = Result<T, sqlx::Error>> + Send + 'e>>;
@@ -90,39 +91,84 @@ impl Dialect {
     }
 }
 
+/// The placeholder for the asking school's id. A statement of one school's records says
+/// `WHERE x.school_id = $school` (or inserts `$school`); the connection it runs on fills it
+/// in as the next `$n`. On a connection of no school it is null, which matches no row and
+/// which no school's record can be written with: the district sees no school's records
+/// through a school's queries.
+pub const SCHOOL: &str = "$school";
+
 /// A pool of connections to one database.
 #[derive(Clone, Debug)]
-pub enum Db {
+pub enum Pool {
     Sqlite(SqlitePool),
     Postgres(PgPool),
 }
 
+/// The database as one school sees it (or, with no school, as the district does): a pool and
+/// the school its statements' [`SCHOOL`] stands for.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: Pool,
+    school: Option<Uuid>,
+}
+
 impl Db {
+    /// The database as the district sees it (no school).
+    pub fn new(pool: Pool) -> Db {
+        Db { pool, school: None }
+    }
+
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    /// The same database, as `school` sees it.
+    pub fn for_school(&self, school: Uuid) -> Db {
+        Db {
+            pool: self.pool.clone(),
+            school: Some(school),
+        }
+    }
+
+    pub fn school(&self) -> Option<Uuid> {
+        self.school
+    }
+
     pub fn dialect(&self) -> Dialect {
-        match self {
-            Db::Sqlite(_) => Dialect::Sqlite,
-            Db::Postgres(_) => Dialect::Postgres,
+        match self.pool {
+            Pool::Sqlite(_) => Dialect::Sqlite,
+            Pool::Postgres(_) => Dialect::Postgres,
         }
     }
 
     /// A write transaction. On SQLite it takes the write lock up front (`BEGIN IMMEDIATE`), so
     /// it never fails half-way on a busy database; PostgreSQL locks rows as it goes.
     pub async fn write(&self) -> Result<Tx, sqlx::Error> {
-        Ok(Tx(match self {
-            Db::Sqlite(pool) => Conn::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
-            Db::Postgres(pool) => Conn::Postgres(pool.begin().await?),
-        }))
+        let open = match &self.pool {
+            Pool::Sqlite(pool) => Open::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Postgres(pool) => Open::Postgres(pool.begin().await?),
+        };
+        Ok(self.tx(open))
     }
 
     /// A read-only snapshot: every query in it sees the database as of one moment.
     pub async fn read(&self) -> Result<Tx, sqlx::Error> {
-        Ok(Tx(match self {
-            Db::Sqlite(pool) => Conn::Sqlite(pool.begin().await?),
-            Db::Postgres(pool) => Conn::Postgres(
+        let open = match &self.pool {
+            Pool::Sqlite(pool) => Open::Sqlite(pool.begin().await?),
+            Pool::Postgres(pool) => Open::Postgres(
                 pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                     .await?,
             ),
-        }))
+        };
+        Ok(self.tx(open))
+    }
+
+    fn tx(&self, open: Open) -> Tx {
+        Tx(Conn {
+            open,
+            school: self.school,
+        })
     }
 
     /// Waits for the database to answer.
@@ -131,11 +177,24 @@ impl Db {
     }
 }
 
-/// An open transaction's connection: what queries inside a transaction run on.
+/// An open transaction's connection: what queries inside a transaction run on, for the school
+/// its database was opened for.
 #[derive(Debug)]
-pub enum Conn {
+pub struct Conn {
+    open: Open,
+    school: Option<Uuid>,
+}
+
+#[derive(Debug)]
+enum Open {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
+}
+
+impl Conn {
+    pub fn school(&self) -> Option<Uuid> {
+        self.school
+    }
 }
 
 /// A transaction; `&mut *tx` is its connection, as with sqlx. Dropped without
@@ -145,9 +204,9 @@ pub struct Tx(Conn);
 
 impl Tx {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
-        match self.0 {
-            Conn::Sqlite(tx) => tx.commit().await,
-            Conn::Postgres(tx) => tx.commit().await,
+        match self.0.open {
+            Open::Sqlite(tx) => tx.commit().await,
+            Open::Postgres(tx) => tx.commit().await,
         }
     }
 }
@@ -174,42 +233,48 @@ pub trait Executor<'e>: Send {
 
 impl<'e> Executor<'e> for &'e Db {
     fn run(self, q: Query) -> DbFuture<'e, u64> {
-        match self {
-            Db::Sqlite(pool) => Box::pin(backend::run(pool, q)),
-            Db::Postgres(pool) => Box::pin(backend::run(pool, q)),
+        let q = q.for_school(self.school);
+        match &self.pool {
+            Pool::Sqlite(pool) => Box::pin(backend::run(pool, q)),
+            Pool::Postgres(pool) => Box::pin(backend::run(pool, q)),
         }
     }
     fn rows(self, q: Query) -> DbFuture<'e, Vec<Row>> {
-        match self {
-            Db::Sqlite(pool) => Box::pin(backend::rows(pool, q)),
-            Db::Postgres(pool) => Box::pin(backend::rows(pool, q)),
+        let q = q.for_school(self.school);
+        match &self.pool {
+            Pool::Sqlite(pool) => Box::pin(backend::rows(pool, q)),
+            Pool::Postgres(pool) => Box::pin(backend::rows(pool, q)),
         }
     }
     fn first(self, q: Query) -> DbFuture<'e, Option<Row>> {
-        match self {
-            Db::Sqlite(pool) => Box::pin(backend::first(pool, q)),
-            Db::Postgres(pool) => Box::pin(backend::first(pool, q)),
+        let q = q.for_school(self.school);
+        match &self.pool {
+            Pool::Sqlite(pool) => Box::pin(backend::first(pool, q)),
+            Pool::Postgres(pool) => Box::pin(backend::first(pool, q)),
         }
     }
 }
 
 impl<'e> Executor<'e> for &'e mut Conn {
     fn run(self, q: Query) -> DbFuture<'e, u64> {
-        match self {
-            Conn::Sqlite(tx) => Box::pin(backend::run(&mut **tx, q)),
-            Conn::Postgres(tx) => Box::pin(backend::run(&mut **tx, q)),
+        let q = q.for_school(self.school);
+        match &mut self.open {
+            Open::Sqlite(tx) => Box::pin(backend::run(&mut **tx, q)),
+            Open::Postgres(tx) => Box::pin(backend::run(&mut **tx, q)),
         }
     }
     fn rows(self, q: Query) -> DbFuture<'e, Vec<Row>> {
-        match self {
-            Conn::Sqlite(tx) => Box::pin(backend::rows(&mut **tx, q)),
-            Conn::Postgres(tx) => Box::pin(backend::rows(&mut **tx, q)),
+        let q = q.for_school(self.school);
+        match &mut self.open {
+            Open::Sqlite(tx) => Box::pin(backend::rows(&mut **tx, q)),
+            Open::Postgres(tx) => Box::pin(backend::rows(&mut **tx, q)),
         }
     }
     fn first(self, q: Query) -> DbFuture<'e, Option<Row>> {
-        match self {
-            Conn::Sqlite(tx) => Box::pin(backend::first(&mut **tx, q)),
-            Conn::Postgres(tx) => Box::pin(backend::first(&mut **tx, q)),
+        let q = q.for_school(self.school);
+        match &mut self.open {
+            Open::Sqlite(tx) => Box::pin(backend::first(&mut **tx, q)),
+            Open::Postgres(tx) => Box::pin(backend::first(&mut **tx, q)),
         }
     }
 }
@@ -242,6 +307,15 @@ pub fn query(sql: impl AsRef<str>) -> Query {
 impl Query {
     pub fn bind(mut self, value: impl Into<Arg>) -> Self {
         self.args.push(value.into());
+        self
+    }
+
+    /// Fills in [`SCHOOL`] (when the statement has it) as the placeholder after its values.
+    fn for_school(mut self, school: Option<Uuid>) -> Query {
+        if self.sql.contains(SCHOOL) {
+            self.args.push(school.into());
+            self.sql = self.sql.replace(SCHOOL, &format!("${}", self.args.len()));
+        }
         self
     }
 

@@ -12,6 +12,7 @@ use crate::inspections::requests::{
 use crate::inspections::{evaluate, DamageReport, Inspection, Subject, Template};
 use crate::ssr::inspections::store::{DamageDraft, InspectionRecord, ReportScope};
 use crate::ssr::state::AppState;
+use crate::ssr::store::Store;
 use crate::ssr::visitor::Visitor;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -44,19 +45,38 @@ impl Fit {
 }
 
 /// The checklists that apply to an asset (by category) or a room (by kind).
-pub async fn applicable(state: &AppState, subject: Subject) -> AppResult<Vec<Template>> {
-    let all = state.store.current_templates().await?;
+pub async fn applicable(school: &dyn Store, subject: Subject) -> AppResult<Vec<Template>> {
+    let all = school.current_templates().await?;
     let fit = match subject {
         Subject::Asset(id) => {
-            let asset = state.store.get_asset(id).await?.ok_or(AppError::NotFound)?;
+            let asset = school.get_asset(id).await?.ok_or(AppError::NotFound)?;
             Fit::Category(asset.category)
         }
         Subject::Room(id) => {
-            let room = state.store.get_room(id).await?.ok_or(AppError::NotFound)?;
+            let room = school.get_room(id).await?.ok_or(AppError::NotFound)?;
             Fit::RoomKind(room.kind)
         }
     };
     Ok(all.into_iter().filter(|t| fit.admits(t)).collect())
+}
+
+/// A subject's newest inspections; not found unless the subject is of the asker's school.
+pub async fn inspections_of(
+    state: &AppState,
+    v: &Visitor,
+    subject: Subject,
+    limit: i64,
+) -> AppResult<Vec<Inspection>> {
+    v.signed_in()?;
+    let school = state.school(v)?;
+    let known = match subject {
+        Subject::Asset(id) => school.get_asset(id).await?.is_some(),
+        Subject::Room(id) => school.get_room(id).await?.is_some(),
+    };
+    if !known {
+        return Err(AppError::NotFound);
+    }
+    school.inspections_of(subject, limit).await
 }
 
 pub async fn inspect(
@@ -67,17 +87,17 @@ pub async fn inspect(
     v.require(|r| r.inspects())?;
     let id = client_id(req.id)?;
     let subject = subject(req.asset_id, req.room_id)?;
-    let template = state
-        .store
+    let school = state.school(v)?;
+    let template = school
         .template(req.template_id)
         .await?
         .ok_or_else(|| Invalid::new(Field::Template, Problem::UnknownChoice))?;
-    let applies = applicable(state, subject).await?;
+    let applies = applicable(school.as_ref(), subject).await?;
     if !applies.iter().any(|t| t.key == template.key) {
         return Err(Invalid::new(Field::Template, Problem::UnknownChoice).into());
     }
     let record = inspection_record(id, subject, &req, template)?;
-    state.store.record_inspection(v.actor(), record).await
+    school.record_inspection(v.actor(), record).await
 }
 
 /// The request's answers checked against `template`, with its notes and time.
@@ -124,7 +144,7 @@ pub(crate) fn damage_draft(req: &DamageRequest) -> AppResult<DamageDraft> {
 pub async fn report(state: &AppState, v: &Visitor, req: DamageRequest) -> AppResult<DamageReport> {
     v.signed_in()?;
     let draft = damage_draft(&req)?;
-    state.store.report_damage(v.actor(), draft).await
+    state.school(v)?.report_damage(v.actor(), draft).await
 }
 
 /// A teacher sees the reports they made; the others see every report.
@@ -137,7 +157,7 @@ fn may_see(v: &Visitor, report: &DamageReport) -> bool {
 pub async fn one_report(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<DamageReport> {
     v.signed_in()?;
     let report = state
-        .store
+        .school(v)?
         .damage_report(id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -158,7 +178,10 @@ pub async fn reports(state: &AppState, v: &Visitor, scope: &str) -> AppResult<Ve
         "all" => return Err(AppError::Forbidden),
         _ => return Err(Invalid::new(Field::Query, Problem::UnknownChoice).into()),
     };
-    state.store.damage_reports(scope, REPORT_LIST_LIMIT).await
+    state
+        .school(v)?
+        .damage_reports(scope, REPORT_LIST_LIMIT)
+        .await
 }
 
 pub async fn step(
@@ -170,7 +193,7 @@ pub async fn step(
     v.require(|r| r.inspects())?;
     let (to, reason) = req.parse()?;
     state
-        .store
+        .school(v)?
         .move_damage_report(v.actor(), id, to, reason)
         .await
 }
@@ -181,10 +204,11 @@ pub async fn save_template(
     req: TemplateRequest,
 ) -> AppResult<Template> {
     v.require(|r| r.manages_users())?;
+    let school = state.school(v)?;
     let (name, room_kinds) = req.check()?;
     let key = match &req.key {
         Some(key) => {
-            let known = state.store.current_templates().await?;
+            let known = school.current_templates().await?;
             if !known.iter().any(|t| &t.key == key) {
                 return Err(AppError::NotFound);
             }
@@ -205,5 +229,5 @@ pub async fn save_template(
         room_kinds,
         items: req.items,
     };
-    state.store.save_template(v.actor(), template).await
+    school.save_template(v.actor(), template).await
 }

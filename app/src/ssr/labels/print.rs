@@ -9,7 +9,8 @@ use crate::i18n::Lang;
 use crate::labels::{LabelItem, LabelJob, LabelKind, Selection, Stock, StockChoice};
 use crate::ssr::labels::store::PrintRecord;
 use crate::ssr::state::AppState;
-use crate::ssr::store::Actor;
+use crate::ssr::store::Store;
+use crate::ssr::visitor::Visitor;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -38,13 +39,12 @@ pub struct PreviewedJob {
 }
 
 /// The stock a job names: built-in, saved, or given whole.
-pub async fn resolve_stock(state: &AppState, choice: &StockChoice) -> AppResult<Stock> {
+pub async fn resolve_stock(school: &dyn Store, choice: &StockChoice) -> AppResult<Stock> {
     match choice {
         StockChoice::Custom(spec) => Ok(spec.validate("custom")?),
         StockChoice::Named(key) => match Stock::built_in(key) {
             Some(stock) => Ok(stock),
-            None => state
-                .store
+            None => school
                 .custom_stock(key)
                 .await?
                 .ok_or_else(|| Invalid::new(Field::Stock, Problem::UnknownChoice).into()),
@@ -53,8 +53,8 @@ pub async fn resolve_stock(state: &AppState, choice: &StockChoice) -> AppResult<
 }
 
 /// Checks the job and reads its labels; nothing is written.
-pub async fn prepare(state: &AppState, job: &LabelJob) -> AppResult<PreparedJob> {
-    let stock = resolve_stock(state, &job.stock).await?;
+pub async fn prepare(school: &dyn Store, job: &LabelJob) -> AppResult<PreparedJob> {
+    let stock = resolve_stock(school, &job.stock).await?;
     let skip = job.skip_on(&stock)?;
     let selection = job.selection()?;
     let (items, new_tags) = match selection {
@@ -67,7 +67,7 @@ pub async fn prepare(state: &AppState, job: &LabelJob) -> AppResult<PreparedJob>
             let items = codes.iter().map(blank_label).collect();
             (items, codes)
         }
-        other => (state.store.label_items(&other).await?, Vec::new()),
+        other => (school.label_items(&other).await?, Vec::new()),
     };
     if items.is_empty() {
         return Err(Invalid::new(Field::Selection, Problem::Empty).into());
@@ -102,13 +102,14 @@ pub fn font(state: &AppState) -> AppResult<Arc<LabelFont>> {
 /// Draws on a blocking thread: a thousand labels take a noticeable fraction of a second.
 async fn draw<T: Send + 'static>(
     state: &AppState,
+    school: &dyn Store,
     job: &LabelJob,
     prepared: PreparedJob,
     lang: Lang,
     f: impl FnOnce(&LabelFont, &LabelRun<'_>) -> AppResult<T> + Send + 'static,
 ) -> AppResult<(T, PreparedJob)> {
     let font = font(state)?;
-    let school = state.store.school_name().await?;
+    let school = school.school_name().await?;
     let public_url = state.settings.public_url.clone();
     let custodian = job.custodian;
     tokio::task::spawn_blocking(move || {
@@ -128,15 +129,17 @@ async fn draw<T: Send + 'static>(
     .map_err(AppError::internal)?
 }
 
-/// Makes the PDF and logs the print (creating any new tags) in one transaction.
+/// Makes the PDF and logs the print (creating any new tags) in one transaction, as `v` of
+/// their school.
 pub async fn print(
     state: &AppState,
-    actor: Actor,
+    v: &Visitor,
     job: &LabelJob,
     lang: Lang,
 ) -> AppResult<PrintedJob> {
-    let prepared = prepare(state, job).await?;
-    let (pdf, prepared) = draw(state, job, prepared, lang, render_pdf_of).await?;
+    let school = state.school(v)?;
+    let prepared = prepare(school.as_ref(), job).await?;
+    let (pdf, prepared) = draw(state, school.as_ref(), job, prepared, lang, render_pdf_of).await?;
     let pages = (prepared.skip + prepared.items.len()).div_ceil(prepared.stock.per_page());
     let labels = prepared.items.len();
     let record = PrintRecord {
@@ -146,7 +149,7 @@ pub async fn print(
         new_tags: prepared.new_tags,
         request: serde_json::to_value(job).map_err(AppError::internal)?,
     };
-    state.store.log_print(actor, record).await?;
+    school.log_print(v.actor(), record).await?;
     Ok(PrintedJob { pdf, labels, pages })
 }
 
@@ -157,14 +160,21 @@ fn render_pdf_of(font: &LabelFont, run: &LabelRun<'_>) -> AppResult<Vec<u8>> {
 /// The first `pages` pages as SVG; nothing is logged.
 pub async fn preview(
     state: &AppState,
+    v: &Visitor,
     job: &LabelJob,
     pages: usize,
     lang: Lang,
 ) -> AppResult<PreviewedJob> {
-    let prepared = prepare(state, job).await?;
-    let (sheets, prepared) = draw(state, job, prepared, lang, move |font, run| {
-        preview_svg(font, run, pages)
-    })
+    let school = state.school(v)?;
+    let prepared = prepare(school.as_ref(), job).await?;
+    let (sheets, prepared) = draw(
+        state,
+        school.as_ref(),
+        job,
+        prepared,
+        lang,
+        move |font, run| preview_svg(font, run, pages),
+    )
     .await?;
     Ok(PreviewedJob {
         sheets,

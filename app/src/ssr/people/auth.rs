@@ -66,24 +66,24 @@ pub async fn check_credentials(
     let login = login.trim().to_ascii_lowercase();
     let keys = [format!("login:{login}"), format!("ip:{peer}")];
     let now = Utc::now();
-    let failures = state.store.sign_in_failures(&keys).await?;
+    let failures = state.district.sign_in_failures(&keys).await?;
     if failures.iter().any(|f| throttle::waiting(f, now)) {
         return Err(AppError::TooManyAttempts);
     }
-    let found = state.store.credentials(&login).await?;
+    let found = state.district.credentials(&login).await?;
     let (user, hash) = match found {
         Some((u, h)) if u.active => (Some(u), Some(h)),
         _ => (None, None),
     };
     if verify_password(password, hash).await {
         if let Some(user) = user {
-            state.store.clear_sign_in_failures(&keys[0]).await?;
+            state.district.clear_sign_in_failures(&keys[0]).await?;
             return Ok(user);
         }
     }
     let forget_before = now - throttle::MAX_WAIT;
     state
-        .store
+        .district
         .count_sign_in_failure(&keys, now, forget_before)
         .await?;
     Err(AppError::BadCredentials)

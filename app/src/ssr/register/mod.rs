@@ -48,7 +48,7 @@ pub fn blank_tag(tag: Option<&str>) -> AppResult<Option<TagCode>> {
 
 pub async fn buildings(st: &AppState, v: &Visitor) -> AppResult<Vec<Building>> {
     reader(v)?;
-    st.store.list_buildings().await
+    st.school(v)?.list_buildings().await
 }
 
 /// Creates a building (`id` none) or renames one.
@@ -59,21 +59,22 @@ pub async fn save_building(
     name: &str,
 ) -> AppResult<Building> {
     let actor = writer(v)?;
+    let school = st.school(v)?;
     let name = bounded_text(Field::Name, name, BUILDING_NAME_MAX)?;
     match id {
-        Some(id) => st.store.rename_building(actor, id, &name).await,
-        None => st.store.create_building(actor, &name).await,
+        Some(id) => school.rename_building(actor, id, &name).await,
+        None => school.create_building(actor, &name).await,
     }
 }
 
 pub async fn rooms(st: &AppState, v: &Visitor, query: &ListQuery) -> AppResult<Page<Room>> {
     reader(v)?;
-    st.store.list_rooms(query).await
+    st.school(v)?.list_rooms(query).await
 }
 
 pub async fn room(st: &AppState, v: &Visitor, id: Uuid) -> AppResult<Room> {
     reader(v)?;
-    st.store.get_room(id).await?.ok_or(AppError::NotFound)
+    st.school(v)?.get_room(id).await?.ok_or(AppError::NotFound)
 }
 
 /// Creates a room from `form`, carrying the blank `tag` if one is given.
@@ -85,7 +86,7 @@ pub async fn create_room(
 ) -> AppResult<Room> {
     let actor = writer(v)?;
     let fields = form.validate()?;
-    st.store.create_room(actor, fields, tag).await
+    st.school(v)?.create_room(actor, fields, tag).await
 }
 
 /// Changes a room: `edit` gets the room's form as stored and returns the form to save.
@@ -96,9 +97,10 @@ pub async fn update_room(
     edit: impl FnOnce(RoomForm) -> RoomForm,
 ) -> AppResult<Room> {
     let actor = writer(v)?;
-    let current = st.store.get_room(id).await?.ok_or(AppError::NotFound)?;
+    let school = st.school(v)?;
+    let current = school.get_room(id).await?.ok_or(AppError::NotFound)?;
     let fields = edit(RoomForm::from(&current)).validate()?;
-    st.store.update_room(actor, id, fields).await
+    school.update_room(actor, id, fields).await
 }
 
 pub async fn assets(
@@ -108,12 +110,12 @@ pub async fn assets(
     room: Option<Uuid>,
 ) -> AppResult<Page<Asset>> {
     reader(v)?;
-    st.store.list_assets(query, room).await
+    st.school(v)?.list_assets(query, room).await
 }
 
 pub async fn asset(st: &AppState, v: &Visitor, id: Uuid) -> AppResult<Asset> {
     reader(v)?;
-    st.store.get_asset(id).await?.ok_or(AppError::NotFound)
+    st.school(v)?.get_asset(id).await?.ok_or(AppError::NotFound)
 }
 
 /// Creates an asset from `form`, carrying the blank `tag` if one is given.
@@ -125,7 +127,7 @@ pub async fn create_asset(
 ) -> AppResult<Asset> {
     let actor = writer(v)?;
     let fields = form.validate()?;
-    st.store.create_asset(actor, fields, tag).await
+    st.school(v)?.create_asset(actor, fields, tag).await
 }
 
 /// Changes an asset: `edit` gets the asset's form as stored and returns the form to save.
@@ -136,9 +138,10 @@ pub async fn update_asset(
     edit: impl FnOnce(AssetForm) -> Result<AssetForm, Invalid>,
 ) -> AppResult<Asset> {
     let actor = writer(v)?;
-    let current = st.store.get_asset(id).await?.ok_or(AppError::NotFound)?;
+    let school = st.school(v)?;
+    let current = school.get_asset(id).await?.ok_or(AppError::NotFound)?;
     let fields = edit(AssetForm::from(&current))?.validate()?;
-    st.store.update_asset(actor, id, fields).await
+    school.update_asset(actor, id, fields).await
 }
 
 /// The newest changes of a room or an asset; not found when there is no such record.
@@ -149,15 +152,16 @@ pub async fn history(
     id: Uuid,
 ) -> AppResult<Vec<HistoryEntry>> {
     reader(v)?;
+    let school = st.school(v)?;
     let exists = match entity {
-        Entity::Room => st.store.get_room(id).await?.is_some(),
-        Entity::Asset => st.store.get_asset(id).await?.is_some(),
+        Entity::Room => school.get_room(id).await?.is_some(),
+        Entity::Asset => school.get_asset(id).await?.is_some(),
         _ => false,
     };
     if !exists {
         return Err(AppError::NotFound);
     }
-    st.store.history(entity, id, HISTORY_LIMIT).await
+    school.history(entity, id, HISTORY_LIMIT).await
 }
 
 /// What a scanned or typed tag code stands for.
@@ -165,7 +169,7 @@ pub async fn tag(st: &AppState, v: &Visitor, code: &str) -> AppResult<(TagCode, 
     reader(v)?;
     let code = TagCode::parse(code)?;
     let target = st
-        .store
+        .school(v)?
         .resolve_tag(&code)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -181,10 +185,11 @@ pub async fn claim_tag(
     asset_code: &str,
 ) -> AppResult<TagCode> {
     let actor = writer(v)?;
+    let school = st.school(v)?;
     let tag = TagCode::parse(code)?;
     let target = if !asset_code.trim().is_empty() {
         let code = AssetCode::parse(asset_code)?;
-        let asset = st.store.find_asset_by_code(code.as_str()).await?;
+        let asset = school.find_asset_by_code(code.as_str()).await?;
         TagTarget::Asset(
             asset
                 .ok_or(Invalid::new(Field::AssetCode, Problem::UnknownChoice))?
@@ -198,6 +203,6 @@ pub async fn claim_tag(
     } else {
         return Err(Invalid::new(Field::Room, Problem::Required).into());
     };
-    st.store.claim_tag(actor, &tag, target).await?;
+    school.claim_tag(actor, &tag, target).await?;
     Ok(tag)
 }

@@ -12,6 +12,7 @@ use crate::rounds::{Round, RoundItem, Schedule, ScheduleRequest};
 use crate::ssr::clock::{school_date, school_time_at, school_today};
 use crate::ssr::rounds::store::{RoundSubject, ScheduleDraft};
 use crate::ssr::state::AppState;
+use crate::ssr::store::Store;
 use crate::ssr::visitor::Visitor;
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -34,7 +35,7 @@ fn applies(template: &Template, s: &RoundSubject) -> bool {
 }
 
 async fn round_of(
-    state: &AppState,
+    school: &dyn Store,
     schedule: Schedule,
     templates: &[Template],
     today: NaiveDate,
@@ -46,8 +47,8 @@ async fn round_of(
     let Some(template) = templates.iter().find(|t| t.key == schedule.template_key) else {
         return Ok(None);
     };
-    let subjects = state.store.round_subjects(&schedule.scope).await?;
-    let last = state.store.last_inspections(&template.key).await?;
+    let subjects = school.round_subjects(&schedule.scope).await?;
+    let last = school.last_inspections(&template.key).await?;
     let mut items: Vec<RoundItem> = subjects
         .into_iter()
         .filter(|s| applies(template, s))
@@ -96,13 +97,14 @@ pub async fn rounds(state: &AppState, v: &Visitor, whose: Whose) -> AppResult<Ve
         Whose::All => v.require(|r| r.manages_register())?,
     };
     let today = school_today();
-    let templates = state.store.current_templates().await?;
+    let school = state.school(v)?;
+    let templates = school.current_templates().await?;
     let mut out = Vec::new();
-    for schedule in state.store.schedules(false).await? {
+    for schedule in school.schedules(false).await? {
         if whose == Whose::Mine && !schedule.assignee.includes(user.id, user.role) {
             continue;
         }
-        if let Some(round) = round_of(state, schedule, &templates, today).await? {
+        if let Some(round) = round_of(school.as_ref(), schedule, &templates, today).await? {
             out.push(round);
         }
     }
@@ -111,7 +113,7 @@ pub async fn rounds(state: &AppState, v: &Visitor, whose: Whose) -> AppResult<Ve
 
 pub async fn schedules(state: &AppState, v: &Visitor) -> AppResult<Vec<Schedule>> {
     v.require(|r| r.manages_register())?;
-    state.store.schedules(true).await
+    state.school(v)?.schedules(true).await
 }
 
 /// Checks a new schedule against the register: a current checklist, a scope within the
@@ -122,8 +124,9 @@ pub async fn save_schedule(
     req: ScheduleRequest,
 ) -> AppResult<Schedule> {
     v.require(|r| r.manages_register())?;
+    let school = state.school(v)?;
     let name = req.check()?;
-    let templates = state.store.current_templates().await?;
+    let templates = school.current_templates().await?;
     let template = templates
         .iter()
         .find(|t| t.key == req.template_key.trim())
@@ -142,20 +145,20 @@ pub async fn save_schedule(
         return Err(outside().into());
     }
     for id in &scope.assets {
-        let asset = state.store.get_asset(*id).await?.ok_or_else(outside)?;
+        let asset = school.get_asset(*id).await?.ok_or_else(outside)?;
         if !template.applies_to_asset(&asset.category) {
             return Err(outside().into());
         }
     }
     for id in &scope.rooms {
-        let room = state.store.get_room(*id).await?.ok_or_else(outside)?;
+        let room = school.get_room(*id).await?.ok_or_else(outside)?;
         if !template.applies_to_room(room.kind) {
             return Err(outside().into());
         }
     }
     let nobody = || Invalid::new(Field::Assignee, Problem::UnknownChoice);
     if let Some(id) = req.assignee_id {
-        let user = state.store.get_user(id).await?.ok_or_else(nobody)?;
+        let user = school.get_user(id).await?.ok_or_else(nobody)?;
         if !user.active || !user.role.inspects() {
             return Err(nobody().into());
         }
@@ -172,12 +175,12 @@ pub async fn save_schedule(
         assignee_id: req.assignee_id,
         assignee_role: req.assignee_role,
     };
-    state.store.save_schedule(v.actor(), draft).await
+    school.save_schedule(v.actor(), draft).await
 }
 
 pub async fn end_schedule(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<()> {
     v.require(|r| r.manages_register())?;
-    state.store.end_schedule(v.actor(), id).await
+    state.school(v)?.end_schedule(v.actor(), id).await
 }
 
 /// The conflicts offline records brought, for a manager.
@@ -187,10 +190,10 @@ pub async fn conflicts(
     open_only: bool,
 ) -> AppResult<Vec<crate::rounds::sync::SyncConflict>> {
     v.require(|r| r.manages_register())?;
-    state.store.sync_conflicts(open_only, 200).await
+    state.school(v)?.sync_conflicts(open_only, 200).await
 }
 
 pub async fn resolve_conflict(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<()> {
     v.require(|r| r.manages_register())?;
-    state.store.resolve_conflict(v.actor(), id).await
+    state.school(v)?.resolve_conflict(v.actor(), id).await
 }

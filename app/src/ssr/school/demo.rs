@@ -233,6 +233,8 @@ fn kit_for(kind: RoomKind) -> &'static [Kit] {
 /// Builds a school; `scale` multiplies the classrooms (1 = the demo's ~40 rooms and ~600 assets).
 struct Builder {
     school: SchoolImport,
+    /// Put before every login, so that a second school's people have logins of their own.
+    login_prefix: &'static str,
     codes: HashSet<TagCode>,
     logins: Vec<(String, Uuid)>,
     asset_seq: usize,
@@ -251,7 +253,7 @@ impl Builder {
     fn user(&mut self, login: &str, name: &str, role: Role, hash: Option<String>) -> Uuid {
         let id = Uuid::now_v7();
         let record = UserRecord {
-            login: login.into(),
+            login: format!("{}{login}", self.login_prefix),
             display_name: name.into(),
             role,
             active: true,
@@ -331,25 +333,48 @@ impl Builder {
     }
 }
 
-/// The demo school: the 分工 table's people and duties, ~43 rooms, ~600 assets, 20 blank tags.
-/// `demo_hash` is the argon2 hash of [`DEMO_PASSWORD`] for the four demo accounts.
-pub fn demo_school(demo_hash: &str) -> SchoolImport {
-    school(1, demo_hash)
+/// The district admin's demo account: adds schools, sees every school's figures.
+pub const DISTRICT_LOGIN: &str = "demo-district";
+
+/// The login prefix of the second demo school's people (`qt-demo-admin` …).
+pub const SECOND_SCHOOL_PREFIX: &str = "qt-";
+
+/// The demo district's two schools. Each has the 分工 table's people and duties, ~43 rooms,
+/// ~600 assets and 20 blank tags; the second school's logins start with
+/// [`SECOND_SCHOOL_PREFIX`]. `demo_hash` is the argon2 hash of [`DEMO_PASSWORD`] for the four
+/// demo accounts of each.
+pub fn demo_schools(demo_hash: &str) -> [SchoolImport; 2] {
+    [
+        school(1, demo_hash, "常州市龙城小学", ""),
+        school(1, demo_hash, "常州市清潭小学", SECOND_SCHOOL_PREFIX),
+    ]
+}
+
+/// The district admin of the demo, with the demo password.
+pub fn district_admin(demo_hash: &str) -> UserRecord {
+    UserRecord {
+        login: DISTRICT_LOGIN.into(),
+        display_name: "区教育局".into(),
+        role: Role::DistrictAdmin,
+        active: true,
+        password_hash: Some(demo_hash.into()),
+    }
 }
 
 /// A school with about `assets` assets (at least the demo's), for load tests.
 pub fn generated_school(assets: usize, demo_hash: &str) -> SchoolImport {
-    school(assets.div_ceil(530).max(1), demo_hash)
+    school(assets.div_ceil(530).max(1), demo_hash, "常州市龙城小学", "")
 }
 
-fn school(scale: usize, demo_hash: &str) -> SchoolImport {
+fn school(scale: usize, demo_hash: &str, name: &str, login_prefix: &'static str) -> SchoolImport {
     let mut b = Builder {
         school: SchoolImport::default(),
+        login_prefix,
         codes: HashSet::new(),
         logins: vec![],
         asset_seq: 0,
     };
-    b.school.school_name = "常州市龙城小学".into();
+    b.school.school_name = name.into();
     for (i, (login, name, role)) in STAFF.iter().enumerate() {
         b.user(login, name, *role, (i < 4).then(|| demo_hash.to_string()));
     }
@@ -486,7 +511,7 @@ mod tests {
 
     #[test]
     fn the_demo_school_has_the_size_the_brief_asks_for() {
-        let s = demo_school("x");
+        let [s, _] = demo_schools("x");
         assert!(
             (38..=50).contains(&s.rooms.len()),
             "{} rooms",
@@ -510,6 +535,26 @@ mod tests {
                 .find(|u| u.1.login == "demo-teacher")
                 .map(|u| u.0)
         );
+    }
+
+    #[test]
+    fn the_second_demo_school_has_logins_of_its_own() {
+        let [first, second] = demo_schools("x");
+        assert_ne!(first.school_name, second.school_name);
+        assert!(second
+            .users
+            .iter()
+            .all(|u| u.1.login.starts_with(SECOND_SCHOOL_PREFIX)));
+        let logins: HashSet<&str> = first.users.iter().map(|u| u.1.login.as_str()).collect();
+        assert!(second
+            .users
+            .iter()
+            .all(|u| !logins.contains(u.1.login.as_str())));
+        assert!(second.responsibilities.iter().all(|r| r.user.is_none()
+            || second
+                .users
+                .iter()
+                .any(|u| Some(u.0) == r.user.as_ref().map(|n| n.id))));
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! What the school area asks of a database: its health and name, and loading a whole school
-//! in one transaction. Each database implements it beside its SQL (`ssr/sqlite/school.rs`).
+//! in one transaction. Each database implements it beside its SQL (`ssr/sql/school.rs`).
 
 use crate::domain::TagCode;
 use crate::error::AppResult;
 use crate::forms::{AssetFields, RoomFields};
-use crate::model::{Named, Responsibility};
+use crate::model::{Named, Responsibility, SchoolFigures};
 use crate::ssr::people::store::UserRecord;
+use crate::ssr::store::Actor;
 use async_trait::async_trait;
 use uuid::Uuid;
 
@@ -21,12 +22,23 @@ pub struct SchoolImport {
     pub blank_tags: Vec<TagCode>,
 }
 
-/// The school itself: health, its name, loading a whole school.
+/// The schools: health, a school's name, loading or adding a whole school, and (for the
+/// district) every school's figures.
 #[async_trait]
 pub trait SchoolStore: Send + Sync {
     /// Answers when the database does.
     async fn health(&self) -> AppResult<()>;
+    /// The asker's school's name.
     async fn school_name(&self) -> AppResult<String>;
+    /// Whether the server has no users at all (a fresh database).
     async fn is_empty(&self) -> AppResult<bool>;
-    async fn import_school(&self, school: SchoolImport) -> AppResult<()>;
+    /// Loads a new school in one transaction; its id.
+    async fn import_school(&self, school: SchoolImport) -> AppResult<Uuid>;
+    /// Adds a school and its first admin in one transaction; refused when the name or the
+    /// login is taken.
+    async fn add_school(&self, actor: Actor, name: &str, admin: UserRecord) -> AppResult<Named>;
+    /// Every school with its figures, by name.
+    async fn schools(&self) -> AppResult<Vec<SchoolFigures>>;
+    /// The school a tag belongs to, whichever school asks (tags are unique on the server).
+    async fn tag_school(&self, code: &TagCode) -> AppResult<Option<Named>>;
 }

@@ -13,7 +13,8 @@ use chrono::Utc;
 use uuid::Uuid;
 
 const TEMPLATE_SELECT: &str =
-    "SELECT id, key, version, name, categories, room_kinds, items FROM checklist_templates";
+    "SELECT id, key, version, name, categories, room_kinds, items FROM checklist_templates \
+    WHERE school_id = $school";
 
 fn parse<T: serde::de::DeserializeOwned>(text: String) -> AppResult<T> {
     serde_json::from_str(&text).map_err(AppError::internal)
@@ -42,14 +43,17 @@ pub(super) fn json<T: serde::Serialize>(v: &T) -> AppResult<Arg> {
 }
 
 async fn insert(tx: &mut Tx, actor: Actor, t: &Template) -> AppResult<()> {
-    query("UPDATE checklist_templates SET is_current = FALSE WHERE key = $1")
-        .bind(&t.key)
-        .execute(&mut **tx)
-        .await?;
+    query(
+        "UPDATE checklist_templates SET is_current = FALSE WHERE key = $1 AND school_id = $school",
+    )
+    .bind(&t.key)
+    .execute(&mut **tx)
+    .await?;
     let kinds: Vec<&str> = t.room_kinds.iter().map(|k| k.code()).collect();
     query(
         "INSERT INTO checklist_templates (id, key, version, name, categories, room_kinds, items, \
-         is_current, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9)",
+         is_current, created_at, created_by, school_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9, $school)",
     )
     .bind(t.id)
     .bind(&t.key)
@@ -70,9 +74,10 @@ async fn insert(tx: &mut Tx, actor: Actor, t: &Template) -> AppResult<()> {
 impl ChecklistStore for SqlStore {
     async fn ensure_templates(&self, defaults: Vec<DefaultTemplate>) -> AppResult<()> {
         let mut tx = self.write().await?;
-        let n: i64 = query_scalar("SELECT COUNT(*) FROM checklist_templates")
-            .fetch_one(&mut *tx)
-            .await?;
+        let n: i64 =
+            query_scalar("SELECT COUNT(*) FROM checklist_templates WHERE school_id = $school")
+                .fetch_one(&mut *tx)
+                .await?;
         if n > 0 {
             return Ok(());
         }
@@ -92,14 +97,14 @@ impl ChecklistStore for SqlStore {
     }
 
     async fn current_templates(&self) -> AppResult<Vec<Template>> {
-        let rows = query(format!("{TEMPLATE_SELECT} WHERE is_current ORDER BY name"))
+        let rows = query(format!("{TEMPLATE_SELECT} AND is_current ORDER BY name"))
             .fetch_all(&self.db)
             .await?;
         rows.iter().map(template).collect()
     }
 
     async fn template(&self, id: Uuid) -> AppResult<Option<Template>> {
-        let row = query(format!("{TEMPLATE_SELECT} WHERE id = $1"))
+        let row = query(format!("{TEMPLATE_SELECT} AND id = $1"))
             .bind(id)
             .fetch_optional(&self.db)
             .await?;
@@ -109,11 +114,12 @@ impl ChecklistStore for SqlStore {
     /// Stores `t` as the next version of its key (version 1 for a new key).
     async fn save_template(&self, actor: Actor, mut t: Template) -> AppResult<Template> {
         let mut tx = self.write().await?;
-        let last: Option<i64> =
-            query_scalar("SELECT MAX(version) FROM checklist_templates WHERE key = $1")
-                .bind(&t.key)
-                .fetch_one(&mut *tx)
-                .await?;
+        let last: Option<i64> = query_scalar(
+            "SELECT MAX(version) FROM checklist_templates WHERE key = $1 AND school_id = $school",
+        )
+        .bind(&t.key)
+        .fetch_one(&mut *tx)
+        .await?;
         t.id = Uuid::now_v7();
         t.version = last.unwrap_or(0) + 1;
         insert(&mut tx, actor, &t).await?;

@@ -22,7 +22,7 @@ const CASE_SELECT: &str = "SELECT c.id, c.damage_report_id, c.party_kind, c.part
     c.basis, c.amount_fen, c.semester, c.status, c.paid_on, c.receipt_no, c.received_by, c.waive_reason, \
     c.created_at, d.description, a.id AS a_id, a.name AS a_name, a.asset_code \
     FROM compensations c JOIN damage_reports d ON d.id = c.damage_report_id \
-    LEFT JOIN assets a ON a.id = d.asset_id";
+    LEFT JOIN assets a ON a.id = d.asset_id WHERE c.school_id = $school";
 
 fn case(row: &Row) -> AppResult<Compensation> {
     let get = |e: sqlx::Error| AppError::internal(e);
@@ -81,10 +81,11 @@ impl SqlStore {
     }
 
     pub(super) async fn rule(&self) -> AppResult<DepreciationRule> {
-        let stored: Option<String> = query_scalar("SELECT value FROM settings WHERE key = $1")
-            .bind(RULE_KEY)
-            .fetch_optional(&self.db)
-            .await?;
+        let stored: Option<String> =
+            query_scalar("SELECT value FROM settings WHERE key = $1 AND school_id = $school")
+                .bind(RULE_KEY)
+                .fetch_optional(&self.db)
+                .await?;
         Ok(stored
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default())
@@ -102,8 +103,8 @@ impl CompensationStore for SqlStore {
         let mut tx = self.write().await?;
         let value = serde_json::to_string(&rule).map_err(AppError::internal)?;
         query(
-            "INSERT INTO settings (key, value) VALUES ($1, $2) \
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO settings (key, value, school_id) VALUES ($1, $2, $school) \
+             ON CONFLICT (school_id, key) DO UPDATE SET value = excluded.value",
         )
         .bind(RULE_KEY)
         .bind(value)
@@ -132,8 +133,8 @@ impl CompensationStore for SqlStore {
         let now = Utc::now();
         query(
             "INSERT INTO compensations (id, damage_report_id, party_kind, party_name, party_class, \
-             basis, amount_fen, semester, status, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $10)",
+             basis, amount_fen, semester, status, created_by, created_at, updated_at, school_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $10, $school)",
         )
         .bind(id)
         .bind(d.damage_report_id)
@@ -157,7 +158,7 @@ impl CompensationStore for SqlStore {
 
     async fn compensations(&self, semester: Option<String>) -> AppResult<Vec<Compensation>> {
         let filter = if semester.is_some() {
-            "WHERE c.semester = $1"
+            "AND c.semester = $1"
         } else {
             ""
         };
@@ -171,7 +172,7 @@ impl CompensationStore for SqlStore {
     }
 
     async fn compensation(&self, id: Uuid) -> AppResult<Option<Compensation>> {
-        let row = query(format!("{CASE_SELECT} WHERE c.id = $1"))
+        let row = query(format!("{CASE_SELECT} AND c.id = $1"))
             .bind(id)
             .fetch_optional(&self.db)
             .await?;
@@ -185,11 +186,12 @@ impl CompensationStore for SqlStore {
         end: CaseEnd,
     ) -> AppResult<Compensation> {
         let mut tx = self.write().await?;
-        let status: String = query_scalar("SELECT status FROM compensations WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let status: String =
+            query_scalar("SELECT status FROM compensations WHERE id = $1 AND school_id = $school")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(AppError::NotFound)?;
         if status != CaseStatus::Open.code() {
             return Err(Invalid::new(Field::Status, Problem::BadTransition).into());
         }

@@ -22,7 +22,8 @@ const REPORT_SELECT: &str = "SELECT d.id, d.source, d.inspection_id, d.happened_
     a.id AS a_id, a.name AS a_name, r.id AS r_id, r.name AS r_name, \
     rep.id AS rep_id, rep.display_name AS rep_name, asg.id AS asg_id, asg.display_name AS asg_name \
     FROM damage_reports d LEFT JOIN assets a ON a.id = d.asset_id LEFT JOIN rooms r ON r.id = d.room_id \
-    JOIN users rep ON rep.id = d.reporter_id LEFT JOIN users asg ON asg.id = d.assignee_id";
+    JOIN users rep ON rep.id = d.reporter_id LEFT JOIN users asg ON asg.id = d.assignee_id \
+    WHERE d.school_id = $school";
 
 fn named(row: &Row, id: &str, name: &str) -> AppResult<Option<Named>> {
     let id: Option<Uuid> = row.try_get(id)?;
@@ -68,7 +69,7 @@ pub(super) async fn duty_holder(conn: &mut Conn, duty: &str) -> AppResult<Option
     };
     let by_duty = query(
         "SELECT u.id, u.display_name FROM responsibilities r JOIN users u ON u.id = r.user_id \
-         WHERE u.active AND r.item LIKE $1 ORDER BY r.seq LIMIT 1",
+         WHERE u.active AND r.item LIKE $1 AND r.school_id = $school ORDER BY r.seq LIMIT 1",
     )
     .bind(format!("%{duty}%"))
     .fetch_optional(&mut *conn)
@@ -78,7 +79,7 @@ pub(super) async fn duty_holder(conn: &mut Conn, duty: &str) -> AppResult<Option
     }
     let manager = query(
         "SELECT id, display_name FROM users WHERE role = 'asset_manager' AND active \
-         ORDER BY created_at LIMIT 1",
+         AND school_id = $school ORDER BY created_at LIMIT 1",
     )
     .fetch_optional(&mut *conn)
     .await?;
@@ -86,15 +87,17 @@ pub(super) async fn duty_holder(conn: &mut Conn, duty: &str) -> AppResult<Option
 }
 
 /// The person a report about `subject` goes to. Not found when the asset or room does not
-/// exist.
+/// exist in the asker's school.
 pub(super) async fn responsible(tx: &mut Tx, subject: Subject) -> AppResult<Option<Uuid>> {
     let row = match subject {
         Subject::Asset(id) => query(
-            "SELECT a.category, r.kind FROM assets a LEFT JOIN rooms r ON r.id = a.room_id WHERE a.id = $1",
+            "SELECT a.category, r.kind FROM assets a LEFT JOIN rooms r ON r.id = a.room_id \
+             WHERE a.id = $1 AND a.school_id = $school",
         )
         .bind(id),
         Subject::Room(id) => {
-            query("SELECT NULL AS category, kind FROM rooms WHERE id = $1").bind(id)
+            query("SELECT NULL AS category, kind FROM rooms WHERE id = $1 AND school_id = $school")
+                .bind(id)
         }
     }
     .fetch_optional(&mut **tx)
@@ -116,7 +119,7 @@ pub(super) async fn attach_photos(
     for id in photos {
         let done = query(
             "UPDATE photos SET owner_kind = $1, owner_id = $2 \
-             WHERE id = $3 AND uploaded_by = $4 AND owner_id IS NULL",
+             WHERE id = $3 AND uploaded_by = $4 AND owner_id IS NULL AND school_id = $school",
         )
         .bind(owner.0)
         .bind(owner.1)
@@ -151,7 +154,8 @@ pub(super) async fn open_report(
     query(
         "INSERT INTO damage_reports (id, source, inspection_id, item_key, asset_id, room_id, \
          reporter_id, assignee_id, happened_at, description, cause, liable, status, created_at, \
-         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'reported', $13, $13)",
+         updated_at, school_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'reported', $13, $13, $school)",
     )
     .bind(id)
     .bind(source.code())
@@ -221,7 +225,7 @@ impl SqlStore {
             return Ok(out);
         }
         let mut q =
-            QueryBuilder::new("SELECT id, width, height, owner_id FROM photos WHERE owner_kind = ");
+            QueryBuilder::new("SELECT id, width, height, owner_id FROM photos WHERE school_id = $school AND owner_kind = ");
         q.push_bind(kind).push(" AND owner_id IN (");
         let mut list = q.separated(", ");
         for id in owners {
@@ -257,11 +261,11 @@ impl DamageStore for SqlStore {
     async fn damage_reports(&self, scope: ReportScope, limit: i64) -> AppResult<Vec<DamageReport>> {
         match scope {
             ReportScope::ReportedBy(u) => {
-                self.reports_where("WHERE d.reporter_id = $1", Some(u), limit)
+                self.reports_where("AND d.reporter_id = $1", Some(u), limit)
                     .await
             }
             ReportScope::AssignedTo(u) => {
-                let open = "WHERE d.assignee_id = $1 AND d.status NOT IN ('closed', 'rejected')";
+                let open = "AND d.assignee_id = $1 AND d.status NOT IN ('closed', 'rejected')";
                 self.reports_where(open, Some(u), limit).await
             }
             ReportScope::All => self.reports_where("", None, limit).await,
@@ -270,7 +274,7 @@ impl DamageStore for SqlStore {
 
     async fn damage_report(&self, id: Uuid) -> AppResult<Option<DamageReport>> {
         Ok(self
-            .reports_where("WHERE d.id = $1", Some(id), 1)
+            .reports_where("AND d.id = $1", Some(id), 1)
             .await?
             .pop())
     }
@@ -283,11 +287,13 @@ impl DamageStore for SqlStore {
         reason: Option<String>,
     ) -> AppResult<DamageReport> {
         let mut tx = self.write().await?;
-        let row = query("SELECT status, asset_id FROM damage_reports WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let row = query(
+            "SELECT status, asset_id FROM damage_reports WHERE id = $1 AND school_id = $school",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(AppError::NotFound)?;
         let from: String = row.try_get("status")?;
         let from = DamageStatus::parse(&from).map_err(|_| AppError::internal("status"))?;
         let asset: Option<Uuid> = row.try_get("asset_id")?;

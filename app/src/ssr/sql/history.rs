@@ -11,7 +11,8 @@ use chrono::Utc;
 use serde::Serialize;
 use uuid::Uuid;
 
-/// Appends one history row in the same transaction as the change it records.
+/// Appends one history row in the same transaction as the change it records, in the history of
+/// the school the transaction is for (the district's own history when none).
 pub(super) async fn record<T: Serialize>(
     tx: &mut Tx,
     actor: Actor,
@@ -26,8 +27,8 @@ pub(super) async fn record<T: Serialize>(
         None => Ok(Arg::Json(None)),
     };
     query(
-        "INSERT INTO history (id, at, actor_id, entity, entity_id, action, before, after) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO history (id, at, actor_id, entity, entity_id, action, before, after, school_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $school)",
     )
     .bind(Uuid::now_v7())
     .bind(Utc::now())
@@ -118,7 +119,8 @@ impl HistoryStore for SqlStore {
         let rows = query(
             "SELECT h.id, h.at, h.entity, h.entity_id, h.action, h.before, h.after, u.id AS a_id, \
              u.display_name AS a_name FROM history h LEFT JOIN users u ON u.id = h.actor_id \
-             WHERE h.entity = $1 AND h.entity_id = $2 ORDER BY h.id DESC LIMIT $3",
+             WHERE h.entity = $1 AND h.entity_id = $2 AND h.school_id IS NOT DISTINCT FROM $school \
+             ORDER BY h.id DESC LIMIT $3",
         )
         .bind(entity.code())
         .bind(id)

@@ -17,14 +17,14 @@ use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use uuid::Uuid;
 
-/// The inspections, each with its repair tickets' ids as a JSON array.
+/// The asker's school's inspections, each with its repair tickets' ids as a JSON array.
 fn inspection_select(d: Dialect) -> String {
     format!(
         "SELECT i.id, i.template_id, t.name AS t_name, t.version AS t_version, i.asset_id, \
          i.room_id, u.id AS u_id, u.display_name AS u_name, i.inspected_at, i.answers, i.notes, \
          i.failed_items, (SELECT {} FROM damage_reports d WHERE d.inspection_id = i.id) AS tickets \
          FROM inspections i JOIN checklist_templates t ON t.id = i.template_id \
-         JOIN users u ON u.id = i.inspector_id",
+         JOIN users u ON u.id = i.inspector_id WHERE i.school_id = $school",
         d.json_array(&d.id_text("d.id"))
     )
 }
@@ -77,7 +77,8 @@ pub(super) async fn insert_inspection(
     let failed: Vec<_> = rec.answers.iter().filter(|a| a.failed).collect();
     query(
         "INSERT INTO inspections (id, template_id, asset_id, room_id, inspector_id, inspected_at, \
-         recorded_at, answers, notes, failed_items) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+         recorded_at, answers, notes, failed_items, school_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $school)",
     )
     .bind(rec.id)
     .bind(rec.template.id)
@@ -131,7 +132,7 @@ pub(super) async fn insert_inspection(
 impl SqlStore {
     pub(super) async fn one_inspection(&self, id: Uuid) -> AppResult<Option<Inspection>> {
         let row = query(format!(
-            "{} WHERE i.id = $1",
+            "{} AND i.id = $1",
             inspection_select(self.db.dialect())
         ))
         .bind(id)
@@ -162,7 +163,7 @@ impl InspectionStore for SqlStore {
             Subject::Room(r) => ("room_id", r),
         };
         let sql = format!(
-            "{} WHERE i.{column} = $1 ORDER BY i.inspected_at DESC LIMIT $2",
+            "{} AND i.{column} = $1 ORDER BY i.inspected_at DESC LIMIT $2",
             inspection_select(self.db.dialect())
         );
         let rows = query(&sql).bind(id).bind(limit).fetch_all(&self.db).await?;

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Every tag with what its label says: an asset (with its room and custodian, the room's
-/// custodian standing in), a room's door, or nothing yet.
+/// custodian standing in), a room's door, or nothing yet; the asker's school's tags only.
 const LABEL_SELECT: &str = "SELECT t.code, \
     CASE WHEN a.id IS NOT NULL THEN 'asset' WHEN r.id IS NOT NULL THEN 'door' ELSE 'blank' END AS kind, \
     COALESCE(a.name, r.name, '') AS title, \
@@ -28,13 +28,13 @@ const LABEL_SELECT: &str = "SELECT t.code, \
     LEFT JOIN rooms ar ON ar.id = a.room_id LEFT JOIN buildings ab ON ab.id = ar.building_id \
     LEFT JOIN users au ON au.id = a.custodian_id LEFT JOIN users aru ON aru.id = ar.custodian_id \
     LEFT JOIN rooms r ON r.id = t.room_id LEFT JOIN buildings rb ON rb.id = r.building_id \
-    LEFT JOIN users ru ON ru.id = r.custodian_id WHERE 1 = 1";
+    LEFT JOIN users ru ON ru.id = r.custodian_id WHERE t.school_id = $school";
 
 const NEVER_PRINTED: &str =
     " AND NOT EXISTS (SELECT 1 FROM label_prints p WHERE p.tag_code = t.code)";
 
 const STOCK_SELECT: &str = "SELECT name, page_width, page_height, columns, rows, margin_left, \
-    margin_top, gap_x, gap_y, label_width, label_height FROM label_stocks";
+    margin_top, gap_x, gap_y, label_width, label_height FROM label_stocks WHERE school_id = $school";
 
 /// Print-log rows a single INSERT carries (3 parameters each, far below SQLite's limit).
 const PRINTS_PER_INSERT: usize = 400;
@@ -111,7 +111,8 @@ impl LabelStore for SqlStore {
             Selection::NewTags(_) => return Ok(Vec::new()),
             Selection::Reprint(job) => {
                 let codes: Vec<String> = query_scalar(
-                    "SELECT tag_code FROM label_prints WHERE job_id = $1 ORDER BY seq",
+                    "SELECT p.tag_code FROM label_prints p JOIN label_jobs j ON j.id = p.job_id \
+                     WHERE p.job_id = $1 AND j.school_id = $school ORDER BY p.seq",
                 )
                 .bind(job)
                 .fetch_all(&self.db)
@@ -176,7 +177,7 @@ impl LabelStore for SqlStore {
         let mut tx = self.write().await?;
         let now = Utc::now();
         for code in &job.new_tags {
-            query("INSERT INTO tags (code, created_at) VALUES ($1, $2)")
+            query("INSERT INTO tags (code, created_at, school_id) VALUES ($1, $2, $school)")
                 .bind(code.as_str())
                 .bind(now)
                 .execute(&mut *tx)
@@ -185,8 +186,8 @@ impl LabelStore for SqlStore {
         }
         let id = Uuid::now_v7();
         query(
-            "INSERT INTO label_jobs (id, at, actor_id, stock, skip, labels, request) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO label_jobs (id, at, actor_id, stock, skip, labels, request, school_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $school)",
         )
         .bind(id)
         .bind(now)
@@ -230,7 +231,8 @@ impl LabelStore for SqlStore {
     async fn recent_prints(&self, limit: i64) -> AppResult<Vec<PrintJob>> {
         let rows = query(
             "SELECT j.id, j.at, j.stock, j.labels, u.id AS u_id, u.display_name FROM label_jobs j \
-             LEFT JOIN users u ON u.id = j.actor_id ORDER BY j.id DESC LIMIT $1",
+             LEFT JOIN users u ON u.id = j.actor_id WHERE j.school_id = $school \
+             ORDER BY j.id DESC LIMIT $1",
         )
         .bind(limit)
         .fetch_all(&self.db)
@@ -261,7 +263,7 @@ impl LabelStore for SqlStore {
     }
 
     async fn custom_stock(&self, name: &str) -> AppResult<Option<Stock>> {
-        let row = query(format!("{STOCK_SELECT} WHERE name = $1"))
+        let row = query(format!("{STOCK_SELECT} AND name = $1"))
             .bind(name)
             .fetch_optional(&self.db)
             .await?;
@@ -271,7 +273,7 @@ impl LabelStore for SqlStore {
     /// Saves a custom stock under its name, replacing one of the same name.
     async fn save_stock(&self, actor: Actor, s: &Stock) -> AppResult<Stock> {
         let mut tx = self.write().await?;
-        let before = query(format!("{STOCK_SELECT} WHERE name = $1"))
+        let before = query(format!("{STOCK_SELECT} AND name = $1"))
             .bind(&s.key)
             .fetch_optional(&mut *tx)
             .await?
@@ -280,9 +282,9 @@ impl LabelStore for SqlStore {
             .transpose()?;
         let id: Uuid = query_scalar(
             "INSERT INTO label_stocks (id, name, page_width, page_height, columns, rows, \
-             margin_left, margin_top, gap_x, gap_y, label_width, label_height, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
-             ON CONFLICT (name) DO UPDATE SET page_width = excluded.page_width, \
+             margin_left, margin_top, gap_x, gap_y, label_width, label_height, updated_at, school_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $school) \
+             ON CONFLICT (school_id, name) DO UPDATE SET page_width = excluded.page_width, \
              page_height = excluded.page_height, columns = excluded.columns, rows = excluded.rows, \
              margin_left = excluded.margin_left, margin_top = excluded.margin_top, \
              gap_x = excluded.gap_x, gap_y = excluded.gap_y, label_width = excluded.label_width, \

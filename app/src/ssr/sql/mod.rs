@@ -17,13 +17,17 @@ mod school;
 mod sync;
 
 use crate::error::{AppError, AppResult};
-use crate::ssr::db::{Db, Tx};
+use crate::ssr::db::{Db, Pool, Tx};
+use crate::ssr::store::{Scope, Store};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
+use uuid::Uuid;
 
-/// The store on SQLite or PostgreSQL (see [`crate::ssr::store::Store`]).
+/// The store on SQLite or PostgreSQL (see [`crate::ssr::store::Store`]), as one school sees
+/// it, or (as opened) as the district does.
 #[derive(Clone)]
 pub struct SqlStore {
     db: Db,
@@ -40,7 +44,7 @@ impl SqlStore {
                 .connect(url)
                 .await?;
             sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-            Db::Postgres(pool)
+            Pool::Postgres(pool)
         } else {
             let options = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
@@ -48,20 +52,52 @@ impl SqlStore {
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(5))
                 .foreign_keys(true);
+            migrate_sqlite(options.clone()).await?;
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 .min_connections(1)
                 .connect_with(options)
                 .await?;
-            sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-            Db::Sqlite(pool)
+            Pool::Sqlite(pool)
         };
-        Ok(Self { db })
+        Ok(Self { db: Db::new(db) })
     }
 
     /// A write transaction (see [`Db::write`]).
     async fn write(&self) -> AppResult<Tx> {
         Ok(self.db.write().await?)
+    }
+}
+
+impl Scope for SqlStore {
+    fn for_school(&self, school: Uuid) -> Arc<dyn Store> {
+        Arc::new(SqlStore {
+            db: self.db.for_school(school),
+        })
+    }
+
+    fn school(&self) -> Option<Uuid> {
+        self.db.school()
+    }
+}
+
+/// Applies SQLite's migrations on a connection of their own with foreign keys off, as SQLite
+/// needs to rebuild a table, then checks every foreign key.
+async fn migrate_sqlite(options: SqliteConnectOptions) -> Result<(), sqlx::Error> {
+    use sqlx::{ConnectOptions, Connection};
+    let mut conn = options.foreign_keys(false).connect().await?;
+    sqlx::migrate!("./migrations/sqlite").run(&mut conn).await?;
+    let broken = sqlx::query("PRAGMA foreign_key_check")
+        .fetch_all(&mut conn)
+        .await?;
+    conn.close().await?;
+    if broken.is_empty() {
+        Ok(())
+    } else {
+        Err(sqlx::Error::Protocol(format!(
+            "{} rows break a foreign key after the migrations",
+            broken.len()
+        )))
     }
 }
 

@@ -34,11 +34,15 @@ fn responsibility(r: &Row) -> AppResult<Responsibility> {
     })
 }
 
-/// The insert of a new user (a locked account, `!`, when no password is set).
+/// Limits a statement on `users` to the asker's school; with no school, to the district's admins.
+const OF_SCHOOL: &str = "school_id IS NOT DISTINCT FROM $school";
+
+/// The insert of a new user of the asker's school (a locked account, `!`, when no password is
+/// set).
 pub(super) fn new_user(id: Uuid, user: &UserRecord, now: DateTime<Utc>) -> Query {
     query(
-        "INSERT INTO users (id, login, display_name, role, active, password_hash, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO users (id, login, display_name, role, active, password_hash, created_at, school_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $school)",
     )
     .bind(id)
     .bind(&user.login)
@@ -56,7 +60,7 @@ impl SqlStore {
         value: &str,
     ) -> AppResult<Option<(User, String)>> {
         let sql = format!(
-            "SELECT id, login, display_name, role, active, password_hash FROM users WHERE {clause}"
+            "SELECT id, login, display_name, role, active, school_id, password_hash FROM users WHERE {clause}"
         );
         let row = query(&sql).bind(value).fetch_optional(&self.db).await?;
         row.map(|r| Ok((rows::user(&r)?, r.try_get("password_hash")?)))
@@ -72,7 +76,7 @@ impl SqlStore {
         let mut tx = self.write().await?;
         let before = match id {
             Some(id) => {
-                let sql = format!("{USER_SELECT} WHERE id = $1");
+                let sql = format!("{USER_SELECT} WHERE id = $1 AND {OF_SCHOOL}");
                 let row = query(&sql).bind(id).fetch_optional(&mut *tx).await?;
                 Some(rows::user(&row.ok_or(AppError::NotFound)?)?)
             }
@@ -114,16 +118,16 @@ impl SqlStore {
             display_name: user.display_name,
             role: user.role,
             active: user.active,
+            school: self.db.school(),
         };
         commit_with_history(tx, actor, Entity::User, id, before.as_ref(), after).await
     }
 
     pub(super) async fn save_lang(&self, actor: Actor, id: Uuid, lang: Lang) -> AppResult<()> {
         let mut tx = self.write().await?;
-        let before: Option<Option<String>> = query_scalar("SELECT lang FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let sql = format!("SELECT lang FROM users WHERE id = $1 AND {OF_SCHOOL}");
+        let before: Option<Option<String>> =
+            query_scalar(sql).bind(id).fetch_optional(&mut *tx).await?;
         let before = before.ok_or(AppError::NotFound)?;
         query("UPDATE users SET lang = $1 WHERE id = $2")
             .bind(lang.code())
@@ -141,7 +145,8 @@ impl SqlStore {
     pub(super) async fn duties(&self, user_id: Option<Uuid>) -> AppResult<Vec<Responsibility>> {
         let rows = query(
             "SELECT r.id, r.area, r.item, r.cadence, u.id AS u_id, u.display_name AS u_name FROM responsibilities r \
-             LEFT JOIN users u ON u.id = r.user_id WHERE ($1 IS NULL OR r.user_id = $1) ORDER BY r.seq",
+             LEFT JOIN users u ON u.id = r.user_id WHERE r.school_id = $school AND ($1 IS NULL OR r.user_id = $1) \
+             ORDER BY r.seq",
         )
         .bind(user_id)
         .fetch_all(&self.db)
@@ -157,13 +162,13 @@ impl PeopleStore for SqlStore {
     }
 
     async fn get_user(&self, id: Uuid) -> AppResult<Option<User>> {
-        let sql = format!("{USER_SELECT} WHERE id = $1");
+        let sql = format!("{USER_SELECT} WHERE id = $1 AND {OF_SCHOOL}");
         let row = query(&sql).bind(id).fetch_optional(&self.db).await?;
         row.as_ref().map(rows::user).transpose()
     }
 
     async fn list_users(&self) -> AppResult<Vec<User>> {
-        let sql = format!("{USER_SELECT} ORDER BY role, login");
+        let sql = format!("{USER_SELECT} WHERE {OF_SCHOOL} ORDER BY role, login");
         let rows = query(&sql).fetch_all(&self.db).await?;
         rows.iter().map(rows::user).collect()
     }
@@ -206,7 +211,7 @@ impl PeopleStore for SqlStore {
         idle_after: DateTime<Utc>,
     ) -> AppResult<Option<SessionUser>> {
         let row = query(
-            "SELECT u.id, u.login, u.display_name, u.role, u.active, u.lang, s.last_seen FROM sessions s \
+            "SELECT u.id, u.login, u.display_name, u.role, u.active, u.school_id, u.lang, s.last_seen FROM sessions s \
              JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.kind = $2 AND s.revoked_at IS NULL \
              AND s.last_seen > $3 AND u.active",
         )

@@ -23,8 +23,8 @@ impl SqlStore {
         let uploader = actor.0.ok_or(AppError::Unauthorized)?;
         let mut tx = self.write().await?;
         query(
-            "INSERT INTO photos (id, sha256, width, height, bytes, uploaded_by, uploaded_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO photos (id, sha256, width, height, bytes, uploaded_by, uploaded_at, school_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $school)",
         )
         .bind(id)
         .bind(sha256)
@@ -70,7 +70,8 @@ impl PhotoStore for SqlStore {
 
     async fn photo(&self, id: Uuid) -> AppResult<Option<PhotoRecord>> {
         let row = query(
-            "SELECT sha256, width, height, uploaded_by, owner_kind, owner_id FROM photos WHERE id = $1",
+            "SELECT sha256, width, height, uploaded_by, owner_kind, owner_id FROM photos \
+             WHERE id = $1 AND school_id = $school",
         )
         .bind(id)
         .fetch_optional(&self.db)

@@ -13,10 +13,10 @@ use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use uuid::Uuid;
 
-/// Refuses a reference to a row that does not exist, naming the form field.
+/// Refuses a reference to a row that does not exist in the asker's school, naming the form field.
 async fn ensure_exists(tx: &mut Tx, table: &str, id: Option<Uuid>, field: Field) -> AppResult<()> {
     let Some(id) = id else { return Ok(()) };
-    let sql = format!("SELECT 1 FROM {table} WHERE id = $1");
+    let sql = format!("SELECT 1 FROM {table} WHERE id = $1 AND school_id = $school");
     let found = query(&sql).bind(id).fetch_optional(&mut **tx).await?;
     found.map(|_| ()).ok_or(AppError::Invalid(Invalid::new(
         field,
@@ -28,7 +28,10 @@ async fn ensure_exists(tx: &mut Tx, table: &str, id: Option<Uuid>, field: Field)
 /// `room_id` or `asset_id`.
 async fn attach_tag(tx: &mut Tx, column: &str, id: Uuid, tag: Option<TagCode>) -> AppResult<()> {
     if let Some(code) = tag {
-        let sql = format!("UPDATE tags SET {column} = $1 WHERE code = $2 AND room_id IS NULL AND asset_id IS NULL");
+        let sql = format!(
+            "UPDATE tags SET {column} = $1 WHERE code = $2 AND room_id IS NULL AND asset_id IS NULL \
+             AND school_id = $school"
+        );
         let done = query(&sql)
             .bind(id)
             .bind(code.as_str())
@@ -40,7 +43,10 @@ async fn attach_tag(tx: &mut Tx, column: &str, id: Uuid, tag: Option<TagCode>) -
             Err(AppError::Conflict { field: Field::Tag })
         };
     }
-    let sql = format!("INSERT INTO tags (code, {column}, created_at) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING");
+    let sql = format!(
+        "INSERT INTO tags (code, {column}, created_at, school_id) VALUES ($1, $2, $3, $school) \
+         ON CONFLICT (code) DO NOTHING"
+    );
     for _ in 0..8 {
         let code = TagCode::random();
         let done = query(&sql)
@@ -57,13 +63,13 @@ async fn attach_tag(tx: &mut Tx, column: &str, id: Uuid, tag: Option<TagCode>) -
 }
 
 async fn room_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Room>> {
-    let sql = format!("{ROOM_SELECT} WHERE r.id = $1");
+    let sql = format!("{ROOM_SELECT} WHERE r.id = $1 AND r.school_id = $school");
     let row = query(&sql).bind(id).fetch_optional(&mut **tx).await?;
     row.as_ref().map(rows::room).transpose()
 }
 
 async fn asset_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Asset>> {
-    let sql = format!("{ASSET_SELECT} WHERE a.id = $1");
+    let sql = format!("{ASSET_SELECT} WHERE a.id = $1 AND a.school_id = $school");
     let row = query(&sql).bind(id).fetch_optional(&mut **tx).await?;
     row.as_ref().map(rows::asset).transpose()
 }
@@ -71,7 +77,7 @@ async fn asset_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Asset>> {
 async fn building_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Building>> {
     let row = query(
         "SELECT b.id, b.name, (SELECT COUNT(*) FROM rooms r WHERE r.building_id = b.id) AS room_count \
-         FROM buildings b WHERE b.id = $1",
+         FROM buildings b WHERE b.id = $1 AND b.school_id = $school",
     )
     .bind(id)
     .fetch_optional(&mut **tx)
@@ -92,7 +98,7 @@ fn scan_sql(d: Dialect) -> &'static str {
         [Dialect::Sqlite, Dialect::Postgres].map(|d| {
             let with_history = format!(", {} FROM assets a", asset_history_json(d));
             format!(
-                "{} WHERE t.code = $1",
+                "{} WHERE t.code = $1 AND a.school_id = $school",
                 ASSET_SELECT.replacen(" FROM assets a", &with_history, 1)
             )
         })
@@ -102,14 +108,14 @@ fn scan_sql(d: Dialect) -> &'static str {
 
 /// A new room: [`bind_room`]'s values, then its id.
 pub(super) const INSERT_ROOM: &str =
-    "INSERT INTO rooms (building_id, name, kind, floor, custodian_id, id) \
-    VALUES ($1, $2, $3, $4, $5, $6)";
+    "INSERT INTO rooms (building_id, name, kind, floor, custodian_id, id, school_id) \
+    VALUES ($1, $2, $3, $4, $5, $6, $school)";
 
 /// A new asset: [`bind_asset`]'s values, then its id.
 pub(super) const INSERT_ASSET: &str =
     "INSERT INTO assets (category, name, model, asset_code, status, \
-    room_id, custodian_id, purchase_date, value_fen, notes, id) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+    room_id, custodian_id, purchase_date, value_fen, notes, id, school_id) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $school)";
 
 pub(super) fn bind_room(q: Query, room: &RoomFields) -> Query {
     q.bind(room.building_id)
@@ -150,7 +156,7 @@ impl SqlStore {
         let sql = if before.is_some() {
             "UPDATE buildings SET name = $2 WHERE id = $1"
         } else {
-            "INSERT INTO buildings (id, name) VALUES ($1, $2)"
+            "INSERT INTO buildings (id, name, school_id) VALUES ($1, $2, $school)"
         };
         query(sql)
             .bind(id)
@@ -207,7 +213,7 @@ impl SqlStore {
         clause: &str,
         value: impl Into<Arg>,
     ) -> AppResult<Option<Asset>> {
-        let sql = format!("{ASSET_SELECT} WHERE {clause}");
+        let sql = format!("{ASSET_SELECT} WHERE {clause} AND a.school_id = $school");
         let row = query(&sql).bind(value).fetch_optional(&self.db).await?;
         row.as_ref().map(rows::asset).transpose()
     }
@@ -253,7 +259,7 @@ impl RegisterStore for SqlStore {
     async fn list_buildings(&self) -> AppResult<Vec<Building>> {
         let rows = query(
             "SELECT b.id, b.name, (SELECT COUNT(*) FROM rooms r WHERE r.building_id = b.id) AS room_count \
-             FROM buildings b ORDER BY b.name",
+             FROM buildings b WHERE b.school_id = $school ORDER BY b.name",
         )
         .fetch_all(&self.db)
         .await?;
@@ -286,7 +292,7 @@ impl RegisterStore for SqlStore {
         let like = self.db.dialect().ilike();
         let filter = format!(
             "WHERE ($1 IS NULL OR r.name {like} $1 ESCAPE '\\' OR b.name {like} $1 ESCAPE '\\' \
-             OR t.code = $2)"
+             OR t.code = $2) AND r.school_id = $school"
         );
         let sql =
             format!("{ROOM_SELECT} {filter} ORDER BY b.name, r.floor, r.name LIMIT $3 OFFSET $4");
@@ -318,7 +324,8 @@ impl RegisterStore for SqlStore {
     async fn room_choices(&self) -> AppResult<Vec<Named>> {
         let rows = query(
             "SELECT r.id, b.name || ' · ' || r.name AS name FROM rooms r \
-             JOIN buildings b ON b.id = r.building_id ORDER BY b.name, r.floor, r.name",
+             JOIN buildings b ON b.id = r.building_id WHERE r.school_id = $school \
+             ORDER BY b.name, r.floor, r.name",
         )
         .fetch_all(&self.db)
         .await?;
@@ -333,13 +340,15 @@ impl RegisterStore for SqlStore {
     }
 
     async fn rooms_of_custodian(&self, user_id: Uuid) -> AppResult<Vec<Room>> {
-        let sql = format!("{ROOM_SELECT} WHERE r.custodian_id = $1 ORDER BY b.name, r.name");
+        let sql = format!(
+            "{ROOM_SELECT} WHERE r.custodian_id = $1 AND r.school_id = $school ORDER BY b.name, r.name"
+        );
         let rows = query(&sql).bind(user_id).fetch_all(&self.db).await?;
         rows.iter().map(rows::room).collect()
     }
 
     async fn get_room(&self, id: Uuid) -> AppResult<Option<Room>> {
-        let sql = format!("{ROOM_SELECT} WHERE r.id = $1");
+        let sql = format!("{ROOM_SELECT} WHERE r.id = $1 AND r.school_id = $school");
         let row = query(&sql).bind(id).fetch_optional(&self.db).await?;
         row.as_ref().map(rows::room).transpose()
     }
@@ -367,7 +376,8 @@ impl RegisterStore for SqlStore {
         let like = self.db.dialect().ilike();
         let filter = format!(
             "WHERE ($1 IS NULL OR a.name {like} $1 ESCAPE '\\' OR a.asset_code {like} $1 ESCAPE '\\' \
-             OR a.category {like} $1 ESCAPE '\\' OR t.code = $2) AND ($3 IS NULL OR a.room_id = $3)"
+             OR a.category {like} $1 ESCAPE '\\' OR t.code = $2) AND ($3 IS NULL OR a.room_id = $3) \
+             AND a.school_id = $school"
         );
         let sql = format!("{ASSET_SELECT} {filter} ORDER BY a.asset_code LIMIT $4 OFFSET $5");
         let rows = query(&sql)
@@ -434,10 +444,11 @@ impl RegisterStore for SqlStore {
     }
 
     async fn resolve_tag(&self, code: &TagCode) -> AppResult<Option<TagTarget>> {
-        let row = query("SELECT room_id, asset_id FROM tags WHERE code = $1")
-            .bind(code.as_str())
-            .fetch_optional(&self.db)
-            .await?;
+        let row =
+            query("SELECT room_id, asset_id FROM tags WHERE code = $1 AND school_id = $school")
+                .bind(code.as_str())
+                .fetch_optional(&self.db)
+                .await?;
         row.map(|r| {
             let room: Option<Uuid> = r.try_get("room_id")?;
             let asset: Option<Uuid> = r.try_get("asset_id")?;
@@ -463,7 +474,7 @@ impl RegisterStore for SqlStore {
         };
         let mut tx = self.write().await?;
         let found =
-            query("SELECT room_id IS NULL AND asset_id IS NULL AS free FROM tags WHERE code = $1")
+            query("SELECT room_id IS NULL AND asset_id IS NULL AS free FROM tags WHERE code = $1 AND school_id = $school")
                 .bind(code.as_str())
                 .fetch_optional(&mut *tx)
                 .await?
@@ -501,9 +512,11 @@ impl RegisterStore for SqlStore {
     }
 
     async fn categories(&self) -> AppResult<Vec<String>> {
-        query_scalar("SELECT DISTINCT category FROM assets ORDER BY category")
-            .fetch_all(&self.db)
-            .await
-            .map_err(AppError::internal)
+        query_scalar(
+            "SELECT DISTINCT category FROM assets WHERE school_id = $school ORDER BY category",
+        )
+        .fetch_all(&self.db)
+        .await
+        .map_err(AppError::internal)
     }
 }

@@ -24,10 +24,10 @@ const SEEDED: &str = "schedules_seeded";
 
 const SCHEDULE_SELECT: &str = "SELECT s.id, s.name, s.template_key, s.scope, s.cadence, s.active, \
     s.created_at, s.assignee_id, u.display_name AS assignee_name, s.assignee_role, \
-    (SELECT t.name FROM checklist_templates t WHERE t.key = s.template_key AND t.is_current) AS t_name, \
-    (SELECT t.categories FROM checklist_templates t WHERE t.key = s.template_key AND t.is_current) AS t_categories, \
-    (SELECT t.room_kinds FROM checklist_templates t WHERE t.key = s.template_key AND t.is_current) AS t_kinds \
-    FROM schedules s LEFT JOIN users u ON u.id = s.assignee_id";
+    t.name AS t_name, t.categories AS t_categories, t.room_kinds AS t_kinds \
+    FROM schedules s LEFT JOIN users u ON u.id = s.assignee_id \
+    LEFT JOIN checklist_templates t ON t.school_id = s.school_id AND t.key = s.template_key AND t.is_current \
+    WHERE s.school_id = $school";
 
 fn get<T: FromValue>(row: &Row, col: &str) -> AppResult<T> {
     row.try_get(col).map_err(AppError::internal)
@@ -126,7 +126,8 @@ impl SqlStore {
     async fn insert_schedule(tx: &mut Tx, actor: Actor, draft: &ScheduleDraft) -> AppResult<()> {
         query(
             "INSERT INTO schedules (id, name, template_key, scope, cadence, assignee_id, \
-             assignee_role, active, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9)",
+             assignee_role, active, created_at, created_by, school_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9, $school)",
         )
         .bind(draft.id)
         .bind(&draft.name)
@@ -161,17 +162,18 @@ impl SqlStore {
 impl RoundStore for SqlStore {
     async fn ensure_schedules(&self, defaults: Vec<ScheduleDraft>) -> AppResult<()> {
         let mut tx = self.write().await?;
-        let done: Option<String> = query_scalar("SELECT value FROM settings WHERE key = $1")
-            .bind(SEEDED)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let done: Option<String> =
+            query_scalar("SELECT value FROM settings WHERE key = $1 AND school_id = $school")
+                .bind(SEEDED)
+                .fetch_optional(&mut *tx)
+                .await?;
         if done.is_some() {
             return Ok(());
         }
         for draft in &defaults {
             Self::insert_schedule(&mut tx, Actor::SYSTEM, draft).await?;
         }
-        query("INSERT INTO settings (key, value) VALUES ($1, $2)")
+        query("INSERT INTO settings (key, value, school_id) VALUES ($1, $2, $school)")
             .bind(SEEDED)
             .bind(Utc::now())
             .execute(&mut *tx)
@@ -180,7 +182,7 @@ impl RoundStore for SqlStore {
     }
 
     async fn schedules(&self, include_ended: bool) -> AppResult<Vec<Schedule>> {
-        let filter = if include_ended { "" } else { "WHERE s.active" };
+        let filter = if include_ended { "" } else { "AND s.active" };
         self.schedule_rows(filter, None).await
     }
 
@@ -188,7 +190,7 @@ impl RoundStore for SqlStore {
         let mut tx = self.write().await?;
         Self::insert_schedule(&mut tx, actor, &draft).await?;
         tx.commit().await?;
-        self.schedule_rows("WHERE s.id = $1", Some(draft.id))
+        self.schedule_rows("AND s.id = $1", Some(draft.id))
             .await?
             .pop()
             .ok_or_else(|| AppError::internal("schedule vanished"))
@@ -196,10 +198,12 @@ impl RoundStore for SqlStore {
 
     async fn end_schedule(&self, actor: Actor, id: Uuid) -> AppResult<()> {
         let mut tx = self.write().await?;
-        let done = query("UPDATE schedules SET active = FALSE WHERE id = $1 AND active")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        let done = query(
+            "UPDATE schedules SET active = FALSE WHERE id = $1 AND active AND school_id = $school",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         if done.rows_affected() != 1 {
             return Err(AppError::NotFound);
         }
@@ -219,7 +223,7 @@ impl RoundStore for SqlStore {
                  r.kind AS r_kind, b.name AS b_name, t.code AS tag FROM assets a \
                  LEFT JOIN rooms r ON r.id = a.room_id LEFT JOIN buildings b ON b.id = r.building_id \
                  LEFT JOIN tags t ON t.asset_id = a.id \
-                 WHERE a.status IN ('in_use', 'under_repair') AND (",
+                 WHERE a.school_id = $school AND a.status IN ('in_use', 'under_repair') AND (",
             );
             let categories = scope.categories.iter().cloned();
             by_value_or_id(&mut q, "a.category", categories, "a.id", &scope.assets);
@@ -245,7 +249,7 @@ impl RoundStore for SqlStore {
             let mut q = QueryBuilder::new(
                 "SELECT r.id, r.name, r.kind, b.name AS b_name, t.code AS tag FROM rooms r \
                  JOIN buildings b ON b.id = r.building_id LEFT JOIN tags t ON t.room_id = r.id \
-                 WHERE ",
+                 WHERE r.school_id = $school AND ",
             );
             let kinds = scope.room_kinds.iter().map(|k| k.code().to_string());
             by_value_or_id(&mut q, "r.kind", kinds, "r.id", &scope.rooms);
@@ -277,6 +281,7 @@ impl RoundStore for SqlStore {
         let rows = query(
             "SELECT i.asset_id, i.room_id, MAX(i.inspected_at) AS at FROM inspections i \
              JOIN checklist_templates t ON t.id = i.template_id WHERE t.key = $1 \
+             AND i.school_id = $school AND t.school_id = $school \
              GROUP BY i.asset_id, i.room_id",
         )
         .bind(template_key)

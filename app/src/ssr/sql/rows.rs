@@ -20,7 +20,8 @@ pub(super) const ASSET_SELECT: &str = "SELECT a.id, a.category, a.name, a.model,
     LEFT JOIN users u ON u.id = a.custodian_id LEFT JOIN users ru ON ru.id = r.custodian_id \
     LEFT JOIN tags t ON t.asset_id = a.id";
 
-pub(super) const USER_SELECT: &str = "SELECT id, login, display_name, role, active FROM users";
+pub(super) const USER_SELECT: &str =
+    "SELECT id, login, display_name, role, active, school_id FROM users";
 
 fn named(row: &Row, id: &str, name: &str) -> Result<Option<Named>, sqlx::Error> {
     let id: Option<Uuid> = row.try_get(id)?;
@@ -76,5 +77,6 @@ pub(super) fn user(row: &Row) -> AppResult<User> {
         display_name: row.try_get("display_name").map_err(get)?,
         role: crate::domain::Role::parse(&role).map_err(|_| corrupt("role"))?,
         active: row.try_get("active").map_err(get)?,
+        school: row.try_get("school_id").map_err(get)?,
     })
 }

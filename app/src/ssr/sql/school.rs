@@ -1,12 +1,14 @@
 //! Loads a whole school in one transaction, with a history row for every record.
 
-use super::history::record;
+use super::history::{commit_with_history, record};
 use super::people::new_user;
 use super::register::{bind_asset, bind_room, INSERT_ASSET, INSERT_ROOM};
-use super::SqlStore;
-use crate::domain::TagCode;
+use super::{db_error, SqlStore};
+use crate::domain::{Field, TagCode};
 use crate::error::{AppError, AppResult};
+use crate::model::{Named, SchoolFigures};
 use crate::ssr::db::{query, query_scalar, Tx};
+use crate::ssr::people::store::UserRecord;
 use crate::ssr::school::store::SchoolImport;
 use crate::ssr::school::store::SchoolStore;
 use crate::ssr::store::{Actor, Entity};
@@ -33,7 +35,7 @@ async fn insert_tag(
 ) -> AppResult<()> {
     let column = link.map(|(c, _)| c).unwrap_or("room_id");
     query(format!(
-        "INSERT INTO tags (code, {column}, created_at) VALUES ($1, $2, $3)"
+        "INSERT INTO tags (code, {column}, created_at, school_id) VALUES ($1, $2, $3, $school)"
     ))
     .bind(code.as_str())
     .bind(link.map(|(_, id)| id))
@@ -51,7 +53,7 @@ impl SchoolStore for SqlStore {
     }
 
     async fn school_name(&self) -> AppResult<String> {
-        let name: Option<String> = query_scalar("SELECT name FROM schools LIMIT 1")
+        let name: Option<String> = query_scalar("SELECT name FROM schools WHERE id = $school")
             .fetch_optional(&self.db)
             .await?;
         Ok(name.unwrap_or_default())
@@ -64,12 +66,12 @@ impl SchoolStore for SqlStore {
         Ok(n == 0)
     }
 
-    async fn import_school(&self, s: SchoolImport) -> AppResult<()> {
-        let mut tx = self.write().await?;
+    async fn import_school(&self, s: SchoolImport) -> AppResult<Uuid> {
+        let school = Uuid::now_v7();
+        let mut tx = self.db.for_school(school).write().await?;
         let now = Utc::now();
         let run = |e: sqlx::Error| AppError::internal(e);
-        query("INSERT INTO schools (id, name) VALUES ($1, $2)")
-            .bind(Uuid::now_v7())
+        query("INSERT INTO schools (id, name) VALUES ($school, $1)")
             .bind(&s.school_name)
             .execute(&mut *tx)
             .await
@@ -81,7 +83,7 @@ impl SchoolStore for SqlStore {
             imported(&mut tx, Entity::User, *id, &after).await?;
         }
         for b in &s.buildings {
-            query("INSERT INTO buildings (id, name) VALUES ($1, $2)")
+            query("INSERT INTO buildings (id, name, school_id) VALUES ($1, $2, $school)")
                 .bind(b.id)
                 .bind(&b.name)
                 .execute(&mut *tx)
@@ -114,17 +116,108 @@ impl SchoolStore for SqlStore {
             insert_tag(&mut tx, code, None, now).await?;
         }
         for (seq, r) in s.responsibilities.iter().enumerate() {
-            query("INSERT INTO responsibilities (id, seq, area, item, user_id, cadence) VALUES ($1, $2, $3, $4, $5, $6)")
-                .bind(r.id)
-                .bind(seq as i64)
-                .bind(&r.area)
-                .bind(&r.item)
-                .bind(r.user.as_ref().map(|u| u.id))
-                .bind(&r.cadence)
-                .execute(&mut *tx)
-                .await
-                .map_err(run)?;
+            query(
+                "INSERT INTO responsibilities (id, seq, area, item, user_id, cadence, school_id) \
+                   VALUES ($1, $2, $3, $4, $5, $6, $school)",
+            )
+            .bind(r.id)
+            .bind(seq as i64)
+            .bind(&r.area)
+            .bind(&r.item)
+            .bind(r.user.as_ref().map(|u| u.id))
+            .bind(&r.cadence)
+            .execute(&mut *tx)
+            .await
+            .map_err(run)?;
         }
-        tx.commit().await.map_err(run)
+        tx.commit().await.map_err(run)?;
+        Ok(school)
+    }
+
+    async fn add_school(&self, actor: Actor, name: &str, admin: UserRecord) -> AppResult<Named> {
+        let school = Uuid::now_v7();
+        let mut tx = self.db.for_school(school).write().await?;
+        let taken = query("SELECT 1 FROM schools WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if taken.is_some() {
+            return Err(AppError::Conflict { field: Field::Name });
+        }
+        query("INSERT INTO schools (id, name) VALUES ($school, $1)")
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        let admin_id = Uuid::now_v7();
+        new_user(admin_id, &admin, Utc::now())
+            .execute(&mut *tx)
+            .await
+            .map_err(db_error(Field::Login))?;
+        let user = json!({ "login": admin.login, "display_name": admin.display_name, "role": admin.role.code() });
+        record(
+            &mut tx,
+            actor,
+            Entity::User,
+            admin_id,
+            "create",
+            None,
+            Some(&user),
+        )
+        .await?;
+        let after = Named {
+            id: school,
+            name: name.to_owned(),
+        };
+        commit_with_history(tx, actor, Entity::School, school, None, after).await
+    }
+
+    async fn schools(&self) -> AppResult<Vec<SchoolFigures>> {
+        let count = |table: &str, filter: &str| {
+            format!("(SELECT COUNT(*) FROM {table} x WHERE x.school_id = s.id{filter})")
+        };
+        let sql = format!(
+            "SELECT s.id, s.name, {} AS users, {} AS rooms, {} AS assets, {} AS inspections, \
+             {} AS open_reports FROM schools s ORDER BY s.name",
+            count("users", " AND x.active"),
+            count("rooms", ""),
+            count("assets", ""),
+            count("inspections", ""),
+            count(
+                "damage_reports",
+                " AND x.status NOT IN ('closed', 'rejected')"
+            ),
+        );
+        let rows = query(sql).fetch_all(&self.db).await?;
+        rows.iter()
+            .map(|r| {
+                Ok(SchoolFigures {
+                    school: Named {
+                        id: r.try_get("id")?,
+                        name: r.try_get("name")?,
+                    },
+                    users: r.try_get("users")?,
+                    rooms: r.try_get("rooms")?,
+                    assets: r.try_get("assets")?,
+                    inspections: r.try_get("inspections")?,
+                    open_reports: r.try_get("open_reports")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn tag_school(&self, code: &TagCode) -> AppResult<Option<Named>> {
+        let row = query(
+            "SELECT s.id, s.name FROM tags t JOIN schools s ON s.id = t.school_id WHERE t.code = $1",
+        )
+        .bind(code.as_str())
+        .fetch_optional(&self.db)
+        .await?;
+        row.map(|r| {
+            Ok(Named {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+            })
+        })
+        .transpose()
     }
 }

@@ -43,7 +43,7 @@ const CONFLICT_SELECT: &str = "SELECT c.id, c.record_kind, c.record_id, c.reason
     LEFT JOIN damage_reports d ON c.record_kind = 'damage_report' AND d.id = c.record_id \
     LEFT JOIN assets a ON a.id = COALESCE(i.asset_id, d.asset_id) \
     LEFT JOIN rooms r ON r.id = COALESCE(i.room_id, d.room_id) \
-    LEFT JOIN buildings b ON b.id = r.building_id";
+    LEFT JOIN buildings b ON b.id = r.building_id WHERE c.school_id = $school";
 
 #[async_trait::async_trait]
 impl SyncStore for SqlStore {
@@ -99,8 +99,8 @@ impl SyncStore for SqlStore {
             let conflict = Uuid::now_v7();
             let reasons = Arg::json(&conflicts).map_err(AppError::internal)?;
             query(
-                "INSERT INTO sync_conflicts (id, record_kind, record_id, reasons, user_id, received_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO sync_conflicts (id, record_kind, record_id, reasons, user_id, received_at, \
+                 school_id) VALUES ($1, $2, $3, $4, $5, $6, $school)",
             )
             .bind(conflict)
             .bind(kind.code())
@@ -131,7 +131,7 @@ impl SyncStore for SqlStore {
 
     async fn sync_conflicts(&self, open_only: bool, limit: i64) -> AppResult<Vec<SyncConflict>> {
         let filter = if open_only {
-            "WHERE c.resolved_at IS NULL"
+            "AND c.resolved_at IS NULL"
         } else {
             ""
         };
@@ -198,7 +198,7 @@ impl SyncStore for SqlStore {
         let mut tx = self.write().await?;
         let done = query(
             "UPDATE sync_conflicts SET resolved_by = $1, resolved_at = $2 \
-             WHERE id = $3 AND resolved_at IS NULL",
+             WHERE id = $3 AND resolved_at IS NULL AND school_id = $school",
         )
         .bind(actor.0)
         .bind(Utc::now())

@@ -16,6 +16,7 @@ use crate::rounds::sync::{
 };
 use crate::ssr::inspections::{damage_draft, inspection_record, Fit};
 use crate::ssr::state::AppState;
+use crate::ssr::store::Store;
 use crate::ssr::sync::store::{Applied, SyncedRecord};
 use crate::ssr::visitor::Visitor;
 use serde::{Deserialize, Serialize};
@@ -60,14 +61,14 @@ fn rejected(lang: Lang, id: Option<Uuid>, err: AppError) -> SyncResult {
 /// The record's subject as the server has it now: what decides its checklists, and what
 /// changed since the phone took its copy.
 async fn subject_now(
-    state: &AppState,
+    school: &dyn Store,
     subject: Subject,
     seen: &Seen,
 ) -> AppResult<(Fit, Vec<ConflictReason>)> {
     let gone = || Invalid::new(Field::Target, Problem::UnknownChoice);
     match subject {
         Subject::Asset(id) => {
-            let asset = state.store.get_asset(id).await?.ok_or_else(gone)?;
+            let asset = school.get_asset(id).await?.ok_or_else(gone)?;
             let mut found = Vec::new();
             if matches!(asset.status, AssetStatus::Retired | AssetStatus::Lost) {
                 found.push(ConflictReason::Retired);
@@ -79,7 +80,7 @@ async fn subject_now(
             Ok((Fit::Category(asset.category), found))
         }
         Subject::Room(id) => {
-            let room = state.store.get_room(id).await?.ok_or_else(gone)?;
+            let room = school.get_room(id).await?.ok_or_else(gone)?;
             Ok((Fit::RoomKind(room.kind), Vec::new()))
         }
     }
@@ -87,7 +88,7 @@ async fn subject_now(
 
 /// Checks one record and turns it into what the store applies, with its conflicts.
 async fn prepare(
-    state: &AppState,
+    school: &dyn Store,
     v: &Visitor,
     current: &[Template],
     record: SyncRecord,
@@ -99,12 +100,11 @@ async fn prepare(
                 .id
                 .ok_or(Invalid::new(Field::Body, Problem::Required))?;
             let subject = subject(record.asset_id, record.room_id)?;
-            let template = state
-                .store
+            let template = school
                 .template(record.template_id)
                 .await?
                 .ok_or_else(|| Invalid::new(Field::Template, Problem::UnknownChoice))?;
-            let (fit, mut conflicts) = subject_now(state, subject, &seen).await?;
+            let (fit, mut conflicts) = subject_now(school, subject, &seen).await?;
             match current
                 .iter()
                 .find(|t| t.key == template.key && fit.admits(t))
@@ -124,7 +124,7 @@ async fn prepare(
                 .id
                 .ok_or(Invalid::new(Field::Body, Problem::Required))?;
             let draft = damage_draft(&record)?;
-            let (_, conflicts) = subject_now(state, draft.subject, &seen).await?;
+            let (_, conflicts) = subject_now(school, draft.subject, &seen).await?;
             Ok((SyncedRecord::DamageReport(draft), conflicts))
         }
     }
@@ -132,14 +132,14 @@ async fn prepare(
 
 /// The photos of `record` that are not on the server yet (uploaded by this user).
 async fn missing_photos(
-    state: &AppState,
+    school: &dyn Store,
     v: &Visitor,
     record: &SyncRecord,
 ) -> AppResult<Vec<Uuid>> {
     let user = v.signed_in()?.id;
     let mut missing = Vec::new();
     for id in record.photos() {
-        match state.store.photo(id).await? {
+        match school.photo(id).await? {
             Some(p) if p.uploaded_by == user => {}
             _ => missing.push(id),
         }
@@ -148,7 +148,7 @@ async fn missing_photos(
 }
 
 async fn apply_one(
-    state: &AppState,
+    school: &dyn Store,
     v: &Visitor,
     current: &[Template],
     raw: serde_json::Value,
@@ -173,12 +173,12 @@ async fn apply_one(
     // A resend is answered before any checking: it was checked when it was stored, and what has
     // changed since (a newer checklist, a moved asset) must not turn it into a refusal. The
     // store checks again inside the write, for two sends that race.
-    match state.store.synced(record.kind(), key).await {
+    match school.synced(record.kind(), key).await {
         Ok(true) => return result(id, Outcome::Duplicate),
         Ok(false) => {}
         Err(e) => return rejected(v.lang, id, e),
     }
-    match missing_photos(state, v, &record).await {
+    match missing_photos(school, v, &record).await {
         Ok(missing) if !missing.is_empty() => {
             return SyncResult {
                 missing_photos: missing,
@@ -188,7 +188,7 @@ async fn apply_one(
         Ok(_) => {}
         Err(e) => return rejected(v.lang, id, e),
     }
-    let (synced, conflicts) = match prepare(state, v, current, record).await {
+    let (synced, conflicts) = match prepare(school, v, current, record).await {
         Ok(ready) => ready,
         Err(e) => return rejected(v.lang, id, e),
     };
@@ -199,7 +199,7 @@ async fn apply_one(
             message: v.lang.t(Msg::conflict(*r)).to_string(),
         })
         .collect();
-    match state.store.apply_synced(v.actor(), synced, conflicts).await {
+    match school.apply_synced(v.actor(), synced, conflicts).await {
         Ok(Applied::New { tickets }) => SyncResult {
             conflicts: described,
             tickets,
@@ -218,10 +218,11 @@ pub async fn sync(state: &AppState, v: &Visitor, batch: Batch) -> AppResult<Batc
     }
     // Read once a batch: what each record's checklist is compared with (newer version? still
     // applies?).
-    let current = state.store.current_templates().await?;
+    let school = state.school(v)?;
+    let current = school.current_templates().await?;
     let mut results = Vec::with_capacity(batch.records.len());
     for raw in batch.records {
-        results.push(apply_one(state, v, &current, raw).await);
+        results.push(apply_one(school.as_ref(), v, &current, raw).await);
     }
     Ok(BatchAnswer {
         results,

@@ -59,11 +59,17 @@ enum Command {
         #[command(flatten)]
         db: DatabaseArgs,
     },
-    /// Fill an empty database with a generated school, for load tests.
+    /// Fill an empty database with a generated district, for load tests.
     Generate {
-        /// About how many assets.
+        /// How many schools.
+        #[arg(long, default_value_t = 1)]
+        schools: usize,
+        /// About how many assets, in all.
         #[arg(long, default_value_t = 100_000)]
         assets: usize,
+        /// How many inspections, in all.
+        #[arg(long, default_value_t = 0)]
+        inspections: usize,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -258,13 +264,28 @@ async fn main() {
                 db.url()
             )
         }),
-        Some(Command::Generate { assets, db }) => {
+        Some(Command::Generate {
+            schools,
+            assets,
+            inspections,
+            db,
+        }) => {
             async {
+                let started = std::time::Instant::now();
                 let store = server::store::open(&db).await?;
-                server::store::load_generated(store.as_ref(), assets).await?;
+                let want = server::store::Generated {
+                    schools,
+                    assets,
+                    inspections,
+                };
+                let made = server::store::load_generated(store.as_ref(), &want).await?;
                 println!(
-                    "generated a school of about {assets} assets in {}",
-                    db.url()
+                    "generated {} schools, {} assets and {} inspections in {} in {:.1} s",
+                    made.schools,
+                    made.assets,
+                    made.inspections,
+                    db.url(),
+                    started.elapsed().as_secs_f64()
                 );
                 Ok(())
             }

@@ -78,6 +78,15 @@ impl Separated<'_> {
         self.builder.push_bind(value);
         self
     }
+
+    /// Appends SQL as the next item (a placeholder such as [`super::SCHOOL`]).
+    pub fn push(&mut self, sql: impl std::fmt::Display) -> &mut Self {
+        if !std::mem::take(&mut self.first) {
+            self.builder.push(self.separator);
+        }
+        self.builder.push(sql);
+        self
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! What inspections ask of a database: versioned checklists, inspections with their repair
 //! tickets, and damage reports. Each database implements these beside its SQL
-//! (`ssr/sqlite/{checklists,inspections,damage}.rs`).
+//! (`ssr/sql/{checklists,inspections,damage}.rs`).
 
 use crate::error::AppResult;
 use crate::ssr::store::Actor;
@@ -76,6 +76,15 @@ pub trait InspectionStore: Send + Sync {
         subject: crate::inspections::Subject,
         limit: i64,
     ) -> AppResult<Vec<crate::inspections::Inspection>>;
+    /// Loads inspections made before Rounds (a paper ledger) or generated for a benchmark, all
+    /// by `inspector`, in one transaction with one history row for the batch. They open no
+    /// repair tickets: what failed then was dealt with then.
+    async fn import_inspections(
+        &self,
+        actor: Actor,
+        inspector: Uuid,
+        inspections: &[InspectionRecord],
+    ) -> AppResult<usize>;
 }
 
 /// Damage reports and their steps.

@@ -234,7 +234,7 @@ fn kit_for(kind: RoomKind) -> &'static [Kit] {
 struct Builder {
     school: SchoolImport,
     /// Put before every login, so that a second school's people have logins of their own.
-    login_prefix: &'static str,
+    login_prefix: String,
     codes: HashSet<TagCode>,
     logins: Vec<(String, Uuid)>,
     asset_seq: usize,
@@ -361,15 +361,32 @@ pub fn district_admin(demo_hash: &str) -> UserRecord {
     }
 }
 
-/// A school with about `assets` assets (at least the demo's), for load tests.
-pub fn generated_school(assets: usize, demo_hash: &str) -> SchoolImport {
-    school(assets.div_ceil(530).max(1), demo_hash, "常州市龙城小学", "")
+/// A district of `schools` schools with about `assets` assets in all, for load tests: schools
+/// of two or three sizes, as a real district's are. The first is the demo's first school
+/// (its `demo-*` accounts); the others' logins start with `sNN-` (`s01-demo-staff` …).
+pub fn generated_district(schools: usize, assets: usize, demo_hash: &str) -> Vec<SchoolImport> {
+    const PER_WING: usize = 530;
+    const FIXED: usize = 70;
+    let mut made = 0;
+    (0..schools.max(1))
+        .map(|i| {
+            let due = assets * (i + 1) / schools.max(1);
+            let wings = (due.saturating_sub(made + FIXED) + PER_WING / 2) / PER_WING;
+            let (name, prefix) = match i {
+                0 => ("常州市龙城小学".to_string(), String::new()),
+                _ => (format!("常州市第{}实验小学", i + 1), format!("s{i:02}-")),
+            };
+            let s = school(wings.max(1), demo_hash, &name, &prefix);
+            made += s.assets.len();
+            s
+        })
+        .collect()
 }
 
-fn school(scale: usize, demo_hash: &str, name: &str, login_prefix: &'static str) -> SchoolImport {
+fn school(scale: usize, demo_hash: &str, name: &str, login_prefix: &str) -> SchoolImport {
     let mut b = Builder {
         school: SchoolImport::default(),
-        login_prefix,
+        login_prefix: login_prefix.to_string(),
         codes: HashSet::new(),
         logins: vec![],
         asset_seq: 0,
@@ -558,8 +575,17 @@ mod tests {
     }
 
     #[test]
-    fn generated_schools_scale_with_the_asked_size() {
-        let s = generated_school(20_000, "x");
-        assert!(s.assets.len() >= 20_000, "{}", s.assets.len());
+    fn a_generated_district_has_about_the_asked_size() {
+        let district = generated_district(8, 10_000, "x");
+        assert_eq!(district.len(), 8);
+        let assets: usize = district.iter().map(|s| s.assets.len()).sum();
+        assert!((9_000..=11_000).contains(&assets), "{assets}");
+        let logins: HashSet<&str> = district
+            .iter()
+            .flat_map(|s| s.users.iter().map(|u| u.1.login.as_str()))
+            .collect();
+        let users: usize = district.iter().map(|s| s.users.len()).sum();
+        assert_eq!(logins.len(), users, "every login is the server's only one");
+        assert!(logins.contains("demo-staff") && logins.contains("s07-demo-staff"));
     }
 }

@@ -74,8 +74,6 @@ impl Entity {
 pub trait Scope: Send + Sync {
     /// The same store, as `school` sees it: every query of it is limited to that school.
     fn for_school(&self, school: Uuid) -> std::sync::Arc<dyn Store>;
-    /// The school this store answers for; `None` for the district's.
-    fn school(&self) -> Option<Uuid>;
 }
 
 /// The history of every record: who changed what, when.

@@ -191,12 +191,6 @@ enum Open {
     Postgres(Transaction<'static, Postgres>),
 }
 
-impl Conn {
-    pub fn school(&self) -> Option<Uuid> {
-        self.school
-    }
-}
-
 /// A transaction; `&mut *tx` is its connection, as with sqlx. Dropped without
 /// [`Tx::commit`], it rolls back.
 #[derive(Debug)]

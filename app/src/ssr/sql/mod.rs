@@ -75,10 +75,6 @@ impl Scope for SqlStore {
             db: self.db.for_school(school),
         })
     }
-
-    fn school(&self) -> Option<Uuid> {
-        self.db.school()
-    }
 }
 
 /// Applies SQLite's migrations on a connection of their own with foreign keys off, as SQLite

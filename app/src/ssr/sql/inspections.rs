@@ -228,4 +228,4 @@ impl InspectionStore for SqlStore {
 }
 
 /// Imported inspections one INSERT carries (11 values each, below SQLite's 32,766).
-const IMPORTED_PER_INSERT: usize = 1000;
+const IMPORTED_PER_INSERT: usize = 100;

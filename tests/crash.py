@@ -12,10 +12,8 @@ Prints one line per trial and a summary: trials, writes acknowledged, writes los
 Run from the repository root after a release build (bash .ci/build-site or .ci/test).
 """
 
-import json
 import os
 import random
-import secrets
 import signal
 import sqlite3
 import subprocess
@@ -24,56 +22,19 @@ import tempfile
 import threading
 import time
 import urllib.error
-import urllib.request
+
+from rounds_http import Api, create_database, drop_database, inspection, serve
 
 KIND = sys.argv[1] if len(sys.argv) > 1 else "sqlite"
 TRIALS = int(sys.argv[2]) if len(sys.argv) > 2 else 20
 WRITERS = int(sys.argv[3]) if len(sys.argv) > 3 else 200
-PORT = 3977
-BASE = f"http://127.0.0.1:{PORT}"
-PG = os.environ.get("ROUNDS_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-
-
-def uuid7():
-    """A UUIDv7: 48 bits of milliseconds, then random bits with version 7 and variant 10."""
-    ms = int(time.time() * 1000)
-    rand = bytearray(secrets.token_bytes(10))
-    raw = ms.to_bytes(6, "big") + bytes(rand)
-    b = bytearray(raw)
-    b[6] = (b[6] & 0x0F) | 0x70
-    b[8] = (b[8] & 0x3F) | 0x80
-    h = b.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-
-
-def call(method, path, token=None, body=None, timeout=10):
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(BASE + "/api/v1" + path, data=data, method=method)
-    req.add_header("content-type", "application/json")
-    if token:
-        req.add_header("authorization", f"Bearer {token}")
-    with urllib.request.urlopen(req, timeout=timeout) as res:
-        return res.status, json.loads(res.read() or b"null")
+BASE = "http://127.0.0.1:3977"
+API = Api(BASE)
+call = API.call
 
 
 def start(data, url):
-    log = open(os.path.join(data, "server.log"), "ab")
-    proc = subprocess.Popen(
-        ["target/release/rounds", "serve", "--addr", f"127.0.0.1:{PORT}", "--data", data,
-         "--database-url", url, "--public-url", BASE, "--demo"],
-        stdout=log, stderr=log)
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(BASE + "/healthz", timeout=1)
-            return proc
-        except Exception:
-            time.sleep(0.05)
-    proc.kill()
-    raise SystemExit("the server did not start; see " + data)
-
-
-def token(login):
-    return call("POST", "/auth/token", body={"login": login, "password": "rounds-demo"})[1]["token"]
+    return serve(data, url, BASE, "--demo")
 
 
 def writer(n, staff, teacher, manager, template, asset, acked, stop, edits):
@@ -84,13 +45,8 @@ def writer(n, staff, teacher, manager, template, asset, acked, stop, edits):
     while not stop.is_set():
         try:
             if kind == 0:
-                rid = uuid7()
-                record = {"kind": "inspection", "record": {
-                    "id": rid, "template_id": template["id"], "asset_id": asset["id"],
-                    "inspected_at": "2026-12-04T09:30:00+08:00",
-                    "answers": [{"key": i["key"], "value": "pass"} for i in template["items"]]},
-                    "seen": {"room_id": asset["room"]["id"] if asset.get("room") else None,
-                             "status": "in_use"}}
+                record = inspection(template, asset)
+                rid = record["record"]["id"]
                 status, answer = call("POST", "/sync", staff, {"records": [record]})
                 if status == 200 and answer["results"][0]["outcome"] in ("applied", "duplicate"):
                     acked.append(("inspections", rid))
@@ -156,14 +112,9 @@ def check(url, data, acked):
 
 def main():
     data = tempfile.mkdtemp(prefix="rounds-crash-")
-    if KIND == "postgres":
-        name = "rounds_crash_" + secrets.token_hex(4)
-        subprocess.run(["psql", f"{PG}/postgres", "-qc", f"CREATE DATABASE {name}"], check=True)
-        url = f"{PG}/{name}"
-    else:
-        url = f"sqlite://{data}/rounds.db"
+    url = create_database(KIND, data, "rounds_crash")
     proc = start(data, url)
-    staff, teacher, manager = token("demo-staff"), token("demo-teacher"), token("demo-manager")
+    staff, teacher, manager = (API.token(f"demo-{role}") for role in ("staff", "teacher", "manager"))
     template = next(t for t in call("GET", "/checklists", staff)[1] if t["key"] == "fire_equipment")
     assets = []
     offset = 0
@@ -199,8 +150,7 @@ def main():
     proc.wait()
     print(f"{KIND}: trials {TRIALS}, writers {WRITERS}, writes acknowledged {total_acked}, "
           f"writes lost {total_lost} (target 0), damaged after restart {broken}")
-    if KIND == "postgres":
-        subprocess.run(["psql", f"{PG}/postgres", "-qc", f"DROP DATABASE {name} WITH (FORCE)"])
+    drop_database(url)
     sys.exit(1 if total_lost or broken else 0)
 
 

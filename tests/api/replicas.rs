@@ -1,16 +1,45 @@
-//! Two server processes on one database, as behind a load balancer, act as one server: a
-//! token made on one works on the other (and revoked on the other, on neither), failed
-//! sign-ins count across both, and a sync batch sent to both at once stores each record once.
+//! Two server processes on one database (this test's own and a `rounds serve` beside it), as
+//! behind a load balancer, act as one server: a browser signed in on one is signed in on the
+//! other, and signed out on the other, on neither; a token made on one works on the other (and
+//! revoked on the other, on neither); failed sign-ins count across both; and a sync batch sent to
+//! both at once stores each record once.
 
 use crate::rounds::{assets, fire_template, id_of, inspection, stored, sync};
 use reqwest::{Method, StatusCode};
-use rounds_tests::{spawn_app, PASSWORD};
+use rounds_tests::{spawn_app, TestApp, PASSWORD};
 use serde_json::{json, Value};
 
 #[tokio::test]
 async fn two_servers_on_one_database_act_as_one() {
     let a = spawn_app().await;
     let b = a.replica().await;
+
+    let form = [
+        ("login", "demo-teacher"),
+        ("password", PASSWORD),
+        ("next", "/"),
+    ];
+    let signed_in = a.post_form(&a.browser(), "/auth/signin", &form).await;
+    let set_cookie = signed_in.headers()["set-cookie"].to_str().unwrap();
+    let cookie = set_cookie.split(';').next().unwrap().to_string();
+    assert_eq!(
+        home(&b, &cookie).await,
+        StatusCode::OK,
+        "a session made on one server is a session on the other"
+    );
+    let out = b
+        .browser()
+        .post(b.url("/auth/signout"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        home(&a, &cookie).await,
+        StatusCode::SEE_OTHER,
+        "signed out on one server, the session is over on the other"
+    );
 
     let staff = a.token("demo-staff").await;
     let me = b.api(Method::GET, "/me", Some(&staff), None).await;
@@ -70,4 +99,16 @@ async fn two_servers_on_one_database_act_as_one() {
         StatusCode::UNAUTHORIZED,
         "revoked on one, refused on the other"
     );
+}
+
+/// The home page's status for a browser that sends only this session cookie.
+async fn home(app: &TestApp, cookie: &str) -> StatusCode {
+    let answer = app
+        .browser()
+        .get(app.url("/"))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("the server answers");
+    answer.status()
 }

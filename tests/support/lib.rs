@@ -44,6 +44,34 @@ pub struct TestApp {
     pub data: Arc<TempDir>,
     database_url: String,
     _postgres: Option<Arc<PostgresDatabase>>,
+    /// A replica's own `rounds serve` process, stopped when the app is dropped.
+    _process: Option<ServerProcess>,
+}
+
+/// A `rounds serve` process of a test's, killed with the test.
+struct ServerProcess(std::process::Child);
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The `rounds` binary of this build: beside the test binary's `deps/` folder.
+fn rounds_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/<profile>");
+    let binary = dir.join("rounds");
+    assert!(
+        binary.exists(),
+        "{} is missing: build it first (cargo build --release -p server)",
+        binary.display()
+    );
+    binary
 }
 
 /// Where the PostgreSQL server for the tests is (trust auth), unless `ROUNDS_TEST_POSTGRES`
@@ -164,6 +192,7 @@ async fn serve(
         data,
         database_url,
         _postgres: postgres,
+        _process: None,
     }
 }
 
@@ -289,11 +318,38 @@ impl TestApp {
         self.send(client, Method::GET, path, None, None).await
     }
 
-    /// A second server process on the same database and data folder, as a load balancer
-    /// would have beside this one; it shares nothing else with it.
+    /// A second server, an OS process of its own (`rounds serve`), on the same database and
+    /// data folder, as a load balancer would have beside this one; it shares nothing else with
+    /// it.
     pub async fn replica(&self) -> TestApp {
-        let postgres = self._postgres.clone();
-        serve(self.data.clone(), self.database_url.clone(), postgres, None).await
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let base = format!("http://127.0.0.1:{port}");
+        let child = std::process::Command::new(rounds_binary())
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--data"])
+            .arg(self.data.path())
+            .args(["--database-url", &self.database_url, "--public-url", &base])
+            .env("RUST_LOG", "error")
+            .spawn()
+            .expect("rounds serve starts");
+        let process = ServerProcess(child);
+        let client = Client::new();
+        for _ in 0..300 {
+            let answer = client.get(format!("{base}/healthz")).send().await;
+            if answer.is_ok_and(|a| a.status().is_success()) {
+                return TestApp {
+                    base,
+                    data: self.data.clone(),
+                    database_url: self.database_url.clone(),
+                    _postgres: self._postgres.clone(),
+                    _process: Some(process),
+                };
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the replica at {base} did not answer");
     }
 
     /// The database this app runs on, as the `rounds` subcommands take it.

@@ -1,6 +1,7 @@
-// Starts the release server on a free port with a fresh demo database, and a headless Debian
+// Starts the release server on a free port with a fresh demo database (SQLite, or a fresh
+// PostgreSQL database with ROUNDS_TEST_DATABASE=postgres, dropped after), and a headless Debian
 // Chromium with a phone viewport; counts checks and prints "N passed, M failed".
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,11 +19,26 @@ async function freePort() {
   });
 }
 
+const POSTGRES = process.env.ROUNDS_TEST_POSTGRES || 'postgres://postgres@127.0.0.1:5432';
+
+/** The database of one test file: a file in its data folder, or a fresh PostgreSQL database. */
+function database(data, port) {
+  if (process.env.ROUNDS_TEST_DATABASE !== 'postgres') {
+    return { url: `sqlite://${data}/rounds.db`, drop: () => {} };
+  }
+  const name = `rounds_browser_${port}_${Date.now()}`;
+  const sql = (query) => execFileSync('psql', [`${POSTGRES}/postgres`, '-qc', query]);
+  sql(`CREATE DATABASE ${name}`);
+  return { url: `${POSTGRES}/${name}`, drop: () => sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 export async function startServer() {
   const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), 'rounds-browser-'));
   const base = `http://127.0.0.1:${port}`;
-  const proc = spawn('target/release/rounds', ['serve', '--addr', `127.0.0.1:${port}`, '--data', data, '--public-url', base, '--demo'],
+  const db = database(data, port);
+  const proc = spawn('target/release/rounds', ['serve', '--addr', `127.0.0.1:${port}`, '--data', data,
+    '--database-url', db.url, '--public-url', base, '--demo'],
     { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });
   for (let i = 0; i < 200; i++) {
     try {
@@ -30,7 +46,12 @@ export async function startServer() {
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { base, stop: () => { proc.kill('SIGTERM'); rmSync(data, { recursive: true, force: true }); } };
+  const stop = () => {
+    proc.kill('SIGTERM');
+    db.drop();
+    rmSync(data, { recursive: true, force: true });
+  };
+  return { base, stop };
 }
 
 export async function launch() {

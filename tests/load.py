@@ -20,7 +20,6 @@ Run from the repository root after a release build with the `ceiling` example (.
 """
 
 import os
-import re
 import shutil
 import statistics
 import subprocess

@@ -7,6 +7,7 @@ import os
 import secrets
 import subprocess
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 

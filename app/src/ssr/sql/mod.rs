@@ -26,6 +26,10 @@ use std::sync::Arc;
 use std::time::Duration;
 use uuid::Uuid;
 
+/// A PostgreSQL connection idle longer than this is pinged before it is used again (the server
+/// may have restarted or dropped it meanwhile).
+const PING_IDLE_AFTER: Duration = Duration::from_secs(30);
+
 /// The store on SQLite or PostgreSQL (see [`crate::ssr::store::Store`]), as one school sees
 /// it, or (as opened) as the district does.
 #[derive(Clone)]
@@ -41,6 +45,18 @@ impl SqlStore {
         let db = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let pool = PgPoolOptions::new()
                 .max_connections(16)
+                // sqlx pings every connection it hands out, a round trip per query; a page
+                // makes two or three queries, so ping only one that has sat idle a while
+                // (every connection is pinged again when it goes back to the pool).
+                .test_before_acquire(false)
+                .before_acquire(|conn, meta| {
+                    Box::pin(async move {
+                        if meta.idle_for > PING_IDLE_AFTER {
+                            sqlx::Connection::ping(conn).await?;
+                        }
+                        Ok(true)
+                    })
+                })
                 .connect(url)
                 .await?;
             sqlx::migrate!("./migrations/postgres").run(&pool).await?;
@@ -56,6 +72,8 @@ impl SqlStore {
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 .min_connections(1)
+                // A file does not drop the line: no ping before each query.
+                .test_before_acquire(false)
                 .connect_with(options)
                 .await?;
             Pool::Sqlite(pool)

@@ -362,6 +362,7 @@ messages! {
     FieldScope => "检查范围", "Scope";
     FieldCadence => "频次", "Cadence";
     FieldAssignee => "负责人", "Assigned to";
+    FieldDue => "截止日期", "Due date";
     RoundsNav => "巡检", "Rounds";
     TodaysRounds => "今日巡检", "Today's rounds";
     RoundsIntro => "打开本页后，巡检清单、检查表和相关记录都会保存在手机上：没有信号时也能扫码或从清单打开、填写检查、拍照、报告损坏，联网后自动同步。", "Once this page is open, the round's list, checklists and records are kept on this phone: with no signal you can still scan or pick an item, fill checklists, take photos and report damage; everything syncs by itself when the connection returns.";
@@ -404,6 +405,7 @@ messages! {
     ConflictNotApplicable => "检查表已不适用于此记录", "The checklist no longer applies to this record";
     RecordInspectionKind => "检查记录", "Inspection";
     RecordDamageKind => "损坏报告", "Damage report";
+    RecordScanKind => "盘点扫码", "Stocktake scan";
     Schedules => "巡检计划", "Schedules";
     NewSchedule => "新建巡检计划", "New schedule";
     NoSchedules => "还没有巡检计划。", "No schedules yet.";
@@ -511,6 +513,7 @@ impl Msg {
             Field::Scope => Msg::FieldScope,
             Field::Cadence => Msg::FieldCadence,
             Field::Assignee => Msg::FieldAssignee,
+            Field::Due => Msg::FieldDue,
         }
     }
 

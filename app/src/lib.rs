@@ -16,6 +16,7 @@ pub mod session;
 mod shell;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod stocktake;
 
 pub use session::Session;
 pub use shell::{shell, App};

@@ -12,6 +12,7 @@ mod photos;
 mod replicas;
 mod roles;
 mod rounds;
+mod stocktakes;
 mod tags;
 mod tenancy;
 mod upgrade;

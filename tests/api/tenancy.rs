@@ -42,6 +42,7 @@ struct Theirs {
     photo: String,
     schedule: String,
     template: String,
+    stocktake: String,
 }
 
 async fn theirs(app: &TestApp) -> Theirs {
@@ -92,6 +93,15 @@ async fn theirs(app: &TestApp) -> Theirs {
     let templates = app
         .api(Method::GET, "/checklists", Some(&manager), None)
         .await;
+    let stocktake = app
+        .api(
+            Method::POST,
+            "/stocktakes",
+            Some(&manager),
+            Some(json!({ "name": "清潭秋季盘点" })),
+        )
+        .await;
+    assert_eq!(stocktake.status, StatusCode::CREATED, "{}", stocktake.text);
     Theirs {
         school: app.sql("SELECT name FROM schools ORDER BY id DESC LIMIT 1").await.remove(0),
         asset_tag: app
@@ -117,6 +127,7 @@ async fn theirs(app: &TestApp) -> Theirs {
         photo: photo["id"].as_str().unwrap().to_string(),
         schedule: schedules.json()[0]["id"].as_str().unwrap().to_string(),
         template: templates.json()[0]["id"].as_str().unwrap().to_string(),
+        stocktake: stocktake.json()["id"].as_str().unwrap().to_string(),
     }
 }
 
@@ -202,6 +213,31 @@ fn routes(t: &Theirs) -> Vec<(Method, String, Option<Value>)> {
             "/sync".into(),
             json!({ "records": [{ "kind": "damage_report", "record": { "id": uuid::Uuid::now_v7(), "asset_id": t.asset, "description": "x" } }] }),
         ),
+        get(format!("/stocktakes/{}", t.stocktake)),
+        get(format!("/stocktakes/{}/expected", t.stocktake)),
+        get(format!("/stocktakes/{}/scans", t.stocktake)),
+        post(
+            format!("/stocktakes/{}/scans", t.stocktake),
+            json!({ "stocktake_id": t.stocktake, "room_id": t.room, "code": t.asset_tag }),
+        ),
+        post(
+            format!("/stocktakes/{}/rooms/{}/claim", t.stocktake, t.room),
+            json!({}),
+        ),
+        post(format!("/stocktakes/{}/finish", t.stocktake), json!({})),
+        (
+            Method::DELETE,
+            format!("/stocktakes/{}/scans/{}", t.stocktake, uuid::Uuid::now_v7()),
+            None,
+        ),
+        post(
+            "/stocktakes".into(),
+            json!({ "name": "x", "scope": { "buildings": [t.building] } }),
+        ),
+        post(
+            "/sync".into(),
+            json!({ "records": [{ "kind": "stocktake_scan", "record": { "id": uuid::Uuid::now_v7(), "stocktake_id": t.stocktake, "room_id": t.room, "code": t.asset_tag } }] }),
+        ),
     ]
 }
 
@@ -221,6 +257,7 @@ const LISTS: &[&str] = &[
     "/sync/conflicts",
     "/rounds",
     "/rounds/today",
+    "/stocktakes",
     "/me",
 ];
 
@@ -242,6 +279,7 @@ async fn no_role_of_one_school_sees_or_changes_another_schools_records() {
         &t.template,
         &t.asset_tag,
         &t.blank_tag,
+        &t.stocktake,
     ];
     for login in ["demo-admin", "demo-manager", "demo-staff", "demo-teacher"] {
         let token = app.token(login).await;

@@ -69,6 +69,7 @@ pub enum Field {
     Scope,
     Cadence,
     Assignee,
+    Due,
 }
 
 /// What is wrong with a value; rendered through the translations.

@@ -34,6 +34,18 @@ impl TagCode {
         Ok(Self(code))
     }
 
+    /// What a camera or a keyboard-wedge scanner read: the whole label URL (`…/t/CODE`) or the
+    /// code alone.
+    pub fn from_scan(raw: &str) -> Result<Self, Invalid> {
+        let raw = raw.trim();
+        let tail = raw
+            .rsplit_once("/t/")
+            .or_else(|| raw.rsplit_once("/T/"))
+            .map(|(_, t)| t)
+            .unwrap_or(raw);
+        Self::parse(tail.trim_end_matches('/'))
+    }
+
     /// A fresh random code; uniqueness is the store's job.
     #[cfg(feature = "ssr")]
     pub fn random() -> Self {
@@ -84,6 +96,18 @@ mod tests {
         assert_eq!(TagCode::parse("7k3m-9qx2").unwrap().as_str(), "7K3M9QX2");
         assert_eq!(TagCode::parse(" 7K3M 9QX2 ").unwrap().as_str(), "7K3M9QX2");
         assert_eq!(TagCode::parse("OIL00000").unwrap().as_str(), "01100000");
+    }
+
+    #[test]
+    fn a_scanned_label_url_gives_its_code() {
+        for scanned in [
+            "https://rounds.example.cn/t/7K3M9QX2",
+            "http://192.168.1.5:3000/T/7k3m9qx2/",
+            " 7K3M9QX2\n",
+        ] {
+            assert_eq!(TagCode::from_scan(scanned).unwrap().as_str(), "7K3M9QX2");
+        }
+        assert!(TagCode::from_scan("https://weixin.qq.com/r/abc").is_err());
     }
 
     #[test]

@@ -178,6 +178,7 @@ fn conflict_card(lang: Lang, c: SyncConflict) -> impl IntoView {
     let kind = match c.record_kind {
         RecordKind::Inspection => Msg::RecordInspectionKind,
         RecordKind::DamageReport => Msg::RecordDamageKind,
+        RecordKind::StocktakeScan => Msg::RecordScanKind,
     };
     let reasons = c
         .reasons

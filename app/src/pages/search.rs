@@ -9,18 +9,12 @@ use crate::server_fns::pages::{search, SearchView};
 use crate::session::{redirect_to, use_session};
 use leptos::prelude::*;
 
-/// A scanned label gives the whole URL; keep only what follows `/t/`.
-fn typed_code(q: &str) -> Option<TagCode> {
-    let tail = q.rsplit_once("/t/").map(|(_, t)| t).unwrap_or(q);
-    TagCode::parse(tail.trim_end_matches('/')).ok()
-}
-
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let s = use_session();
     let q = query("q");
     let offset: i64 = query("offset").parse().unwrap_or(0);
-    let code = typed_code(&q);
+    let code = TagCode::from_scan(&q).ok();
     let words = q.clone();
     let code_for_render = code.clone();
     let render = move |v: SearchView| {

@@ -5,6 +5,7 @@
 use crate::domain::AssetStatus;
 use crate::inspections::requests::{DamageRequest, InspectionRequest};
 use crate::model::Named;
+use crate::stocktake::{ScanClass, ScanRequest};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -36,6 +37,8 @@ pub enum SyncRecord {
         #[serde(default)]
         seen: Seen,
     },
+    /// A tag counted in a stocktake's room.
+    StocktakeScan { record: ScanRequest },
 }
 
 impl SyncRecord {
@@ -43,6 +46,7 @@ impl SyncRecord {
         match self {
             SyncRecord::Inspection { record, .. } => record.id,
             SyncRecord::DamageReport { record, .. } => record.id,
+            SyncRecord::StocktakeScan { record } => record.id,
         }
     }
 
@@ -50,6 +54,7 @@ impl SyncRecord {
         match self {
             SyncRecord::Inspection { .. } => RecordKind::Inspection,
             SyncRecord::DamageReport { .. } => RecordKind::DamageReport,
+            SyncRecord::StocktakeScan { .. } => RecordKind::StocktakeScan,
         }
     }
 
@@ -62,6 +67,7 @@ impl SyncRecord {
                 .flat_map(|a| a.photos.iter().copied())
                 .collect(),
             SyncRecord::DamageReport { record, .. } => record.photos.clone(),
+            SyncRecord::StocktakeScan { .. } => Vec::new(),
         }
     }
 }
@@ -71,6 +77,7 @@ impl SyncRecord {
 pub enum RecordKind {
     Inspection,
     DamageReport,
+    StocktakeScan,
 }
 
 impl RecordKind {
@@ -78,6 +85,7 @@ impl RecordKind {
         match self {
             RecordKind::Inspection => "inspection",
             RecordKind::DamageReport => "damage_report",
+            RecordKind::StocktakeScan => "stocktake_scan",
         }
     }
 }
@@ -138,6 +146,9 @@ pub struct SyncResult {
     /// Repair tickets an inspection's failed items opened.
     #[serde(default)]
     pub tickets: usize,
+    /// How the server counted a stocktake scan (a repeat when someone counted the tag first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<ScanClass>,
 }
 
 /// A conflict as the manager sees it.

@@ -15,6 +15,7 @@ pub mod rounds;
 pub mod school;
 pub mod sql;
 pub mod state;
+pub mod stocktake;
 pub mod store;
 pub mod sync;
 pub mod visitor;

@@ -15,6 +15,7 @@ pub use super::photos::store::PhotoStore;
 pub use super::register::store::RegisterStore;
 pub use super::rounds::store::RoundStore;
 pub use super::school::store::SchoolStore;
+pub use super::stocktake::store::StocktakeStore;
 pub use super::sync::store::SyncStore;
 
 /// Who made a change: a signed-in user, or the system (start-up import, CLI).
@@ -44,6 +45,7 @@ pub enum Entity {
     Schedule,
     SyncConflict,
     School,
+    Stocktake,
 }
 
 impl Entity {
@@ -65,6 +67,7 @@ impl Entity {
             Entity::Schedule => "schedule",
             Entity::SyncConflict => "sync_conflict",
             Entity::School => "school",
+            Entity::Stocktake => "stocktake",
         }
     }
 }
@@ -105,5 +108,6 @@ every_area!(
     DamageStore,
     CompensationStore,
     RoundStore,
+    StocktakeStore,
     SyncStore
 );

@@ -9,10 +9,12 @@ mod inspections;
 mod labels;
 pub mod openapi;
 mod openapi_rounds;
+mod openapi_stocktakes;
 mod photos;
 mod register;
 mod rounds;
 mod schools;
+mod stocktakes;
 
 use app::error::AppError;
 use app::ssr::state::AppState;
@@ -146,6 +148,22 @@ pub fn router() -> Router<AppState> {
             "/sync/conflicts/{id}/resolve",
             post(rounds::resolve_conflict),
         )
+        .route("/stocktakes", get(stocktakes::list).post(stocktakes::start))
+        .route("/stocktakes/{id}", get(stocktakes::get_one))
+        .route("/stocktakes/{id}/expected", get(stocktakes::expected))
+        .route(
+            "/stocktakes/{id}/scans",
+            get(stocktakes::scans).post(stocktakes::scan),
+        )
+        .route(
+            "/stocktakes/{id}/scans/{scan}",
+            axum::routing::delete(stocktakes::undo_scan),
+        )
+        .route(
+            "/stocktakes/{id}/rooms/{room}/claim",
+            post(stocktakes::claim_room),
+        )
+        .route("/stocktakes/{id}/finish", post(stocktakes::finish))
         .route("/labels", post(labels::print_labels))
         .route("/labels/jobs", get(labels::print_log))
         .route("/label-stocks", get(labels::list_stocks))

@@ -390,6 +390,11 @@ pub fn spec() -> Value {
     merge(&mut document["paths"], inspection_paths());
     merge(&mut document["paths"], compensation_paths());
     merge(&mut document["paths"], super::openapi_rounds::paths());
+    merge(&mut document["paths"], super::openapi_stocktakes::paths());
+    merge(
+        &mut document["components"]["schemas"],
+        super::openapi_stocktakes::schemas(),
+    );
     merge(
         &mut document["components"]["schemas"],
         super::openapi_rounds::schemas(),

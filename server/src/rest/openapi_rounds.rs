@@ -73,13 +73,14 @@ pub(super) fn schemas() -> Value {
             "items": { "type": "array", "items": schema("RoundItem") } } },
         "SyncBatch": { "type": "object", "required": ["records"], "additionalProperties": false, "properties": {
             "records": { "type": "array", "maxItems": 1000, "items": { "type": "object", "required": ["kind", "record"], "properties": {
-                "kind": { "type": "string", "enum": ["inspection", "damage_report"] },
-                "record": { "description": "an InspectionRequest or a DamageRequest; its id (a UUIDv7 made on the phone) is required" },
+                "kind": { "type": "string", "enum": ["inspection", "damage_report", "stocktake_scan"] },
+                "record": { "description": "an InspectionRequest, a DamageRequest or a ScanRequest; its id (a UUIDv7 made on the phone) is required" },
                 "seen": { "type": "object", "properties": { "room_id": uuid, "status": { "type": "string" } }, "description": "the subject as the phone knew it" } } } } } },
         "SyncAnswer": { "type": "object", "properties": { "synced_at": { "type": "string" }, "results": { "type": "array", "items": { "type": "object", "properties": {
             "id": uuid, "outcome": { "type": "string", "enum": ["applied", "duplicate", "rejected", "missing_photos"] },
             "conflicts": { "type": "array", "items": { "type": "object", "properties": { "reason": reason, "message": { "type": "string" } } } },
-            "error": { "type": "object" }, "missing_photos": ids, "tickets": { "type": "integer" } } } } } },
+            "error": { "type": "object" }, "missing_photos": ids, "tickets": { "type": "integer" },
+            "class": { "type": "string", "enum": ["found", "misplaced", "surplus", "out_of_scope", "repeat"], "description": "how a stocktake scan counted" } } } } } },
         "SyncConflict": { "type": "object", "properties": { "id": uuid, "record_kind": { "type": "string" }, "record_id": uuid,
             "subject": { "type": "string" }, "subject_url": { "type": "string" }, "by": schema("Named"), "received_at": { "type": "string" },
             "reasons": { "type": "array", "items": reason }, "resolved": {} } }

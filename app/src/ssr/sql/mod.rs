@@ -14,6 +14,7 @@ mod register;
 mod rounds;
 mod rows;
 mod school;
+mod stocktake;
 mod sync;
 
 use crate::error::{AppError, AppResult};

@@ -22,6 +22,7 @@ fn table(kind: RecordKind) -> &'static str {
     match kind {
         RecordKind::Inspection => "SELECT inspector_id FROM inspections WHERE id = $1",
         RecordKind::DamageReport => "SELECT reporter_id FROM damage_reports WHERE id = $1",
+        RecordKind::StocktakeScan => "SELECT scanned_by FROM stocktake_scans WHERE id = $1",
     }
 }
 

@@ -16,6 +16,7 @@ use crate::rounds::sync::{
 };
 use crate::ssr::inspections::{damage_draft, inspection_record, Fit};
 use crate::ssr::state::AppState;
+use crate::ssr::stocktake::store::{Recorded, ScanDraft};
 use crate::ssr::store::Store;
 use crate::ssr::sync::store::{Applied, SyncedRecord};
 use crate::ssr::visitor::Visitor;
@@ -44,6 +45,7 @@ fn result(id: Option<Uuid>, outcome: Outcome) -> SyncResult {
         error: None,
         missing_photos: Vec::new(),
         tickets: 0,
+        class: None,
     }
 }
 
@@ -86,13 +88,20 @@ async fn subject_now(
     }
 }
 
+/// A checked record: one the sync store applies with its conflicts, or a stocktake scan,
+/// which the stocktake's store counts once per tag as well as once per id.
+enum Prepared {
+    Record(SyncedRecord, Vec<ConflictReason>),
+    Scan(ScanDraft),
+}
+
 /// Checks one record and turns it into what the store applies, with its conflicts.
 async fn prepare(
     school: &dyn Store,
     v: &Visitor,
     current: &[Template],
     record: SyncRecord,
-) -> AppResult<(SyncedRecord, Vec<ConflictReason>)> {
+) -> AppResult<Prepared> {
     match record {
         SyncRecord::Inspection { record, seen } => {
             v.require(|r| r.inspects())?;
@@ -116,7 +125,7 @@ async fn prepare(
                 Some(_) => {}
             }
             let rec = inspection_record(id, subject, &record, template)?;
-            Ok((SyncedRecord::Inspection(rec), conflicts))
+            Ok(Prepared::Record(SyncedRecord::Inspection(rec), conflicts))
         }
         SyncRecord::DamageReport { record, seen } => {
             v.signed_in()?;
@@ -125,8 +134,14 @@ async fn prepare(
                 .ok_or(Invalid::new(Field::Body, Problem::Required))?;
             let draft = damage_draft(&record)?;
             let (_, conflicts) = subject_now(school, draft.subject, &seen).await?;
-            Ok((SyncedRecord::DamageReport(draft), conflicts))
+            Ok(Prepared::Record(
+                SyncedRecord::DamageReport(draft),
+                conflicts,
+            ))
         }
+        SyncRecord::StocktakeScan { record } => Ok(Prepared::Scan(
+            crate::ssr::stocktake::prepare_scan(school, v, &record).await?,
+        )),
     }
 }
 
@@ -189,7 +204,17 @@ async fn apply_one(
         Err(e) => return rejected(v.lang, id, e),
     }
     let (synced, conflicts) = match prepare(school, v, current, record).await {
-        Ok(ready) => ready,
+        Ok(Prepared::Record(synced, conflicts)) => (synced, conflicts),
+        Ok(Prepared::Scan(scan)) => {
+            return match school.record_scan(v.actor(), scan).await {
+                Ok(Recorded::New(class)) => SyncResult {
+                    class: Some(class),
+                    ..result(id, Outcome::Applied)
+                },
+                Ok(Recorded::Duplicate) => result(id, Outcome::Duplicate),
+                Err(e) => rejected(v.lang, id, e),
+            }
+        }
         Err(e) => return rejected(v.lang, id, e),
     };
     let described = conflicts

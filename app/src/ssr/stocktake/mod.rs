@@ -1,0 +1,217 @@
+//! Stocktakes: starting one (asset manager, admin), counting room by room (staff among its
+//! participants, asset managers, admins), each scan classified against the frozen list and
+//! counted once, finishing. The API, the offline sync and the pages all call this.
+
+pub mod store;
+
+use crate::domain::{Field, Invalid, Problem, TagCode};
+use crate::error::{AppError, AppResult};
+use crate::model::{TagTarget, User};
+use crate::ssr::state::AppState;
+use crate::ssr::store::Store;
+use crate::ssr::visitor::Visitor;
+use crate::stocktake::{
+    classify, tally, ExpectedAsset, Scan, ScanRequest, Stocktake, StocktakeHead, StocktakeRequest,
+    StocktakeRoom, StocktakeStatus,
+};
+use store::{Recorded, ScanDraft, StocktakeDraft};
+use uuid::Uuid;
+
+/// Whether `user` may count in the stocktake: asset managers and admins always; staff when
+/// the stocktake names no participants or names them.
+fn may_count(user: &User, head: &StocktakeHead) -> bool {
+    user.role.manages_register()
+        || (user.role.inspects()
+            && (head.participants.is_empty() || head.participants.iter().any(|p| p.id == user.id)))
+}
+
+/// The stocktake (404 when not of this school), for someone who may see it.
+async fn head_of(school: &dyn Store, v: &Visitor, id: Uuid) -> AppResult<StocktakeHead> {
+    v.require(|r| r.inspects())?;
+    school.stocktake(id).await?.ok_or(AppError::NotFound)
+}
+
+/// The stocktake, for someone who may count in it while it is open.
+async fn counting(school: &dyn Store, v: &Visitor, id: Uuid) -> AppResult<StocktakeHead> {
+    let head = head_of(school, v, id).await?;
+    if !may_count(v.signed_in()?, &head) {
+        return Err(AppError::Forbidden);
+    }
+    if head.status != StocktakeStatus::Counting {
+        return Err(Invalid::new(Field::Status, Problem::BadTransition).into());
+    }
+    Ok(head)
+}
+
+/// Starts a stocktake of `req.scope`; the expected list is frozen as the register is now.
+pub async fn start(state: &AppState, v: &Visitor, req: StocktakeRequest) -> AppResult<Stocktake> {
+    v.require(|r| r.manages_register())?;
+    let school = state.school(v)?;
+    let (name, due) = req.check()?;
+    let unknown = || Invalid::new(Field::Scope, Problem::UnknownChoice);
+    let buildings = school.list_buildings().await?;
+    if !req
+        .scope
+        .buildings
+        .iter()
+        .all(|b| buildings.iter().any(|known| known.id == *b))
+    {
+        return Err(unknown().into());
+    }
+    for room in &req.scope.rooms {
+        school.get_room(*room).await?.ok_or_else(unknown)?;
+    }
+    for id in &req.participants {
+        let user = school.get_user(*id).await?;
+        if !user.is_some_and(|u| u.active && u.role.inspects()) {
+            return Err(Invalid::new(Field::Assignee, Problem::UnknownChoice).into());
+        }
+    }
+    let id = Uuid::now_v7();
+    let draft = StocktakeDraft {
+        id,
+        name,
+        scope: req.scope,
+        participants: req.participants,
+        due,
+    };
+    school.start_stocktake(v.actor(), draft).await?;
+    view(state, v, id).await
+}
+
+/// Every stocktake of the school, newest first.
+pub async fn list(state: &AppState, v: &Visitor) -> AppResult<Vec<StocktakeHead>> {
+    v.require(|r| r.inspects())?;
+    state.school(v)?.stocktakes().await
+}
+
+/// A stocktake with its rooms, who counts each, and the tallies.
+pub async fn view(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Stocktake> {
+    let school = state.school(v)?;
+    let head = head_of(school.as_ref(), v, id).await?;
+    let expected = school.expected_assets(id).await?;
+    let scans = school.scans(id).await?;
+    let rooms = school
+        .stocktake_rooms(id)
+        .await?
+        .into_iter()
+        .map(|r| StocktakeRoom {
+            tally: tally(&expected, &scans, Some(r.room_id)),
+            room_id: r.room_id,
+            building: r.building,
+            room: r.room,
+            tag: r.tag,
+            counter: r.counter,
+        })
+        .collect();
+    Ok(Stocktake {
+        tally: tally(&expected, &scans, None),
+        head,
+        rooms,
+    })
+}
+
+/// The frozen list a phone keeps to classify scans with no signal.
+pub async fn expected(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<ExpectedAsset>> {
+    let school = state.school(v)?;
+    head_of(school.as_ref(), v, id).await?;
+    school.expected_assets(id).await
+}
+
+/// Every scan of a stocktake, oldest first.
+pub async fn scans(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<Scan>> {
+    let school = state.school(v)?;
+    head_of(school.as_ref(), v, id).await?;
+    school.scans(id).await
+}
+
+/// Checks a scan from a phone and classifies it against the frozen list; the store makes it a
+/// repeat if someone counted the tag first.
+pub async fn prepare_scan(
+    school: &dyn Store,
+    v: &Visitor,
+    req: &ScanRequest,
+) -> AppResult<ScanDraft> {
+    let id = req.id.ok_or(Invalid::new(Field::Body, Problem::Required))?;
+    counting(school, v, req.stocktake_id).await?;
+    let in_stocktake = school
+        .stocktake_rooms(req.stocktake_id)
+        .await?
+        .iter()
+        .any(|r| r.room_id == req.room_id);
+    if !in_stocktake {
+        return Err(Invalid::new(Field::Room, Problem::UnknownChoice).into());
+    }
+    let code = TagCode::from_scan(&req.code)?;
+    let registered = match school.resolve_tag(&code).await? {
+        Some(TagTarget::Asset(asset)) => Some(asset),
+        // A door tag selects the room on the phone; it is not a thing to count.
+        Some(TagTarget::Room(_)) => {
+            return Err(Invalid::new(Field::Tag, Problem::UnknownChoice).into())
+        }
+        Some(TagTarget::Unassigned) | None => None,
+    };
+    let expected = school
+        .expected_by_tag(req.stocktake_id, code.as_str())
+        .await?;
+    let class = classify(expected.as_ref(), registered.is_some(), req.room_id, false);
+    let scanned_at = match req.scanned_at.as_deref() {
+        None => chrono::Utc::now(),
+        Some(at) => chrono::DateTime::parse_from_rfc3339(at)
+            .map_err(|_| Invalid::new(Field::Body, Problem::BadDate))?
+            .with_timezone(&chrono::Utc),
+    };
+    Ok(ScanDraft {
+        id,
+        stocktake_id: req.stocktake_id,
+        room_id: req.room_id,
+        code: code.to_string(),
+        asset_id: expected.map(|e| e.asset_id).or(registered),
+        class,
+        scanned_at,
+    })
+}
+
+/// Records one scan sent on its own (the sync sends a phone's queue through the same path).
+pub async fn record_scan(state: &AppState, v: &Visitor, req: ScanRequest) -> AppResult<Recorded> {
+    let school = state.school(v)?;
+    let draft = prepare_scan(school.as_ref(), v, &req).await?;
+    school.record_scan(v.actor(), draft).await
+}
+
+/// Takes back a scan (the phone's undo once it had synced).
+pub async fn undo_scan(state: &AppState, v: &Visitor, id: Uuid, scan: Uuid) -> AppResult<()> {
+    let school = state.school(v)?;
+    counting(school.as_ref(), v, id).await?;
+    if school.undo_scan(v.actor(), id, scan).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The visitor counts `room` from now on (the room list shows whom).
+pub async fn claim_room(state: &AppState, v: &Visitor, id: Uuid, room: Uuid) -> AppResult<()> {
+    let school = state.school(v)?;
+    counting(school.as_ref(), v, id).await?;
+    if !school
+        .stocktake_rooms(id)
+        .await?
+        .iter()
+        .any(|r| r.room_id == room)
+    {
+        return Err(Invalid::new(Field::Room, Problem::UnknownChoice).into());
+    }
+    school.claim_room(v.actor(), id, room).await
+}
+
+/// Ends the counting; the stocktake is read-only from then on.
+pub async fn finish(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Stocktake> {
+    v.require(|r| r.manages_register())?;
+    let school = state.school(v)?;
+    counting(school.as_ref(), v, id).await?;
+    if !school.finish_stocktake(v.actor(), id).await? {
+        return Err(Invalid::new(Field::Status, Problem::BadTransition).into());
+    }
+    view(state, v, id).await
+}

@@ -1,0 +1,74 @@
+//! What stocktakes ask of a database: starting one (the expected list frozen in the same
+//! transaction), the rooms and who counts them, scans counted once per tag, finishing. Each
+//! database implements it beside its SQL (`ssr/sql/stocktake.rs`).
+
+use crate::error::AppResult;
+use crate::model::Named;
+use crate::ssr::store::Actor;
+use crate::stocktake::{ExpectedAsset, Scan, ScanClass, StocktakeHead, StocktakeScope};
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// A checked stocktake, ready to start.
+pub struct StocktakeDraft {
+    pub id: Uuid,
+    pub name: String,
+    pub scope: StocktakeScope,
+    pub participants: Vec<Uuid>,
+    pub due: Option<String>,
+}
+
+/// A room of a stocktake as stored: names as they were at the start, who counts it now.
+pub struct RoomRow {
+    pub room_id: Uuid,
+    pub building: String,
+    pub room: String,
+    pub tag: Option<String>,
+    pub counter: Option<Named>,
+}
+
+/// A classified scan, ready to record.
+pub struct ScanDraft {
+    pub id: Uuid,
+    pub stocktake_id: Uuid,
+    pub room_id: Uuid,
+    pub code: String,
+    pub asset_id: Option<Uuid>,
+    pub class: ScanClass,
+    pub scanned_at: DateTime<Utc>,
+}
+
+/// What recording a scan did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    /// Stored now, as this class (a repeat when someone counted the tag first).
+    New(ScanClass),
+    /// A scan with this id was stored before; nothing changed.
+    Duplicate,
+}
+
+#[async_trait]
+pub trait StocktakeStore: Send + Sync {
+    /// Starts a stocktake: the rooms and the assets in scope (retired ones left out) as they
+    /// are now, with history, in one transaction.
+    async fn start_stocktake(&self, actor: Actor, draft: StocktakeDraft) -> AppResult<()>;
+    /// Newest first.
+    async fn stocktakes(&self) -> AppResult<Vec<StocktakeHead>>;
+    async fn stocktake(&self, id: Uuid) -> AppResult<Option<StocktakeHead>>;
+    async fn stocktake_rooms(&self, id: Uuid) -> AppResult<Vec<RoomRow>>;
+    async fn expected_assets(&self, id: Uuid) -> AppResult<Vec<ExpectedAsset>>;
+    /// The expected asset that carries `tag`, if any.
+    async fn expected_by_tag(&self, id: Uuid, tag: &str) -> AppResult<Option<ExpectedAsset>>;
+    /// Every scan, undone ones too, oldest first.
+    async fn scans(&self, id: Uuid) -> AppResult<Vec<Scan>>;
+    /// Records a scan once (its id is the key); a second live scan of the same code in the
+    /// stocktake is stored as a repeat.
+    async fn record_scan(&self, actor: Actor, scan: ScanDraft) -> AppResult<Recorded>;
+    /// Takes back a scan of this stocktake; false when there is none to take back.
+    async fn undo_scan(&self, actor: Actor, stocktake: Uuid, scan: Uuid) -> AppResult<bool>;
+    /// The actor counts `room` from now on.
+    async fn claim_room(&self, actor: Actor, stocktake: Uuid, room: Uuid) -> AppResult<()>;
+    /// Counting ends; false when it had ended already.
+    async fn finish_stocktake(&self, actor: Actor, id: Uuid) -> AppResult<bool>;
+}

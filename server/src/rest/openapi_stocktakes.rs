@@ -1,0 +1,78 @@
+//! The OpenAPI description of stocktakes (scans also arrive through `/api/v1/sync`).
+
+use super::openapi::{op, schema, with_body};
+use serde_json::{json, Value};
+
+fn path_params(names: &[&str]) -> Value {
+    Value::Array(
+        names
+            .iter()
+            .map(|n| json!({ "name": n, "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }))
+            .collect(),
+    )
+}
+
+fn with_params(mut operation: Value, names: &[&str]) -> Value {
+    operation["parameters"] = path_params(names);
+    operation
+}
+
+pub(super) fn paths() -> Value {
+    let array = |item: &str| json!({ "type": "array", "items": schema(item) });
+    let tag = "stocktakes";
+    let one =
+        |summary: &str, ok: &str, body: Value| with_params(op(summary, tag, ok, body), &["id"]);
+    json!({
+        "/api/v1/stocktakes": {
+            "get": op("Every stocktake of the school, newest first (staff, asset manager, admin)", tag, "200", array("StocktakeHead")),
+            "post": with_body(op("Start a stocktake: the assets in scope are frozen as the expected list (asset manager, admin)", tag, "201", schema("Stocktake")), "StocktakeRequest")
+        },
+        "/api/v1/stocktakes/{id}": { "get": one("A stocktake with its rooms, who counts each, and the tallies", "200", schema("Stocktake")) },
+        "/api/v1/stocktakes/{id}/expected": { "get": one("The frozen expected list, for a phone to classify scans offline", "200", array("ExpectedAsset")) },
+        "/api/v1/stocktakes/{id}/scans": {
+            "get": one("Every scan, undone ones too, oldest first", "200", array("Scan")),
+            "post": with_body(one("Count one tag in a room (a phone's queue uses POST /sync with kind stocktake_scan)", "200",
+                json!({ "type": "object", "properties": { "new": { "type": "boolean" }, "class": schema("ScanClass") } })), "ScanRequest")
+        },
+        "/api/v1/stocktakes/{id}/scans/{scan}": { "delete": with_params(op("Take back a scan while counting", tag, "204", json!({})), &["id", "scan"]) },
+        "/api/v1/stocktakes/{id}/rooms/{room}/claim": { "post": with_params(op("Count this room from now on (the room list shows who counts which)", tag, "204", json!({})), &["id", "room"]) },
+        "/api/v1/stocktakes/{id}/finish": { "post": one("End the counting; the stocktake is read-only from then on (asset manager, admin)", "200", schema("Stocktake")) }
+    })
+}
+
+pub(super) fn schemas() -> Value {
+    let uuid = json!({ "type": "string", "format": "uuid" });
+    let ids = json!({ "type": "array", "items": uuid });
+    let text = json!({ "type": "string" });
+    let maybe = json!({ "type": ["string", "null"] });
+    let count = json!({ "type": "integer", "minimum": 0 });
+    let status = json!({ "type": "string", "enum": ["counting", "finished"] });
+    let scope = json!({ "type": "object", "additionalProperties": false, "description": "empty lists limit nothing: {} is the whole school",
+        "properties": { "buildings": ids, "rooms": ids, "categories": { "type": "array", "items": { "type": "string", "maxLength": 80 } } } });
+    let tally = json!({ "type": "object", "properties": { "expected": count, "found": count, "misplaced": count,
+        "surplus": count, "out_of_scope": count, "missing": count } });
+    let head = json!({ "id": uuid, "name": text, "scope": scope, "participants": { "type": "array", "items": schema("Named") },
+        "due": maybe, "status": status, "started_by": {}, "started_at": text, "finished_at": maybe });
+    let mut full = head.clone();
+    full["tally"] = tally.clone();
+    full["rooms"] = json!({ "type": "array", "items": { "type": "object", "properties": {
+        "room_id": uuid, "building": text, "room": text, "tag": maybe, "counter": {}, "tally": tally } } });
+    json!({
+        "StocktakeScope": scope,
+        "StocktakeRequest": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": {
+            "name": { "type": "string", "minLength": 1, "maxLength": 80 }, "scope": schema("StocktakeScope"),
+            "participants": { "type": "array", "maxItems": 200, "items": uuid, "description": "who counts besides asset managers and admins; empty: all staff" },
+            "due": { "type": "string", "format": "date" } } },
+        "StocktakeHead": { "type": "object", "properties": head },
+        "Stocktake": { "type": "object", "properties": full },
+        "ExpectedAsset": { "type": "object", "properties": { "asset_id": uuid, "name": text, "asset_code": text, "category": text,
+            "tag": maybe, "room_id": maybe, "status": text, "custodian": {} } },
+        "ScanClass": { "type": "string", "enum": ["found", "misplaced", "surplus", "out_of_scope", "repeat"] },
+        "Scan": { "type": "object", "properties": { "id": uuid, "room_id": uuid, "code": text, "asset_id": maybe,
+            "class": schema("ScanClass"), "by": schema("Named"), "scanned_at": text, "undone": { "type": "boolean" } } },
+        "ScanRequest": { "type": "object", "required": ["stocktake_id", "room_id", "code"], "additionalProperties": false, "properties": {
+            "id": uuid, "stocktake_id": uuid, "room_id": uuid,
+            "code": { "type": "string", "description": "the tag code or the whole label URL" },
+            "scanned_at": { "type": "string", "format": "date-time" } } }
+    })
+}

@@ -1,0 +1,122 @@
+//! Stocktakes under `/api/v1/stocktakes`; scans arrive one by one here or in a phone's queue
+//! through `/api/v1/sync`. The rules live in `app::ssr::stocktake`, shared with the pages.
+
+use super::{parse_json, path_id, RestResult};
+use app::ssr::state::AppState;
+use app::ssr::stocktake::{self, store::Recorded};
+use app::ssr::visitor::Visitor;
+use app::stocktake::{ExpectedAsset, Scan, ScanClass, ScanRequest, Stocktake, StocktakeHead};
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use serde::Serialize;
+
+pub async fn list(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+) -> RestResult<Json<Vec<StocktakeHead>>> {
+    Ok(Json(stocktake::list(&st, &v).await?))
+}
+
+pub async fn start(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    body: Bytes,
+) -> RestResult<(StatusCode, Json<Stocktake>)> {
+    v.require(|r| r.manages_register())?;
+    let req = parse_json(&body)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(stocktake::start(&st, &v, req).await?),
+    ))
+}
+
+pub async fn get_one(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Json<Stocktake>> {
+    v.require(|r| r.inspects())?;
+    Ok(Json(stocktake::view(&st, &v, path_id(&raw)?).await?))
+}
+
+pub async fn expected(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Json<Vec<ExpectedAsset>>> {
+    v.require(|r| r.inspects())?;
+    Ok(Json(stocktake::expected(&st, &v, path_id(&raw)?).await?))
+}
+
+pub async fn scans(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Json<Vec<Scan>>> {
+    v.require(|r| r.inspects())?;
+    Ok(Json(stocktake::scans(&st, &v, path_id(&raw)?).await?))
+}
+
+/// What a scan sent on its own became.
+#[derive(Serialize)]
+pub struct ScanAnswer {
+    /// False when a scan with this id was recorded before.
+    pub new: bool,
+    pub class: Option<ScanClass>,
+}
+
+pub async fn scan(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> RestResult<Json<ScanAnswer>> {
+    v.require(|r| r.inspects())?;
+    let id = path_id(&raw)?;
+    let mut req: ScanRequest = parse_json(&body)?;
+    if req.stocktake_id != id {
+        return Err(app::error::AppError::NotFound.into());
+    }
+    req.id = req.id.or_else(|| Some(uuid::Uuid::now_v7()));
+    Ok(Json(match stocktake::record_scan(&st, &v, req).await? {
+        Recorded::New(class) => ScanAnswer {
+            new: true,
+            class: Some(class),
+        },
+        Recorded::Duplicate => ScanAnswer {
+            new: false,
+            class: None,
+        },
+    }))
+}
+
+pub async fn undo_scan(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((raw, scan)): Path<(String, String)>,
+) -> RestResult<StatusCode> {
+    v.require(|r| r.inspects())?;
+    stocktake::undo_scan(&st, &v, path_id(&raw)?, path_id(&scan)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+pub async fn claim_room(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((raw, room)): Path<(String, String)>,
+) -> RestResult<StatusCode> {
+    v.require(|r| r.inspects())?;
+    stocktake::claim_room(&st, &v, path_id(&raw)?, path_id(&room)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+pub async fn finish(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Json<Stocktake>> {
+    v.require(|r| r.manages_register())?;
+    Ok(Json(stocktake::finish(&st, &v, path_id(&raw)?).await?))
+}

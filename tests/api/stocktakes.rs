@@ -1,0 +1,454 @@
+//! Stocktakes: the register frozen at the start, each scan classified (found, misplaced,
+//! surplus, out of scope, repeat) and counted once whoever sends it and however often, bad
+//! scans refused with nothing written, finishing, and who may do what.
+
+use reqwest::{Method, StatusCode};
+use rounds_tests::{spawn_app, TestApp, HOME_SCHOOL};
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+/// The first building of the demo school, by name.
+const FIRST_BUILDING: &str =
+    "(SELECT id FROM buildings WHERE school_id = (SELECT id FROM schools ORDER BY id LIMIT 1) ORDER BY name LIMIT 1)";
+
+fn uuid(hex: &str) -> String {
+    Uuid::parse_str(hex).unwrap().to_string()
+}
+
+/// A tagged, in-use asset: (id, room id, tag), in the first building or outside it.
+async fn tagged_assets(app: &TestApp, inside: bool, n: usize) -> Vec<(String, String, String)> {
+    let op = if inside { "=" } else { "<>" };
+    let rows = app
+        .sql(&format!(
+            "SELECT lower(hex(a.id)) || ' ' || lower(hex(a.room_id)) || ' ' || t.code FROM assets a \
+             JOIN tags t ON t.asset_id = a.id JOIN rooms r ON r.id = a.room_id \
+             WHERE a.school_id = {HOME_SCHOOL} AND a.status = 'in_use' AND r.building_id {op} {FIRST_BUILDING} \
+             ORDER BY a.room_id, a.asset_code LIMIT 400"
+        ))
+        .await;
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    for row in rows {
+        let mut parts = row.split(' ');
+        let (a, r, t) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        // one asset from each room, so that two picks are in two rooms
+        if out.iter().all(|(_, room, _)| *room != uuid(r)) {
+            out.push((uuid(a), uuid(r), t.to_string()));
+        }
+        if out.len() == n {
+            break;
+        }
+    }
+    assert_eq!(
+        out.len(),
+        n,
+        "the demo school has tagged assets in {n} rooms"
+    );
+    out
+}
+
+async fn first_building(app: &TestApp) -> String {
+    uuid(
+        &app.sql(&format!(
+            "SELECT lower(hex(id)) FROM buildings WHERE id = {FIRST_BUILDING}"
+        ))
+        .await[0],
+    )
+}
+
+async fn start(app: &TestApp, token: &str, scope: Value) -> Value {
+    let a = app
+        .api(
+            Method::POST,
+            "/stocktakes",
+            Some(token),
+            Some(json!({ "name": "2026 秋季盘点", "scope": scope, "due": "2026-12-20" })),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
+    a.json()
+}
+
+fn scan_record(stocktake: &str, room: &str, code: &str) -> Value {
+    json!({ "kind": "stocktake_scan", "record": {
+        "id": Uuid::now_v7(), "stocktake_id": stocktake, "room_id": room, "code": code,
+        "scanned_at": "2026-12-05T09:30:00+08:00" } })
+}
+
+async fn sync(app: &TestApp, token: &str, records: &[Value]) -> Vec<Value> {
+    let answer = crate::rounds::sync(app, token, records).await;
+    answer["results"].as_array().unwrap().clone()
+}
+
+fn room<'a>(stocktake: &'a Value, id: &str) -> &'a Value {
+    stocktake["rooms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["room_id"] == id)
+        .expect("the room is in the stocktake")
+}
+
+async fn view(app: &TestApp, token: &str, id: &str) -> Value {
+    app.api(Method::GET, &format!("/stocktakes/{id}"), Some(token), None)
+        .await
+        .json()
+}
+
+#[tokio::test]
+async fn a_stocktake_freezes_its_scope_and_classifies_every_scan() {
+    let app = spawn_app().await;
+    let manager = app.token("demo-manager").await;
+    let building = first_building(&app).await;
+    let inside = tagged_assets(&app, true, 2).await;
+    let outside = tagged_assets(&app, false, 1).await;
+    let in_scope: i64 = app
+        .sql(&format!(
+            "SELECT COUNT(*) FROM assets a JOIN rooms r ON r.id = a.room_id WHERE r.building_id = {FIRST_BUILDING} \
+             AND a.status IN ('in_use', 'under_repair')"
+        ))
+        .await[0]
+        .parse()
+        .unwrap();
+    let st = start(&app, &manager, json!({ "buildings": [building] })).await;
+    let id = st["id"].as_str().unwrap().to_string();
+    assert_eq!(st["status"], "counting");
+    assert_eq!(st["tally"]["expected"], in_scope);
+    assert_eq!(st["tally"]["missing"], in_scope);
+    let expected = app
+        .api(
+            Method::GET,
+            &format!("/stocktakes/{id}/expected"),
+            Some(&manager),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(expected.as_array().unwrap().len() as i64, in_scope);
+
+    // Moving an asset after the start changes the register, not the frozen list.
+    let (a, here, a_tag) = &inside[0];
+    let (b, there, b_tag) = &inside[1];
+    let moved = app
+        .api(
+            Method::PATCH,
+            &format!("/assets/{b}"),
+            Some(&manager),
+            Some(json!({ "room_id": here })),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.text);
+
+    let blank = app.blank_tag().await;
+    let records = vec![
+        scan_record(&id, here, &format!("https://rounds.example.cn/t/{a_tag}")),
+        scan_record(&id, here, b_tag),
+        scan_record(&id, here, &blank),
+        scan_record(&id, here, &outside[0].2),
+        scan_record(&id, here, &a_tag.to_lowercase()),
+    ];
+    let results = sync(&app, &manager, &records).await;
+    let classes: Vec<&str> = results
+        .iter()
+        .map(|r| r["class"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        classes,
+        ["found", "misplaced", "surplus", "out_of_scope", "repeat"]
+    );
+    assert!(results.iter().all(|r| r["outcome"] == "applied"));
+
+    let st = view(&app, &manager, &id).await;
+    let r = room(&st, here);
+    assert_eq!(r["tally"]["found"], 1);
+    assert_eq!(r["tally"]["misplaced"], 1);
+    assert_eq!(r["tally"]["surplus"], 1);
+    assert_eq!(r["tally"]["out_of_scope"], 1);
+    // Whoever scans first in a room counts it.
+    let me = app
+        .sql("SELECT lower(hex(id)) FROM users WHERE login = 'demo-manager'")
+        .await;
+    assert_eq!(r["counter"]["id"], uuid(&me[0]));
+    // b was expected in its old room and found in `here`: not missing there.
+    assert_eq!(
+        room(&st, there)["tally"]["missing"],
+        room(&st, there)["tally"]["expected"].as_i64().unwrap() - 1
+    );
+    assert_eq!(st["tally"]["missing"], in_scope - 2);
+
+    // Each scan wrote a history row, with the stocktake's start.
+    let history = app
+        .sql("SELECT COUNT(*) FROM history WHERE entity = 'stocktake' AND entity_id = (SELECT id FROM stocktakes)")
+        .await;
+    assert_eq!(
+        history[0],
+        (1 + records.len()).to_string(),
+        "a row for the start and one a scan"
+    );
+    assert!(!a.is_empty());
+}
+
+#[tokio::test]
+async fn the_same_tag_from_two_phones_and_resent_three_times_counts_once() {
+    let app = spawn_app().await;
+    let manager = app.token("demo-manager").await;
+    let staff = app.token("demo-staff").await;
+    let st = start(&app, &manager, json!({})).await;
+    let id = st["id"].as_str().unwrap().to_string();
+    let (_, here, tag) = &tagged_assets(&app, true, 1).await[0];
+    let mine = scan_record(&id, here, tag);
+    let theirs = scan_record(&id, here, tag);
+    let (first, second) = tokio::join!(
+        sync(&app, &manager, std::slice::from_ref(&mine)),
+        sync(&app, &staff, std::slice::from_ref(&theirs)),
+    );
+    let mut classes = vec![
+        first[0]["class"].as_str().unwrap(),
+        second[0]["class"].as_str().unwrap(),
+    ];
+    classes.sort();
+    assert_eq!(classes, ["found", "repeat"]);
+    for _ in 0..3 {
+        let again = sync(&app, &manager, &[mine.clone(), theirs.clone()]).await;
+        assert!(
+            again.iter().all(|r| r["outcome"] == "duplicate"),
+            "{again:?}"
+        );
+    }
+    let st = view(&app, &manager, &id).await;
+    assert_eq!(room(&st, here)["tally"]["found"], 1);
+    let scans = app
+        .api(
+            Method::GET,
+            &format!("/stocktakes/{id}/scans"),
+            Some(&staff),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(scans.as_array().unwrap().len(), 2);
+
+    // Undo the found scan: the tag is uncounted and the next scan counts it again.
+    let found = scans
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["class"] == "found")
+        .unwrap();
+    let undo = app
+        .api(
+            Method::DELETE,
+            &format!("/stocktakes/{id}/scans/{}", found["id"].as_str().unwrap()),
+            Some(&staff),
+            None,
+        )
+        .await;
+    assert_eq!(undo.status, StatusCode::NO_CONTENT, "{}", undo.text);
+    assert_eq!(
+        room(&view(&app, &manager, &id).await, here)["tally"]["found"],
+        0
+    );
+    let again = sync(&app, &staff, &[scan_record(&id, here, tag)]).await;
+    assert_eq!(again[0]["class"], "found");
+}
+
+#[tokio::test]
+async fn bad_scans_are_refused_and_write_nothing() {
+    let app = spawn_app().await;
+    let manager = app.token("demo-manager").await;
+    let building = first_building(&app).await;
+    let st = start(&app, &manager, json!({ "buildings": [building] })).await;
+    let id = st["id"].as_str().unwrap().to_string();
+    let (_, here, tag) = &tagged_assets(&app, true, 1).await[0];
+    let (_, elsewhere, _) = &tagged_assets(&app, false, 1).await[0];
+    let door = app
+        .sql(&format!(
+            "SELECT code FROM tags WHERE room_id IS NOT NULL AND school_id = {HOME_SCHOOL} LIMIT 1"
+        ))
+        .await;
+    let mut bad = vec![
+        scan_record(&Uuid::now_v7().to_string(), here, tag),
+        scan_record(&id, elsewhere, tag),
+        scan_record(&id, here, "not a tag"),
+    ];
+    if let Some(door) = door.first() {
+        bad.push(scan_record(&id, here, door));
+    }
+    let results = sync(&app, &manager, &bad).await;
+    let codes: Vec<&str> = results
+        .iter()
+        .map(|r| r["error"]["code"].as_str().unwrap_or(""))
+        .collect();
+    assert!(
+        results.iter().all(|r| r["outcome"] == "rejected"),
+        "{results:?}"
+    );
+    assert_eq!(codes[0], "not_found");
+    assert!(results
+        .iter()
+        .all(|r| !r["error"]["message"].as_str().unwrap().is_empty()));
+    let scans = app
+        .sql(&format!(
+            "SELECT COUNT(*) FROM stocktake_scans WHERE school_id = {HOME_SCHOOL}"
+        ))
+        .await;
+    assert_eq!(scans[0], "0");
+
+    // A bad start: an unknown building, a broken due day, no name.
+    for body in [
+        json!({ "name": "x", "scope": { "buildings": [Uuid::now_v7()] } }),
+        json!({ "name": "x", "due": "2026-02-30" }),
+        json!({ "name": " " }),
+        json!({ "name": "x", "scope": { "floors": [1] } }),
+    ] {
+        let a = app
+            .api(Method::POST, "/stocktakes", Some(&manager), Some(body))
+            .await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
+    }
+    let list = app
+        .api(Method::GET, "/stocktakes", Some(&manager), None)
+        .await
+        .json();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+
+    // Finished: read-only.
+    let done = app
+        .api(
+            Method::POST,
+            &format!("/stocktakes/{id}/finish"),
+            Some(&manager),
+            None,
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.text);
+    assert_eq!(done.json()["status"], "finished");
+    let late = sync(&app, &manager, &[scan_record(&id, here, tag)]).await;
+    assert_eq!(late[0]["outcome"], "rejected");
+    let again = app
+        .api(
+            Method::POST,
+            &format!("/stocktakes/{id}/finish"),
+            Some(&manager),
+            None,
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let unknown = app
+        .api(
+            Method::GET,
+            &format!("/stocktakes/{}", Uuid::now_v7()),
+            Some(&manager),
+            None,
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn stocktake_routes_let_in_exactly_the_roles_they_name() {
+    let app = spawn_app().await;
+    let manager = app.token("demo-manager").await;
+    let st = start(&app, &manager, json!({})).await;
+    let id = st["id"].as_str().unwrap().to_string();
+    let (_, here, tag) = &tagged_assets(&app, true, 1).await[0];
+    // (method, path, body, [admin, asset manager, staff, teacher])
+    let table: Vec<(Method, String, Option<Value>, [bool; 4])> = vec![
+        (
+            Method::GET,
+            "/stocktakes".into(),
+            None,
+            [true, true, true, false],
+        ),
+        (
+            Method::POST,
+            "/stocktakes".into(),
+            Some(json!({ "name": "x" })),
+            [true, true, false, false],
+        ),
+        (
+            Method::GET,
+            format!("/stocktakes/{id}"),
+            None,
+            [true, true, true, false],
+        ),
+        (
+            Method::GET,
+            format!("/stocktakes/{id}/expected"),
+            None,
+            [true, true, true, false],
+        ),
+        (
+            Method::GET,
+            format!("/stocktakes/{id}/scans"),
+            None,
+            [true, true, true, false],
+        ),
+        (
+            Method::POST,
+            format!("/stocktakes/{id}/scans"),
+            Some(json!({ "stocktake_id": id, "room_id": here, "code": tag })),
+            [true, true, true, false],
+        ),
+        (
+            Method::POST,
+            format!("/stocktakes/{id}/rooms/{here}/claim"),
+            None,
+            [true, true, true, false],
+        ),
+        (
+            Method::POST,
+            format!("/stocktakes/{}/finish", Uuid::now_v7()),
+            None,
+            [true, true, false, false],
+        ),
+    ];
+    for (login, col) in [
+        ("demo-admin", 0),
+        ("demo-manager", 1),
+        ("demo-staff", 2),
+        ("demo-teacher", 3),
+    ] {
+        let token = app.token(login).await;
+        for (method, path, body, allowed) in &table {
+            let a = app
+                .api(method.clone(), path, Some(&token), body.clone())
+                .await;
+            let refused = a.status == StatusCode::FORBIDDEN;
+            assert_eq!(
+                !refused, allowed[col],
+                "{login} {method} {path}: {} {}",
+                a.status, a.text
+            );
+        }
+    }
+
+    // A stocktake that names its participants: other staff may look but not count.
+    let other = start(&app, &manager, json!({})).await;
+    let admin_id = app
+        .sql("SELECT lower(hex(id)) FROM users WHERE login = 'demo-admin'")
+        .await;
+    let named = app
+        .api(
+            Method::POST,
+            "/stocktakes",
+            Some(&manager),
+            Some(json!({ "name": "只请管理员", "participants": [uuid(&admin_id[0])] })),
+        )
+        .await
+        .json();
+    let staff = app.token("demo-staff").await;
+    let nid = named["id"].as_str().unwrap();
+    let r = sync(&app, &staff, &[scan_record(nid, here, tag)]).await;
+    assert_eq!(r[0]["error"]["code"], "forbidden", "{r:?}");
+    let r = sync(
+        &app,
+        &staff,
+        &[scan_record(other["id"].as_str().unwrap(), here, tag)],
+    )
+    .await;
+    assert_eq!(r[0]["outcome"], "applied", "{r:?}");
+}

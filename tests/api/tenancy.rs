@@ -216,6 +216,7 @@ fn routes(t: &Theirs) -> Vec<(Method, String, Option<Value>)> {
         get(format!("/stocktakes/{}", t.stocktake)),
         get(format!("/stocktakes/{}/expected", t.stocktake)),
         get(format!("/stocktakes/{}/scans", t.stocktake)),
+        get(format!("/stocktakes/{}/report", t.stocktake)),
         post(
             format!("/stocktakes/{}/scans", t.stocktake),
             json!({ "stocktake_id": t.stocktake, "room_id": t.room, "code": t.asset_tag }),

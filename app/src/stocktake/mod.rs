@@ -3,6 +3,7 @@
 //! when the scan arrives), and the tally per room and in total. Plain rules, shared by the
 //! server and the browser.
 
+pub mod report;
 pub mod tally;
 
 use crate::domain::{bounded_text, AssetStatus, Field, Invalid, Problem};

@@ -151,6 +151,7 @@ pub fn router() -> Router<AppState> {
         .route("/stocktakes", get(stocktakes::list).post(stocktakes::start))
         .route("/stocktakes/{id}", get(stocktakes::get_one))
         .route("/stocktakes/{id}/expected", get(stocktakes::expected))
+        .route("/stocktakes/{id}/report", get(stocktakes::report))
         .route(
             "/stocktakes/{id}/scans",
             get(stocktakes::scans).post(stocktakes::scan),

@@ -28,6 +28,7 @@ pub(super) fn paths() -> Value {
             "post": with_body(op("Start a stocktake: the assets in scope are frozen as the expected list (asset manager, admin)", tag, "201", schema("Stocktake")), "StocktakeRequest")
         },
         "/api/v1/stocktakes/{id}": { "get": one("A stocktake with its rooms, who counts each, and the tallies", "200", schema("Stocktake")) },
+        "/api/v1/stocktakes/{id}/report": { "get": one("盘点报告: the tallies, every expected asset never counted (未盘, 盘亏 once finished), each 位置不符, 盘盈 and out-of-scope tag, and who counted how much", "200", schema("StocktakeReport")) },
         "/api/v1/stocktakes/{id}/expected": { "get": one("The frozen expected list, for a phone to classify scans offline", "200", array("ExpectedAsset")) },
         "/api/v1/stocktakes/{id}/scans": {
             "get": one("Every scan, undone ones too, oldest first", "200", array("Scan")),
@@ -67,6 +68,12 @@ pub(super) fn schemas() -> Value {
         "Stocktake": { "type": "object", "properties": full },
         "ExpectedAsset": { "type": "object", "properties": { "asset_id": uuid, "name": text, "asset_code": text, "category": text,
             "tag": maybe, "room_id": maybe, "status": text, "custodian": {} } },
+        "StocktakeReport": { "type": "object", "properties": { "stocktake": schema("Stocktake"),
+            "missing": { "type": "array", "items": schema("ExpectedAsset") },
+            "misplaced": { "type": "array", "items": schema("Finding") }, "surplus": { "type": "array", "items": schema("Finding") },
+            "out_of_scope": { "type": "array", "items": schema("Finding") },
+            "counters": { "type": "array", "items": { "type": "object", "properties": { "user": schema("Named"), "scans": count } } } } },
+        "Finding": { "type": "object", "properties": { "code": text, "asset": {}, "room_id": uuid, "by": schema("Named"), "scanned_at": text } },
         "ScanClass": { "type": "string", "enum": ["found", "misplaced", "surplus", "out_of_scope", "repeat"] },
         "Scan": { "type": "object", "properties": { "id": uuid, "room_id": uuid, "code": text, "asset_id": maybe,
             "class": schema("ScanClass"), "by": schema("Named"), "scanned_at": text, "undone": { "type": "boolean" } } },

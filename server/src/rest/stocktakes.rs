@@ -5,6 +5,7 @@ use super::{parse_json, path_id, RestResult};
 use app::ssr::state::AppState;
 use app::ssr::stocktake::{self, store::Recorded};
 use app::ssr::visitor::Visitor;
+use app::stocktake::report::Report;
 use app::stocktake::{ExpectedAsset, Scan, ScanClass, ScanRequest, Stocktake, StocktakeHead};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -57,6 +58,15 @@ pub async fn scans(
 ) -> RestResult<Json<Vec<Scan>>> {
     v.require(|r| r.inspects())?;
     Ok(Json(stocktake::scans(&st, &v, path_id(&raw)?).await?))
+}
+
+pub async fn report(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Json<Report>> {
+    v.require(|r| r.inspects())?;
+    Ok(Json(stocktake::report(&st, &v, path_id(&raw)?).await?))
 }
 
 /// What a scan sent on its own became.

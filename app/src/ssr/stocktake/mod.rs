@@ -10,6 +10,7 @@ use crate::model::{TagTarget, User};
 use crate::ssr::state::AppState;
 use crate::ssr::store::Store;
 use crate::ssr::visitor::Visitor;
+use crate::stocktake::report::Report;
 use crate::stocktake::{
     classify, tally, ExpectedAsset, Scan, ScanRequest, Stocktake, StocktakeHead, StocktakeRequest,
     StocktakeRoom, StocktakeStatus,
@@ -85,18 +86,19 @@ pub async fn list(state: &AppState, v: &Visitor) -> AppResult<Vec<StocktakeHead>
     state.school(v)?.stocktakes().await
 }
 
-/// A stocktake with its rooms, who counts each, and the tallies.
-pub async fn view(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Stocktake> {
-    let school = state.school(v)?;
-    let head = head_of(school.as_ref(), v, id).await?;
-    let expected = school.expected_assets(id).await?;
-    let scans = school.scans(id).await?;
+/// The stocktake's rooms with who counts each, and the tallies.
+async fn assemble(
+    school: &dyn Store,
+    head: StocktakeHead,
+    expected: &[ExpectedAsset],
+    scans: &[Scan],
+) -> AppResult<Stocktake> {
     let rooms = school
-        .stocktake_rooms(id)
+        .stocktake_rooms(head.id)
         .await?
         .into_iter()
         .map(|r| StocktakeRoom {
-            tally: tally(&expected, &scans, Some(r.room_id)),
+            tally: tally(expected, scans, Some(r.room_id)),
             room_id: r.room_id,
             building: r.building,
             room: r.room,
@@ -105,10 +107,31 @@ pub async fn view(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Stocktak
         })
         .collect();
     Ok(Stocktake {
-        tally: tally(&expected, &scans, None),
+        tally: tally(expected, scans, None),
         head,
         rooms,
     })
+}
+
+/// A stocktake with its rooms, who counts each, and the tallies.
+pub async fn view(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Stocktake> {
+    let school = state.school(v)?;
+    let head = head_of(school.as_ref(), v, id).await?;
+    let expected = school.expected_assets(id).await?;
+    let scans = school.scans(id).await?;
+    assemble(school.as_ref(), head, &expected, &scans).await
+}
+
+/// 盘点报告: the stocktake with every difference listed and who counted how much.
+pub async fn report(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Report> {
+    let school = state.school(v)?;
+    let head = head_of(school.as_ref(), v, id).await?;
+    let expected = school.expected_assets(id).await?;
+    let scans = school.scans(id).await?;
+    let stocktake = assemble(school.as_ref(), head, &expected, &scans).await?;
+    Ok(crate::stocktake::report::report(
+        stocktake, &expected, &scans,
+    ))
 }
 
 /// The frozen list a phone keeps to classify scans with no signal.

@@ -4,7 +4,7 @@
 use super::checklists::json;
 use super::history::record;
 use super::SqlStore;
-use crate::domain::AssetStatus;
+use crate::domain::{AssetStatus, Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
 use crate::model::Named;
 use crate::ssr::clock::school_time;
@@ -25,11 +25,14 @@ const EXPECTED_SELECT: &str = "SELECT e.asset_id, e.name, e.asset_code, e.catego
     e.room_id, e.status, e.custodian_id, e.custodian_name FROM stocktake_expected e \
     JOIN stocktakes s ON s.id = e.stocktake_id AND s.school_id = $school WHERE e.stocktake_id = $1";
 
-/// A scan's columns, for the insert and for its history row.
+/// A scan, stored only while its stocktake is counting and only once: a resend (its id) or a
+/// second live scan of the same tag inserts nothing.
 const INSERT_SCAN: &str =
     "INSERT INTO stocktake_scans (id, stocktake_id, room_id, code, asset_id, \
     class, scanned_by, scanned_at, recorded_at, school_id) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $school)";
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $school WHERE EXISTS \
+    (SELECT 1 FROM stocktakes WHERE id = $2 AND status = 'counting' AND school_id = $school) \
+    ON CONFLICT DO NOTHING";
 
 fn get<T: FromValue>(row: &Row, col: &str) -> AppResult<T> {
     row.try_get(col).map_err(AppError::internal)
@@ -230,6 +233,19 @@ impl StocktakeStore for SqlStore {
             .collect()
     }
 
+    async fn stocktake_has_room(&self, id: Uuid, room: Uuid) -> AppResult<bool> {
+        let found = query(
+            "SELECT sr.room_id FROM stocktake_rooms sr \
+             JOIN stocktakes s ON s.id = sr.stocktake_id AND s.school_id = $school \
+             WHERE sr.stocktake_id = $1 AND sr.room_id = $2",
+        )
+        .bind(id)
+        .bind(room)
+        .fetch_optional(&self.db)
+        .await?;
+        Ok(found.is_some())
+    }
+
     async fn expected_assets(&self, id: Uuid) -> AppResult<Vec<ExpectedAsset>> {
         let sql = format!("{EXPECTED_SELECT} ORDER BY e.asset_code");
         let rows = query(&sql).bind(id).fetch_all(&self.db).await?;
@@ -280,7 +296,7 @@ impl StocktakeStore for SqlStore {
         let mut tx = self.write().await?;
         let scanner = actor.0.ok_or(AppError::Unauthorized)?;
         let insert = |class: ScanClass| {
-            query(format!("{INSERT_SCAN} ON CONFLICT DO NOTHING"))
+            query(INSERT_SCAN)
                 .bind(s.id)
                 .bind(s.stocktake_id)
                 .bind(s.room_id)
@@ -302,7 +318,10 @@ impl StocktakeStore for SqlStore {
                 return Ok(Recorded::Duplicate);
             }
             class = ScanClass::Repeat;
-            insert(class).execute(&mut *tx).await?;
+            if insert(class).execute(&mut *tx).await?.rows_affected() == 0 {
+                // The stocktake finished since the scan was checked.
+                return Err(Invalid::new(Field::Status, Problem::BadTransition).into());
+            }
         }
         // The room is counted by whoever scans in it first.
         query(

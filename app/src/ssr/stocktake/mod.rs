@@ -15,6 +15,7 @@ use crate::stocktake::{
     classify, tally, ExpectedAsset, Scan, ScanRequest, Stocktake, StocktakeHead, StocktakeRequest,
     StocktakeRoom, StocktakeStatus,
 };
+use std::collections::HashSet;
 use store::{Recorded, ScanDraft, StocktakeDraft};
 use uuid::Uuid;
 
@@ -149,20 +150,23 @@ pub async fn scans(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<Sca
 }
 
 /// Checks a scan from a phone and classifies it against the frozen list; the store makes it a
-/// repeat if someone counted the tag first.
+/// repeat if someone counted the tag first. `open` holds the stocktakes the visitor was found to
+/// count in earlier in the same batch (the store refuses a scan of a finished one by itself).
 pub async fn prepare_scan(
     school: &dyn Store,
     v: &Visitor,
     req: &ScanRequest,
+    open: &mut HashSet<Uuid>,
 ) -> AppResult<ScanDraft> {
     let id = req.id.ok_or(Invalid::new(Field::Body, Problem::Required))?;
-    counting(school, v, req.stocktake_id).await?;
-    let in_stocktake = school
-        .stocktake_rooms(req.stocktake_id)
+    if !open.contains(&req.stocktake_id) {
+        counting(school, v, req.stocktake_id).await?;
+        open.insert(req.stocktake_id);
+    }
+    if !school
+        .stocktake_has_room(req.stocktake_id, req.room_id)
         .await?
-        .iter()
-        .any(|r| r.room_id == req.room_id);
-    if !in_stocktake {
+    {
         return Err(Invalid::new(Field::Room, Problem::UnknownChoice).into());
     }
     let code = TagCode::from_scan(&req.code)?;
@@ -198,7 +202,7 @@ pub async fn prepare_scan(
 /// Records one scan sent on its own (the sync sends a phone's queue through the same path).
 pub async fn record_scan(state: &AppState, v: &Visitor, req: ScanRequest) -> AppResult<Recorded> {
     let school = state.school(v)?;
-    let draft = prepare_scan(school.as_ref(), v, &req).await?;
+    let draft = prepare_scan(school.as_ref(), v, &req, &mut HashSet::new()).await?;
     school.record_scan(v.actor(), draft).await
 }
 
@@ -217,12 +221,7 @@ pub async fn undo_scan(state: &AppState, v: &Visitor, id: Uuid, scan: Uuid) -> A
 pub async fn claim_room(state: &AppState, v: &Visitor, id: Uuid, room: Uuid) -> AppResult<()> {
     let school = state.school(v)?;
     counting(school.as_ref(), v, id).await?;
-    if !school
-        .stocktake_rooms(id)
-        .await?
-        .iter()
-        .any(|r| r.room_id == room)
-    {
+    if !school.stocktake_has_room(id, room).await? {
         return Err(Invalid::new(Field::Room, Problem::UnknownChoice).into());
     }
     school.claim_room(v.actor(), id, room).await

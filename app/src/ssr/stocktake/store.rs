@@ -57,6 +57,8 @@ pub trait StocktakeStore: Send + Sync {
     async fn stocktakes(&self) -> AppResult<Vec<StocktakeHead>>;
     async fn stocktake(&self, id: Uuid) -> AppResult<Option<StocktakeHead>>;
     async fn stocktake_rooms(&self, id: Uuid) -> AppResult<Vec<RoomRow>>;
+    /// Whether `room` is one of the stocktake's rooms.
+    async fn stocktake_has_room(&self, id: Uuid, room: Uuid) -> AppResult<bool>;
     async fn expected_assets(&self, id: Uuid) -> AppResult<Vec<ExpectedAsset>>;
     /// The expected asset that carries `tag`, if any.
     async fn expected_by_tag(&self, id: Uuid, tag: &str) -> AppResult<Option<ExpectedAsset>>;

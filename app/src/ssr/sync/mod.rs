@@ -21,6 +21,7 @@ use crate::ssr::store::Store;
 use crate::ssr::sync::store::{Applied, SyncedRecord};
 use crate::ssr::visitor::Visitor;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use uuid::Uuid;
 
 /// The body of `POST /api/v1/sync`; records stay raw JSON until each is read on its own.
@@ -95,13 +96,21 @@ enum Prepared {
     Scan(ScanDraft),
 }
 
+/// What a batch reads once: the current checklists each record's is compared with (newer
+/// version? still applies?), and the stocktakes the visitor was found to count in.
+struct BatchContext {
+    current: Vec<Template>,
+    open_stocktakes: HashSet<Uuid>,
+}
+
 /// Checks one record and turns it into what the store applies, with its conflicts.
 async fn prepare(
     school: &dyn Store,
     v: &Visitor,
-    current: &[Template],
+    batch: &mut BatchContext,
     record: SyncRecord,
 ) -> AppResult<Prepared> {
+    let current = &batch.current;
     match record {
         SyncRecord::Inspection { record, seen } => {
             v.require(|r| r.inspects())?;
@@ -140,7 +149,8 @@ async fn prepare(
             ))
         }
         SyncRecord::StocktakeScan { record } => Ok(Prepared::Scan(
-            crate::ssr::stocktake::prepare_scan(school, v, &record).await?,
+            crate::ssr::stocktake::prepare_scan(school, v, &record, &mut batch.open_stocktakes)
+                .await?,
         )),
     }
 }
@@ -165,7 +175,7 @@ async fn missing_photos(
 async fn apply_one(
     school: &dyn Store,
     v: &Visitor,
-    current: &[Template],
+    batch: &mut BatchContext,
     raw: serde_json::Value,
 ) -> SyncResult {
     let raw_id = raw
@@ -203,7 +213,7 @@ async fn apply_one(
         Ok(_) => {}
         Err(e) => return rejected(v.lang, id, e),
     }
-    let (synced, conflicts) = match prepare(school, v, current, record).await {
+    let (synced, conflicts) = match prepare(school, v, batch, record).await {
         Ok(Prepared::Record(synced, conflicts)) => (synced, conflicts),
         Ok(Prepared::Scan(scan)) => {
             return match school.record_scan(v.actor(), scan).await {
@@ -241,13 +251,14 @@ pub async fn sync(state: &AppState, v: &Visitor, batch: Batch) -> AppResult<Batc
     if batch.records.len() > MAX_BATCH {
         return Err(Invalid::new(Field::Body, Problem::TooMany { max: MAX_BATCH }).into());
     }
-    // Read once a batch: what each record's checklist is compared with (newer version? still
-    // applies?).
     let school = state.school(v)?;
-    let current = school.current_templates().await?;
+    let mut context = BatchContext {
+        current: school.current_templates().await?,
+        open_stocktakes: HashSet::new(),
+    };
     let mut results = Vec::with_capacity(batch.records.len());
     for raw in batch.records {
-        results.push(apply_one(school.as_ref(), v, &current, raw).await);
+        results.push(apply_one(school.as_ref(), v, &mut context, raw).await);
     }
     Ok(BatchAnswer {
         results,

@@ -21,7 +21,8 @@ async fn every_documented_api_operation_refuses_anonymous_callers() {
                 .replace("{code}", "7K3M9QX2")
                 .replace("{name}", "my-stock")
                 .replace("{scan}", &id)
-                .replace("{room}", &id);
+                .replace("{room}", &id)
+                .replace("{settlement}", &id);
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             let body = (method != Method::GET && method != Method::DELETE).then(|| json!({}));
             let a = app

@@ -381,7 +381,7 @@ async fn stocktake_routes_let_in_exactly_the_roles_they_name() {
     let id = st["id"].as_str().unwrap().to_string();
     let (_, here, tag) = &tagged_assets(&app, true, 1).await[0];
     // (method, path, body, [admin, asset manager, staff, teacher])
-    let table: Vec<(Method, String, Option<Value>, [bool; 4])> = vec![
+    let mut table: Vec<(Method, String, Option<Value>, [bool; 4])> = vec![
         (
             Method::GET,
             "/stocktakes".into(),
@@ -437,6 +437,27 @@ async fn stocktake_routes_let_in_exactly_the_roles_they_name() {
             [true, true, false, false],
         ),
     ];
+    let no_id = Uuid::now_v7();
+    table.extend([
+        (
+            Method::GET,
+            format!("/stocktakes/{id}/settlements"),
+            None,
+            [true, true, true, false],
+        ),
+        (
+            Method::POST,
+            format!("/stocktakes/{id}/settlements"),
+            Some(json!({ "kind": "found", "asset_id": no_id })),
+            [true, true, false, false],
+        ),
+        (
+            Method::POST,
+            format!("/stocktakes/{id}/settlements/{no_id}/decision"),
+            Some(json!({ "approve": true })),
+            [true, false, false, false],
+        ),
+    ]);
     for (login, col) in [
         ("demo-admin", 0),
         ("demo-manager", 1),
@@ -482,4 +503,145 @@ async fn stocktake_routes_let_in_exactly_the_roles_they_name() {
     )
     .await;
     assert_eq!(r[0]["outcome"], "applied", "{r:?}");
+}
+
+#[tokio::test]
+async fn a_finished_stocktakes_differences_are_settled_each_with_history() {
+    let app = spawn_app().await;
+    let manager = app.token("demo-manager").await;
+    let admin = app.token("demo-admin").await;
+    let st = start(&app, &manager, json!({})).await;
+    let id = st["id"].as_str().unwrap().to_string();
+    let picks = tagged_assets(&app, true, 3).await;
+    let (moved, _, moved_tag) = &picks[0];
+    let (found_here, here, found_tag) = &picks[1];
+    let (lost, _, _) = &picks[2];
+    let counted = sync(
+        &app,
+        &manager,
+        &[
+            scan_record(&id, here, moved_tag),
+            scan_record(&id, here, found_tag),
+        ],
+    )
+    .await;
+    assert_eq!(counted[0]["class"], "misplaced");
+    let settle = |body: Value| {
+        let app = &app;
+        let (manager, id) = (manager.clone(), id.clone());
+        async move {
+            app.api(
+                Method::POST,
+                &format!("/stocktakes/{id}/settlements"),
+                Some(&manager),
+                Some(body),
+            )
+            .await
+        }
+    };
+    // Not before it is finished.
+    let early = settle(json!({ "kind": "move", "asset_id": moved })).await;
+    assert_eq!(
+        early.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        early.text
+    );
+    app.api(
+        Method::POST,
+        &format!("/stocktakes/{id}/finish"),
+        Some(&manager),
+        None,
+    )
+    .await;
+
+    let ok = settle(json!({ "kind": "move", "asset_id": moved })).await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.text);
+    let asset = app
+        .api(
+            Method::GET,
+            &format!("/assets/{moved}"),
+            Some(&manager),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(
+        asset["room"]["id"],
+        here.as_str(),
+        "the register follows the asset"
+    );
+    let again = settle(json!({ "kind": "move", "asset_id": moved })).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.text);
+    // Only a real difference: an asset found where expected has nothing to settle.
+    let none = settle(json!({ "kind": "write_off", "asset_id": found_here })).await;
+    assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let off = settle(json!({ "kind": "write_off", "asset_id": lost }))
+        .await
+        .json();
+    let pending = off
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["asset_id"] == lost.as_str())
+        .unwrap();
+    assert_eq!(pending["state"], "pending");
+    let pid = pending["id"].as_str().unwrap();
+    let path = format!("/stocktakes/{id}/settlements/{pid}/decision");
+    let by_manager = app
+        .api(
+            Method::POST,
+            &path,
+            Some(&manager),
+            Some(json!({ "approve": true })),
+        )
+        .await;
+    assert_eq!(
+        by_manager.status,
+        StatusCode::FORBIDDEN,
+        "the admin approves a write-off"
+    );
+    let status = || async {
+        app.api(Method::GET, &format!("/assets/{lost}"), Some(&admin), None)
+            .await
+            .json()["status"]
+            .clone()
+    };
+    assert_eq!(status().await, "in_use");
+    let approved = app
+        .api(
+            Method::POST,
+            &path,
+            Some(&admin),
+            Some(json!({ "approve": true })),
+        )
+        .await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.text);
+    assert_eq!(status().await, "lost");
+    let twice = app
+        .api(
+            Method::POST,
+            &path,
+            Some(&admin),
+            Some(json!({ "approve": false })),
+        )
+        .await;
+    assert_eq!(twice.status, StatusCode::NOT_FOUND);
+
+    // Every settlement left history on the stocktake, and the asset's own changes on the asset.
+    let settles = app
+        .sql("SELECT COUNT(*) FROM history WHERE entity = 'stocktake' AND action IN ('settle', 'write_off')")
+        .await;
+    assert_eq!(settles[0], "3");
+    let history = app
+        .api(
+            Method::GET,
+            &format!("/assets/{moved}/history"),
+            Some(&manager),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(history[0]["after"]["room_id"], here.as_str(), "{history}");
 }

@@ -217,6 +217,11 @@ fn routes(t: &Theirs) -> Vec<(Method, String, Option<Value>)> {
         get(format!("/stocktakes/{}/expected", t.stocktake)),
         get(format!("/stocktakes/{}/scans", t.stocktake)),
         get(format!("/stocktakes/{}/report", t.stocktake)),
+        get(format!("/stocktakes/{}/settlements", t.stocktake)),
+        post(
+            format!("/stocktakes/{}/settlements", t.stocktake),
+            json!({ "kind": "found", "asset_id": t.asset }),
+        ),
         post(
             format!("/stocktakes/{}/scans", t.stocktake),
             json!({ "stocktake_id": t.stocktake, "room_id": t.room, "code": t.asset_tag }),

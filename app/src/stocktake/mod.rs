@@ -4,6 +4,7 @@
 //! server and the browser.
 
 pub mod report;
+pub mod settle;
 pub mod tally;
 
 use crate::domain::{bounded_text, AssetStatus, Field, Invalid, Problem};

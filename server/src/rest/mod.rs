@@ -165,6 +165,14 @@ pub fn router() -> Router<AppState> {
             post(stocktakes::claim_room),
         )
         .route("/stocktakes/{id}/finish", post(stocktakes::finish))
+        .route(
+            "/stocktakes/{id}/settlements",
+            get(stocktakes::settlements).post(stocktakes::settle),
+        )
+        .route(
+            "/stocktakes/{id}/settlements/{settlement}/decision",
+            post(stocktakes::decide),
+        )
         .route("/labels", post(labels::print_labels))
         .route("/labels/jobs", get(labels::print_log))
         .route("/label-stocks", get(labels::list_stocks))

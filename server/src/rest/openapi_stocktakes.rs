@@ -37,6 +37,11 @@ pub(super) fn paths() -> Value {
         },
         "/api/v1/stocktakes/{id}/scans/{scan}": { "delete": with_params(op("Take back a scan while counting", tag, "204", json!({})), &["id", "scan"]) },
         "/api/v1/stocktakes/{id}/rooms/{room}/claim": { "post": with_params(op("Count this room from now on (the room list shows who counts which)", tag, "204", json!({})), &["id", "room"]) },
+        "/api/v1/stocktakes/{id}/settlements": {
+            "get": one("How each difference was settled", "200", array("Settlement")),
+            "post": with_body(one("Settle a difference of a finished stocktake: move (the register follows a misplaced asset to the room it was counted in), found, or write_off (waits for the admin) (asset manager, admin)", "200", array("Settlement")), "SettleRequest")
+        },
+        "/api/v1/stocktakes/{id}/settlements/{settlement}/decision": { "post": with_body(with_params(op("Approve a pending write-off (the asset becomes lost) or refuse it (admin)", tag, "200", array("Settlement")), &["id", "settlement"]), "WriteOffDecision") },
         "/api/v1/stocktakes/{id}/finish": { "post": one("End the counting; the stocktake is read-only from then on (asset manager, admin)", "200", schema("Stocktake")) }
     })
 }
@@ -74,6 +79,11 @@ pub(super) fn schemas() -> Value {
             "out_of_scope": { "type": "array", "items": schema("Finding") },
             "counters": { "type": "array", "items": { "type": "object", "properties": { "user": schema("Named"), "scans": count } } } } },
         "Finding": { "type": "object", "properties": { "code": text, "asset": {}, "room_id": uuid, "by": schema("Named"), "scanned_at": text } },
+        "SettleRequest": { "type": "object", "required": ["kind", "asset_id"], "additionalProperties": false, "properties": {
+            "kind": { "type": "string", "enum": ["move", "found", "write_off"] }, "asset_id": uuid } },
+        "WriteOffDecision": { "type": "object", "required": ["approve"], "additionalProperties": false, "properties": { "approve": { "type": "boolean" } } },
+        "Settlement": { "type": "object", "properties": { "id": uuid, "kind": { "type": "string", "enum": ["move", "found", "write_off"] },
+            "state": { "type": "string", "enum": ["done", "pending", "rejected"] }, "asset_id": uuid, "room_id": maybe, "by": schema("Named"), "at": text } },
         "ScanClass": { "type": "string", "enum": ["found", "misplaced", "surplus", "out_of_scope", "repeat"] },
         "Scan": { "type": "object", "properties": { "id": uuid, "room_id": uuid, "code": text, "asset_id": maybe,
             "class": schema("ScanClass"), "by": schema("Named"), "scanned_at": text, "undone": { "type": "boolean" } } },

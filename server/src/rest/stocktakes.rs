@@ -6,6 +6,7 @@ use app::ssr::state::AppState;
 use app::ssr::stocktake::{self, store::Recorded};
 use app::ssr::visitor::Visitor;
 use app::stocktake::report::Report;
+use app::stocktake::settle::Settlement;
 use app::stocktake::{ExpectedAsset, Scan, ScanClass, ScanRequest, Stocktake, StocktakeHead};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -129,4 +130,46 @@ pub async fn finish(
 ) -> RestResult<Json<Stocktake>> {
     v.require(|r| r.manages_register())?;
     Ok(Json(stocktake::finish(&st, &v, path_id(&raw)?).await?))
+}
+
+pub async fn settlements(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Json<Vec<Settlement>>> {
+    v.require(|r| r.inspects())?;
+    Ok(Json(stocktake::settlements(&st, &v, path_id(&raw)?).await?))
+}
+
+pub async fn settle(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> RestResult<Json<Vec<Settlement>>> {
+    v.require(|r| r.manages_register())?;
+    let id = path_id(&raw)?;
+    let req = parse_json(&body)?;
+    Ok(Json(stocktake::settle(&st, &v, id, req).await?))
+}
+
+/// The admin's answer to a pending write-off.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    approve: bool,
+}
+
+pub async fn decide(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((raw, settlement)): Path<(String, String)>,
+    body: Bytes,
+) -> RestResult<Json<Vec<Settlement>>> {
+    v.require(|r| r == app::domain::Role::Admin)?;
+    let (id, settlement) = (path_id(&raw)?, path_id(&settlement)?);
+    let d: Decision = parse_json(&body)?;
+    Ok(Json(
+        stocktake::decide_write_off(&st, &v, id, settlement, d.approve).await?,
+    ))
 }

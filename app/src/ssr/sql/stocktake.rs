@@ -34,7 +34,7 @@ const INSERT_SCAN: &str =
     (SELECT 1 FROM stocktakes WHERE id = $2 AND status = 'counting' AND school_id = $school) \
     ON CONFLICT DO NOTHING";
 
-fn get<T: FromValue>(row: &Row, col: &str) -> AppResult<T> {
+pub(super) fn get<T: FromValue>(row: &Row, col: &str) -> AppResult<T> {
     row.try_get(col).map_err(AppError::internal)
 }
 

@@ -4,19 +4,20 @@
 
 pub mod store;
 
-use crate::domain::{Field, Invalid, Problem, TagCode};
+use crate::domain::{Field, Invalid, Problem, Role, TagCode};
 use crate::error::{AppError, AppResult};
 use crate::model::{TagTarget, User};
 use crate::ssr::state::AppState;
 use crate::ssr::store::Store;
 use crate::ssr::visitor::Visitor;
 use crate::stocktake::report::Report;
+use crate::stocktake::settle::{SettleKind, SettleRequest, Settlement};
 use crate::stocktake::{
     classify, tally, ExpectedAsset, Scan, ScanRequest, Stocktake, StocktakeHead, StocktakeRequest,
     StocktakeRoom, StocktakeStatus,
 };
 use std::collections::HashSet;
-use store::{Recorded, ScanDraft, StocktakeDraft};
+use store::{Recorded, ScanDraft, SettlementDraft, StocktakeDraft};
 use uuid::Uuid;
 
 /// Whether `user` may count in the stocktake: asset managers and admins always; staff when
@@ -236,4 +237,72 @@ pub async fn finish(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Stockt
         return Err(Invalid::new(Field::Status, Problem::BadTransition).into());
     }
     view(state, v, id).await
+}
+
+/// Settles one difference of a finished stocktake (asset manager, admin): a move of an asset
+/// found in another room, or a missing asset found after all or written off (the admin decides).
+pub async fn settle(
+    state: &AppState,
+    v: &Visitor,
+    id: Uuid,
+    req: SettleRequest,
+) -> AppResult<Vec<Settlement>> {
+    v.require(|r| r.manages_register())?;
+    let r = report(state, v, id).await?;
+    if r.stocktake.head.status != StocktakeStatus::Finished {
+        return Err(Invalid::new(Field::Status, Problem::BadTransition).into());
+    }
+    let not_a_difference = || Invalid::new(Field::Target, Problem::UnknownChoice);
+    let room_id = match req.kind {
+        SettleKind::Move => Some(
+            r.misplaced
+                .iter()
+                .find(|f| f.asset.as_ref().is_some_and(|a| a.asset_id == req.asset_id))
+                .ok_or_else(not_a_difference)?
+                .room_id,
+        ),
+        SettleKind::Found | SettleKind::WriteOff => {
+            if !r.missing.iter().any(|m| m.asset_id == req.asset_id) {
+                return Err(not_a_difference().into());
+            }
+            None
+        }
+    };
+    let school = state.school(v)?;
+    let draft = SettlementDraft {
+        id: Uuid::now_v7(),
+        stocktake_id: id,
+        asset_id: req.asset_id,
+        kind: req.kind,
+        room_id,
+    };
+    school.settle(v.actor(), draft).await?;
+    school.settlements(id).await
+}
+
+/// The settlements of a stocktake, oldest first.
+pub async fn settlements(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<Settlement>> {
+    let school = state.school(v)?;
+    head_of(school.as_ref(), v, id).await?;
+    school.settlements(id).await
+}
+
+/// The admin approves (the asset becomes lost) or refuses a pending write-off.
+pub async fn decide_write_off(
+    state: &AppState,
+    v: &Visitor,
+    id: Uuid,
+    settlement: Uuid,
+    approve: bool,
+) -> AppResult<Vec<Settlement>> {
+    v.require(|r| r == Role::Admin)?;
+    let school = state.school(v)?;
+    head_of(school.as_ref(), v, id).await?;
+    if !school
+        .decide_write_off(v.actor(), id, settlement, approve)
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    school.settlements(id).await
 }

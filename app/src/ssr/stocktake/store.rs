@@ -5,6 +5,7 @@
 use crate::error::AppResult;
 use crate::model::Named;
 use crate::ssr::store::Actor;
+use crate::stocktake::settle::{SettleKind, Settlement};
 use crate::stocktake::{ExpectedAsset, Scan, ScanClass, StocktakeHead, StocktakeScope};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -37,6 +38,16 @@ pub struct ScanDraft {
     pub asset_id: Option<Uuid>,
     pub class: ScanClass,
     pub scanned_at: DateTime<Utc>,
+}
+
+/// A checked settlement, ready to record.
+pub struct SettlementDraft {
+    pub id: Uuid,
+    pub stocktake_id: Uuid,
+    pub asset_id: Uuid,
+    pub kind: SettleKind,
+    /// Where a moved asset goes.
+    pub room_id: Option<Uuid>,
 }
 
 /// What recording a scan did.
@@ -73,4 +84,22 @@ pub trait StocktakeStore: Send + Sync {
     async fn claim_room(&self, actor: Actor, stocktake: Uuid, room: Uuid) -> AppResult<()>;
     /// Counting ends; false when it had ended already.
     async fn finish_stocktake(&self, actor: Actor, id: Uuid) -> AppResult<bool>;
+}
+
+/// How a finished stocktake's differences were settled.
+#[async_trait]
+pub trait SettlementStore: Send + Sync {
+    /// Records how a difference is settled, and for a move puts the asset in its room, with
+    /// history, in one transaction; a difference settled already is a conflict.
+    async fn settle(&self, actor: Actor, draft: SettlementDraft) -> AppResult<()>;
+    async fn settlements(&self, stocktake: Uuid) -> AppResult<Vec<Settlement>>;
+    /// The admin's decision on a pending write-off: approved, the asset becomes lost. False
+    /// when no such write-off is pending.
+    async fn decide_write_off(
+        &self,
+        actor: Actor,
+        stocktake: Uuid,
+        settlement: Uuid,
+        approve: bool,
+    ) -> AppResult<bool>;
 }

@@ -1,0 +1,181 @@
+//! How a finished stocktake's differences were settled, with the asset's own change (a move, a
+//! write-off) in the same transaction.
+
+use super::history::record;
+use super::stocktake::get;
+use super::SqlStore;
+use crate::domain::Field;
+use crate::error::{AppError, AppResult};
+use crate::model::Named;
+use crate::ssr::clock::school_time;
+use crate::ssr::db::{query, query_scalar};
+use crate::ssr::stocktake::store::{SettlementDraft, SettlementStore};
+use crate::ssr::store::{Actor, Entity};
+use crate::stocktake::settle::{SettleKind, SettleState, Settlement};
+use chrono::Utc;
+use uuid::Uuid;
+
+#[async_trait::async_trait]
+impl SettlementStore for SqlStore {
+    async fn settle(&self, actor: Actor, d: SettlementDraft) -> AppResult<()> {
+        let mut tx = self.write().await?;
+        let by = actor.0.ok_or(AppError::Unauthorized)?;
+        let state = d.kind.first_state();
+        let done = query(
+            "INSERT INTO stocktake_settlements (id, stocktake_id, asset_id, kind, state, room_id, \
+             settled_by, settled_at, school_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $school) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(d.id)
+        .bind(d.stocktake_id)
+        .bind(d.asset_id)
+        .bind(d.kind.code())
+        .bind(state.code())
+        .bind(d.room_id)
+        .bind(by)
+        .bind(Utc::now())
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Err(AppError::Conflict {
+                field: Field::Target,
+            });
+        }
+        if let (SettleKind::Move, Some(room)) = (d.kind, d.room_id) {
+            let before: Option<Uuid> =
+                query_scalar("SELECT room_id FROM assets WHERE id = $1 AND school_id = $school")
+                    .bind(d.asset_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            query("UPDATE assets SET room_id = $1 WHERE id = $2 AND school_id = $school")
+                .bind(room)
+                .bind(d.asset_id)
+                .execute(&mut *tx)
+                .await?;
+            let (before, after) = (
+                serde_json::json!({ "room_id": before }),
+                serde_json::json!({ "room_id": room, "stocktake": d.stocktake_id }),
+            );
+            record(
+                &mut tx,
+                actor,
+                Entity::Asset,
+                d.asset_id,
+                "update",
+                Some(&before),
+                Some(&after),
+            )
+            .await?;
+        }
+        let after = serde_json::json!({
+            "settlement": d.id, "kind": d.kind.code(), "state": state.code(), "asset": d.asset_id,
+            "room": d.room_id,
+        });
+        record(
+            &mut tx,
+            actor,
+            Entity::Stocktake,
+            d.stocktake_id,
+            "settle",
+            None,
+            Some(&after),
+        )
+        .await?;
+        Ok(tx.commit().await?)
+    }
+
+    async fn settlements(&self, stocktake: Uuid) -> AppResult<Vec<Settlement>> {
+        let rows = query(
+            "SELECT x.id, x.kind, x.state, x.asset_id, x.room_id, x.settled_by, u.display_name, \
+             x.settled_at FROM stocktake_settlements x JOIN users u ON u.id = x.settled_by \
+             WHERE x.stocktake_id = $1 AND x.school_id = $school ORDER BY x.settled_at, x.id",
+        )
+        .bind(stocktake)
+        .fetch_all(&self.db)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let kind: String = get(r, "kind")?;
+                let state: String = get(r, "state")?;
+                Ok(Settlement {
+                    id: get(r, "id")?,
+                    kind: SettleKind::parse(&kind).ok_or_else(|| AppError::internal("kind"))?,
+                    state: SettleState::parse(&state).ok_or_else(|| AppError::internal("state"))?,
+                    asset_id: get(r, "asset_id")?,
+                    room_id: get(r, "room_id")?,
+                    by: Named {
+                        id: get(r, "settled_by")?,
+                        name: get(r, "display_name")?,
+                    },
+                    at: school_time(get(r, "settled_at")?),
+                })
+            })
+            .collect()
+    }
+
+    async fn decide_write_off(
+        &self,
+        actor: Actor,
+        stocktake: Uuid,
+        settlement: Uuid,
+        approve: bool,
+    ) -> AppResult<bool> {
+        let mut tx = self.write().await?;
+        let state = if approve {
+            SettleState::Done
+        } else {
+            SettleState::Rejected
+        };
+        let asset: Option<Uuid> = query_scalar(
+            "UPDATE stocktake_settlements SET state = $1, decided_by = $2, decided_at = $3 \
+             WHERE id = $4 AND stocktake_id = $5 AND kind = 'write_off' AND state = 'pending' \
+             AND school_id = $school RETURNING asset_id",
+        )
+        .bind(state.code())
+        .bind(actor.0)
+        .bind(Utc::now())
+        .bind(settlement)
+        .bind(stocktake)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(asset) = asset else { return Ok(false) };
+        if approve {
+            let before: String =
+                query_scalar("SELECT status FROM assets WHERE id = $1 AND school_id = $school")
+                    .bind(asset)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            query("UPDATE assets SET status = 'lost' WHERE id = $1 AND school_id = $school")
+                .bind(asset)
+                .execute(&mut *tx)
+                .await?;
+            let (before, after) = (
+                serde_json::json!({ "status": before }),
+                serde_json::json!({ "status": "lost", "stocktake": stocktake }),
+            );
+            record(
+                &mut tx,
+                actor,
+                Entity::Asset,
+                asset,
+                "update",
+                Some(&before),
+                Some(&after),
+            )
+            .await?;
+        }
+        let after = serde_json::json!({ "settlement": settlement, "state": state.code() });
+        record(
+            &mut tx,
+            actor,
+            Entity::Stocktake,
+            stocktake,
+            "write_off",
+            None,
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

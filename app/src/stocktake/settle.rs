@@ -1,0 +1,113 @@
+//! Settling a finished stocktake's differences, each a recorded action: a misplaced asset moved
+//! to the room it was found in, a missing one found after all, or written off (报损) as lost once
+//! an admin approves.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SettleKind {
+    /// 位置不符: the register follows the asset to the room it was counted in.
+    Move,
+    /// 盘亏 found after all: the register stays as it is.
+    Found,
+    /// 盘亏 written off: the asset becomes lost when an admin approves.
+    WriteOff,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SettleState {
+    Done,
+    /// A write-off waiting for the admin.
+    Pending,
+    /// A write-off the admin refused: the difference is open again.
+    Rejected,
+}
+
+impl SettleKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            SettleKind::Move => "move",
+            SettleKind::Found => "found",
+            SettleKind::WriteOff => "write_off",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        [SettleKind::Move, SettleKind::Found, SettleKind::WriteOff]
+            .into_iter()
+            .find(|k| k.code() == raw)
+    }
+
+    /// What a settlement of this kind is when it is made.
+    pub fn first_state(self) -> SettleState {
+        match self {
+            SettleKind::WriteOff => SettleState::Pending,
+            SettleKind::Move | SettleKind::Found => SettleState::Done,
+        }
+    }
+}
+
+impl SettleState {
+    pub fn code(self) -> &'static str {
+        match self {
+            SettleState::Done => "done",
+            SettleState::Pending => "pending",
+            SettleState::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        [
+            SettleState::Done,
+            SettleState::Pending,
+            SettleState::Rejected,
+        ]
+        .into_iter()
+        .find(|s| s.code() == raw)
+    }
+}
+
+/// What the manager asks for one difference.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettleRequest {
+    pub kind: SettleKind,
+    pub asset_id: Uuid,
+}
+
+/// A settled (or pending) difference.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settlement {
+    pub id: Uuid,
+    pub kind: SettleKind,
+    pub state: SettleState,
+    pub asset_id: Uuid,
+    /// Where a moved asset went.
+    pub room_id: Option<Uuid>,
+    pub by: crate::model::Named,
+    pub at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_write_off_waits_for_the_admin() {
+        assert_eq!(SettleKind::WriteOff.first_state(), SettleState::Pending);
+        assert_eq!(SettleKind::Move.first_state(), SettleState::Done);
+        for k in [SettleKind::Move, SettleKind::Found, SettleKind::WriteOff] {
+            assert_eq!(SettleKind::parse(k.code()), Some(k));
+        }
+        for s in [
+            SettleState::Done,
+            SettleState::Pending,
+            SettleState::Rejected,
+        ] {
+            assert_eq!(SettleState::parse(s.code()), Some(s));
+        }
+    }
+}

@@ -141,6 +141,16 @@ messages! {
     FirstAdminName => "学校管理员姓名", "The school admin's name";
     FirstAdminPassword => "学校管理员初始密码", "The school admin's first password";
     NoSchools => "还没有学校。", "No schools yet.";
+    StocktakesTitle => "资产盘点", "Stocktakes";
+    NoStocktakes => "还没有盘点。", "No stocktakes yet.";
+    StocktakeCounting => "盘点中", "Counting";
+    StocktakeFinished => "已结束", "Finished";
+    ExpectedColumn => "应盘", "Expected";
+    CountedColumn => "已盘", "Counted";
+    MisplacedColumn => "位置不符", "Misplaced";
+    SurplusColumn => "盘盈", "Surplus";
+    MissingColumn => "未盘", "Not counted";
+    CounterColumn => "盘点人", "Counted by";
     UnknownTagTitle => "未知标签", "Unknown tag";
     UnknownTagBody => "这个标签码不在本校的登记中。请核对标签上的字符，或联系资产管理员。", "This tag code is not in the school's register. Check the characters on the label or ask the asset manager.";
     UnassignedTitle => "空白标签", "Unassigned tag";

@@ -3,7 +3,7 @@
 use crate::pages::{
     asset::AssetPage, compensations, district, home::HomePage, inspect, manage,
     not_found::NotFound, room::RoomPage, rounds, search::SearchPage, signin::SignInPage,
-    tag::TagPage,
+    stocktakes, tag::TagPage,
 };
 use crate::Session;
 use leptos::prelude::*;
@@ -63,6 +63,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/manage/checklists/:key") view=manage::checklists::ChecklistEditPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/schedules") view=manage::schedules::SchedulesPage ssr=SsrMode::Async/>
                 <Route path=path!("/rounds") view=rounds::RoundsPage ssr=SsrMode::Async/>
+                <Route path=path!("/stocktakes") view=stocktakes::StocktakesPage ssr=SsrMode::Async/>
+                <Route path=path!("/stocktakes/:id") view=stocktakes::StocktakePage ssr=SsrMode::Async/>
                 <Route path=path!("/rounds/overview") view=rounds::OverviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/inspect/:kind/:id") view=inspect::InspectPage ssr=SsrMode::Async/>
                 <Route path=path!("/report/:kind/:id") view=inspect::ReportPage ssr=SsrMode::Async/>

@@ -170,6 +170,7 @@ pub fn RoundsPage() -> impl IntoView {
         <Frame>
             <h1>{s.t(Msg::TodaysRounds)}</h1>
             {loaded(my_rounds(), move |desk| rounds_view(lang, desk))}
+            <p class="actions"><a class="button secondary" href="/stocktakes">{s.t(Msg::StocktakesTitle)}</a></p>
         </Frame>
     }
 }

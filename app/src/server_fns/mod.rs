@@ -9,6 +9,7 @@ pub mod labels;
 pub mod pages;
 pub mod register;
 pub mod rounds;
+pub mod stocktakes;
 pub mod users;
 
 use serde::{Deserialize, Serialize};

@@ -32,6 +32,7 @@ pub fn ManageHome() -> impl IntoView {
                 <li><a href="/manage/checklists">{s.t(Msg::Checklists)}</a></li>
                 <li><a href="/manage/schedules">{s.t(Msg::Schedules)}</a></li>
                 <li><a href="/rounds/overview">{s.t(Msg::RoundProgress)}</a></li>
+                <li><a href="/stocktakes">{s.t(Msg::StocktakesTitle)}</a></li>
                 {r.manages_users().then(|| view! { <li><a href="/manage/users">{s.t(Msg::Users)}</a></li> })}
             </ul>
         }

@@ -84,8 +84,9 @@ impl StocktakeRequest {
         let due = match self.due.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(day) => Some(
-                crate::rounds::parse_day(day)
-                    .ok_or(Invalid::new(Field::Due, Problem::BadDate))?
+                crate::domain::PurchaseDate::parse(day)
+                    .map_err(|_| Invalid::new(Field::Due, Problem::BadDate))?
+                    .as_str()
                     .to_string(),
             ),
         };

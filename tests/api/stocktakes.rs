@@ -643,5 +643,9 @@ async fn a_finished_stocktakes_differences_are_settled_each_with_history() {
         )
         .await
         .json();
-    assert_eq!(history[0]["after"]["room_id"], here.as_str(), "{history}");
+    assert_eq!(
+        history[0]["after"]["room"]["id"],
+        here.as_str(),
+        "{history}"
+    );
 }

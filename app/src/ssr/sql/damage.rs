@@ -2,6 +2,7 @@
 //! following them.
 
 use super::history::record;
+use super::rows::named;
 use super::SqlStore;
 use crate::domain::{Field, Invalid, Problem};
 use crate::duties::duty_for;
@@ -24,12 +25,6 @@ const REPORT_SELECT: &str = "SELECT d.id, d.source, d.inspection_id, d.happened_
     FROM damage_reports d LEFT JOIN assets a ON a.id = d.asset_id LEFT JOIN rooms r ON r.id = d.room_id \
     JOIN users rep ON rep.id = d.reporter_id LEFT JOIN users asg ON asg.id = d.assignee_id \
     WHERE d.school_id = $school";
-
-fn named(row: &Row, id: &str, name: &str) -> AppResult<Option<Named>> {
-    let id: Option<Uuid> = row.try_get(id)?;
-    let name: Option<String> = row.try_get(name)?;
-    Ok(id.zip(name).map(|(id, name)| Named { id, name }))
-}
 
 fn report(row: &Row, photos: Vec<Photo>) -> AppResult<DamageReport> {
     let get = |e: sqlx::Error| AppError::internal(e);

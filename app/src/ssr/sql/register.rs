@@ -68,7 +68,7 @@ async fn room_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Room>> {
     row.as_ref().map(rows::room).transpose()
 }
 
-async fn asset_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Asset>> {
+pub(super) async fn asset_in(tx: &mut Tx, id: Uuid) -> AppResult<Option<Asset>> {
     let sql = format!("{ASSET_SELECT} WHERE a.id = $1 AND a.school_id = $school");
     let row = query(&sql).bind(id).fetch_optional(&mut **tx).await?;
     row.as_ref().map(rows::asset).transpose()

@@ -3,6 +3,7 @@
 use super::checklists::json;
 use super::damage::duty_holder;
 use super::history::{commit_with_history, record};
+use super::rows::get;
 use super::SqlStore;
 use crate::domain::{AssetStatus, Role, RoomKind};
 use crate::duties::round_duty;
@@ -10,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::inspections::Subject;
 use crate::model::Named;
 use crate::rounds::{Assignee, Cadence, Schedule, Scope};
-use crate::ssr::db::{query, query_scalar, FromValue, QueryBuilder, Row, Tx};
+use crate::ssr::db::{query, query_scalar, QueryBuilder, Tx};
 use crate::ssr::rounds::store::RoundStore;
 use crate::ssr::rounds::store::{RoundSubject, ScheduleDraft};
 use crate::ssr::store::{Actor, Entity};
@@ -28,10 +29,6 @@ const SCHEDULE_SELECT: &str = "SELECT s.id, s.name, s.template_key, s.scope, s.c
     FROM schedules s LEFT JOIN users u ON u.id = s.assignee_id \
     LEFT JOIN checklist_templates t ON t.school_id = s.school_id AND t.key = s.template_key AND t.is_current \
     WHERE s.school_id = $school";
-
-fn get<T: FromValue>(row: &Row, col: &str) -> AppResult<T> {
-    row.try_get(col).map_err(AppError::internal)
-}
 
 fn from_json<T: serde::de::DeserializeOwned>(raw: &str) -> AppResult<T> {
     serde_json::from_str(raw).map_err(AppError::internal)

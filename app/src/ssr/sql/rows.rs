@@ -23,7 +23,13 @@ pub(super) const ASSET_SELECT: &str = "SELECT a.id, a.category, a.name, a.model,
 pub(super) const USER_SELECT: &str =
     "SELECT id, login, display_name, role, active, school_id FROM users";
 
-fn named(row: &Row, id: &str, name: &str) -> Result<Option<Named>, sqlx::Error> {
+/// A column of `row`; an undecodable value is an internal error.
+pub(super) fn get<T: crate::ssr::db::FromValue>(row: &Row, col: &str) -> AppResult<T> {
+    row.try_get(col).map_err(AppError::internal)
+}
+
+/// A `(id, name)` pair of columns as a [`Named`], or none when the id is null.
+pub(super) fn named(row: &Row, id: &str, name: &str) -> Result<Option<Named>, sqlx::Error> {
     let id: Option<Uuid> = row.try_get(id)?;
     let name: Option<String> = row.try_get(name)?;
     Ok(id.zip(name).map(|(id, name)| Named { id, name }))

@@ -3,12 +3,13 @@
 
 use super::checklists::json;
 use super::history::record;
+use super::rows::{get, named};
 use super::SqlStore;
 use crate::domain::{AssetStatus, Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
 use crate::model::Named;
 use crate::ssr::clock::school_time;
-use crate::ssr::db::{query, FromValue, QueryBuilder, Row};
+use crate::ssr::db::{query, QueryBuilder, Row};
 use crate::ssr::stocktake::store::{Recorded, RoomRow, ScanDraft, StocktakeDraft, StocktakeStore};
 use crate::ssr::store::{Actor, Entity};
 use crate::stocktake::{
@@ -33,21 +34,6 @@ const INSERT_SCAN: &str =
     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $school WHERE EXISTS \
     (SELECT 1 FROM stocktakes WHERE id = $2 AND status = 'counting' AND school_id = $school) \
     ON CONFLICT DO NOTHING";
-
-pub(super) fn get<T: FromValue>(row: &Row, col: &str) -> AppResult<T> {
-    row.try_get(col).map_err(AppError::internal)
-}
-
-fn named(row: &Row, id: &str, name: &str) -> AppResult<Option<Named>> {
-    let id: Option<Uuid> = get(row, id)?;
-    Ok(match id {
-        Some(id) => Some(Named {
-            id,
-            name: get::<Option<String>>(row, name)?.unwrap_or_default(),
-        }),
-        None => None,
-    })
-}
 
 /// Appends ` AND (col IN (…))` for a non-empty list; an empty one limits nothing.
 fn push_in<T: Clone + Into<crate::ssr::db::Arg>>(q: &mut QueryBuilder, col: &str, values: &[T]) {

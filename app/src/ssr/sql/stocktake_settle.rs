@@ -2,18 +2,37 @@
 //! write-off) in the same transaction.
 
 use super::history::record;
-use super::stocktake::get;
+use super::register::asset_in;
+use super::rows::get;
 use super::SqlStore;
 use crate::domain::Field;
 use crate::error::{AppError, AppResult};
 use crate::model::Named;
 use crate::ssr::clock::school_time;
-use crate::ssr::db::{query, query_scalar};
+use crate::ssr::db::{query, query_scalar, Query, Tx};
 use crate::ssr::stocktake::store::{SettlementDraft, SettlementStore};
 use crate::ssr::store::{Actor, Entity};
 use crate::stocktake::settle::{SettleKind, SettleState, Settlement};
 use chrono::Utc;
 use uuid::Uuid;
+
+/// Runs `update` on one asset inside a settlement and writes the asset's history as any edit of
+/// it does: the whole record before and after.
+async fn change_asset(tx: &mut Tx, actor: Actor, id: Uuid, update: Query) -> AppResult<()> {
+    let before = asset_in(tx, id).await?.ok_or(AppError::NotFound)?;
+    update.execute(&mut **tx).await?;
+    let after = asset_in(tx, id).await?.ok_or(AppError::NotFound)?;
+    record(
+        tx,
+        actor,
+        Entity::Asset,
+        id,
+        "update",
+        Some(&before),
+        Some(&after),
+    )
+    .await
+}
 
 #[async_trait::async_trait]
 impl SettlementStore for SqlStore {
@@ -42,30 +61,11 @@ impl SettlementStore for SqlStore {
             });
         }
         if let (SettleKind::Move, Some(room)) = (d.kind, d.room_id) {
-            let before: Option<Uuid> =
-                query_scalar("SELECT room_id FROM assets WHERE id = $1 AND school_id = $school")
-                    .bind(d.asset_id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            query("UPDATE assets SET room_id = $1 WHERE id = $2 AND school_id = $school")
-                .bind(room)
-                .bind(d.asset_id)
-                .execute(&mut *tx)
-                .await?;
-            let (before, after) = (
-                serde_json::json!({ "room_id": before }),
-                serde_json::json!({ "room_id": room, "stocktake": d.stocktake_id }),
-            );
-            record(
-                &mut tx,
-                actor,
-                Entity::Asset,
-                d.asset_id,
-                "update",
-                Some(&before),
-                Some(&after),
-            )
-            .await?;
+            let update =
+                query("UPDATE assets SET room_id = $1 WHERE id = $2 AND school_id = $school")
+                    .bind(room)
+                    .bind(d.asset_id);
+            change_asset(&mut tx, actor, d.asset_id, update).await?;
         }
         let after = serde_json::json!({
             "settlement": d.id, "kind": d.kind.code(), "state": state.code(), "asset": d.asset_id,
@@ -140,29 +140,10 @@ impl SettlementStore for SqlStore {
         .await?;
         let Some(asset) = asset else { return Ok(false) };
         if approve {
-            let before: String =
-                query_scalar("SELECT status FROM assets WHERE id = $1 AND school_id = $school")
-                    .bind(asset)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            query("UPDATE assets SET status = 'lost' WHERE id = $1 AND school_id = $school")
-                .bind(asset)
-                .execute(&mut *tx)
-                .await?;
-            let (before, after) = (
-                serde_json::json!({ "status": before }),
-                serde_json::json!({ "status": "lost", "stocktake": stocktake }),
-            );
-            record(
-                &mut tx,
-                actor,
-                Entity::Asset,
-                asset,
-                "update",
-                Some(&before),
-                Some(&after),
-            )
-            .await?;
+            let update =
+                query("UPDATE assets SET status = 'lost' WHERE id = $1 AND school_id = $school")
+                    .bind(asset);
+            change_asset(&mut tx, actor, asset, update).await?;
         }
         let after = serde_json::json!({ "settlement": settlement, "state": state.code() });
         record(

@@ -115,22 +115,28 @@ async fn assemble(
     })
 }
 
-/// A stocktake with its rooms, who counts each, and the tallies.
-pub async fn view(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Stocktake> {
-    let school = state.school(v)?;
-    let head = head_of(school.as_ref(), v, id).await?;
-    let expected = school.expected_assets(id).await?;
-    let scans = school.scans(id).await?;
-    assemble(school.as_ref(), head, &expected, &scans).await
-}
-
-/// 盘点报告: the stocktake with every difference listed and who counted how much.
-pub async fn report(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Report> {
+/// The stocktake assembled, with the frozen list and the scans it was counted from.
+async fn load(
+    state: &AppState,
+    v: &Visitor,
+    id: Uuid,
+) -> AppResult<(Stocktake, Vec<ExpectedAsset>, Vec<Scan>)> {
     let school = state.school(v)?;
     let head = head_of(school.as_ref(), v, id).await?;
     let expected = school.expected_assets(id).await?;
     let scans = school.scans(id).await?;
     let stocktake = assemble(school.as_ref(), head, &expected, &scans).await?;
+    Ok((stocktake, expected, scans))
+}
+
+/// A stocktake with its rooms, who counts each, and the tallies.
+pub async fn view(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Stocktake> {
+    Ok(load(state, v, id).await?.0)
+}
+
+/// 盘点报告: the stocktake with every difference listed and who counted how much.
+pub async fn report(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Report> {
+    let (stocktake, expected, scans) = load(state, v, id).await?;
     Ok(crate::stocktake::report::report(
         stocktake, &expected, &scans,
     ))

@@ -1,9 +1,14 @@
-// Rounds' service worker: keeps the rounds page and its files so that a round opens, scans
-// and records with no signal. The records themselves wait in IndexedDB (offline/round.js).
+// Rounds' service worker: keeps the rounds page, each stocktake's counting page and their
+// files so that a round or a count opens, scans and records with no signal. The records
+// themselves wait in IndexedDB (offline/round.js, offline/count.js). The scanner's files
+// (/scan/…) are kept once a page used them (or a counting page fetched them ahead).
 // While a round is open (the rounds page was opened today), a scanned tag opens straight in
 // the round page, which opens that item's checklist.
 const SHELL = 'rounds-shell-v1';
-const FILES = ['/pkg/rounds.css', '/offline/round.js', '/favicon.svg'];
+const FILES = ['/pkg/rounds.css', '/offline/round.js', '/offline/store.js', '/favicon.svg'];
+// Kept when first used: the counting page's script and the scanner with its decoder.
+const ON_USE = /^\/(offline|scan)\/[\w./-]+\.(js|wasm)$/;
+const COUNT_PAGE = /^\/stocktakes\/[0-9a-f-]{36}\/count$/;
 // A navigation that takes longer than this is answered from the cache (weak signal).
 const PATIENCE_MS = 4000;
 
@@ -67,7 +72,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request, '/rounds'));
   } else if (request.mode === 'navigate' && /^\/[tT]\/[^/]+$/.test(url.pathname) && !url.searchParams.has('record')) {
     event.respondWith(tagNavigation(request));
-  } else if (FILES.includes(url.pathname)) {
+  } else if (request.mode === 'navigate' && COUNT_PAGE.test(url.pathname)) {
+    event.respondWith(networkFirst(request, url.pathname));
+  } else if (FILES.includes(url.pathname) || ON_USE.test(url.pathname)) {
     event.respondWith(networkFirst(request, url.pathname));
   }
 });

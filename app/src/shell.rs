@@ -3,7 +3,7 @@
 use crate::pages::{
     asset::AssetPage, compensations, district, home::HomePage, inspect, manage,
     not_found::NotFound, room::RoomPage, rounds, search::SearchPage, signin::SignInPage,
-    stocktakes, tag::TagPage,
+    stocktake_count, stocktakes, tag::TagPage,
 };
 use crate::Session;
 use leptos::prelude::*;
@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/rounds") view=rounds::RoundsPage ssr=SsrMode::Async/>
                 <Route path=path!("/stocktakes") view=stocktakes::StocktakesPage ssr=SsrMode::Async/>
                 <Route path=path!("/stocktakes/:id") view=stocktakes::StocktakePage ssr=SsrMode::Async/>
+                <Route path=path!("/stocktakes/:id/count") view=stocktake_count::StocktakeCountPage ssr=SsrMode::Async/>
                 <Route path=path!("/rounds/overview") view=rounds::OverviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/inspect/:kind/:id") view=inspect::InspectPage ssr=SsrMode::Async/>
                 <Route path=path!("/report/:kind/:id") view=inspect::ReportPage ssr=SsrMode::Async/>

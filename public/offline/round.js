@@ -4,6 +4,8 @@
 // POST /api/v1/sync when there is a connection (photos first, each sent once).
 // Every sentence shown comes from #round-text, rendered by the server in the user's language.
 
+import { localDay, normalise, openStore, uuidv7 } from './store.js';
+
 const SHELL = 'rounds-shell-v1';
 const bar = document.getElementById('sync-bar');
 const sheet = document.getElementById('round-sheet');
@@ -12,56 +14,15 @@ const user = bar?.dataset.user;
 const today = bar?.dataset.today;
 const RETRY_MS = 30000;
 
-// ---- ids -------------------------------------------------------------------------------
+// ---- the queue ---------------------------------------------------------------------
 
-/** A UUIDv7: 48 bits of Unix milliseconds, then random bits (RFC 9562). */
-export function uuidv7() {
-  const b = new Uint8Array(16);
-  crypto.getRandomValues(b);
-  let ms = Date.now();
-  for (let i = 5; i >= 0; i--) {
-    b[i] = ms % 256;
-    ms = Math.floor(ms / 256);
-  }
-  b[6] = (b[6] & 0x0f) | 0x70;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-// ---- IndexedDB -------------------------------------------------------------------------
-
-let dbPromise;
-function db() {
-  dbPromise ??= new Promise((resolve, reject) => {
-    const open = indexedDB.open('rounds', 1);
-    open.onupgradeneeded = () => {
-      const d = open.result;
-      d.createObjectStore('records', { keyPath: 'id' }).createIndex('user', 'user');
-      d.createObjectStore('photos', { keyPath: 'id' });
-      d.createObjectStore('meta', { keyPath: 'key' });
-    };
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  return dbPromise;
-}
-
-async function tx(store, mode, work) {
-  const d = await db();
-  return new Promise((resolve, reject) => {
-    const t = d.transaction(store, mode);
-    const req = work(t.objectStore(store));
-    t.oncomplete = () => resolve(req?.result);
-    t.onerror = () => reject(t.error);
-    t.onabort = () => reject(t.error);
-  });
-}
-
-const put = (store, value) => tx(store, 'readwrite', (s) => s.put(value));
-const get = (store, key) => tx(store, 'readonly', (s) => s.get(key));
-const del = (store, key) => tx(store, 'readwrite', (s) => s.delete(key));
-const myRecords = () => tx('records', 'readonly', (s) => s.index('user').getAll(user));
+const store = openStore('rounds', 1, (d) => {
+  d.createObjectStore('records', { keyPath: 'id' }).createIndex('user', 'user');
+  d.createObjectStore('photos', { keyPath: 'id' });
+  d.createObjectStore('meta', { keyPath: 'key' });
+});
+const { put, get, del } = store;
+const myRecords = () => store.byIndex('records', 'user', user);
 
 async function meta(key, fallback) {
   const row = await get('meta', `${key}:${user}`);
@@ -77,10 +38,6 @@ const items = () => Array.from(document.querySelectorAll('.round-item'));
 function say(message) {
   const line = $('[data-sync-status]', bar);
   if (line) line.textContent = message || '';
-}
-
-function normalise(code) {
-  return decodeURIComponent(code).toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 function findByTag(code) {
@@ -414,12 +371,6 @@ async function freshStates() {
   } catch (_) {
     // offline: the page as cached stands
   }
-}
-
-/** The phone's date, as the service worker reads it. */
-function localDay() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 // ---- start -----------------------------------------------------------------------------

@@ -374,6 +374,93 @@ async fn bad_scans_are_refused_and_write_nothing() {
 }
 
 #[tokio::test]
+async fn finishing_waits_until_every_phone_counting_has_handed_in() {
+    let app = spawn_app().await;
+    let manager = app.token("demo-manager").await;
+    let (staff, admin) = (app.token("demo-staff").await, app.token("demo-admin").await);
+    let st = start(&app, &manager, json!({})).await;
+    let id = st["id"].as_str().unwrap().to_string();
+    let post = |token: &str, path: String, body: Option<Value>| {
+        let token = token.to_string();
+        let app = &app;
+        async move { app.api(Method::POST, &path, Some(&token), body).await }
+    };
+    for token in [&staff, &staff, &admin] {
+        let opened = post(token, format!("/stocktakes/{id}/counting"), None).await;
+        assert_eq!(opened.status, StatusCode::NO_CONTENT, "{}", opened.text);
+    }
+    let still: Vec<String> = view(&app, &manager, &id).await["counting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(still.len(), 2, "{still:?}");
+
+    // Refused while their phones may hold scans; the answer names them; nothing changes.
+    let refused = post(&manager, format!("/stocktakes/{id}/finish"), None).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.text
+    );
+    let message = refused.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        still.iter().all(|n| message.contains(n.as_str())),
+        "{message}"
+    );
+    assert_eq!(view(&app, &manager, &id).await["status"], "counting");
+
+    // Staff hand in only their own phone; a manager may hand in a lost one.
+    let admin_id = app
+        .sql("SELECT lower(hex(id)) FROM users WHERE login = 'demo-admin'")
+        .await;
+    let for_admin = json!({ "user": uuid(&admin_id[0]) });
+    let not_theirs = post(
+        &staff,
+        format!("/stocktakes/{id}/hand-in"),
+        Some(for_admin.clone()),
+    )
+    .await;
+    assert_eq!(not_theirs.status, StatusCode::FORBIDDEN);
+    let broken = post(
+        &staff,
+        format!("/stocktakes/{id}/hand-in"),
+        Some(json!({ "who": 1 })),
+    )
+    .await;
+    assert_eq!(
+        broken.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        broken.text
+    );
+    for (token, body) in [(&staff, None), (&staff, None), (&manager, Some(for_admin))] {
+        let done = post(token, format!("/stocktakes/{id}/hand-in"), body).await;
+        assert_eq!(done.status, StatusCode::NO_CONTENT, "{}", done.text);
+    }
+    let finished = post(&manager, format!("/stocktakes/{id}/finish"), None).await;
+    assert_eq!(finished.status, StatusCode::OK, "{}", finished.text);
+
+    // Each opening and each hand-in wrote one history row; the repeats wrote none.
+    let rows = app
+        .sql(&format!(
+            "SELECT action FROM history WHERE entity = 'stocktake' AND action IN \
+             ('start_counting', 'hand_in') AND entity_id = (SELECT id FROM stocktakes \
+             WHERE school_id = {HOME_SCHOOL} AND status = 'finished') ORDER BY action"
+        ))
+        .await;
+    assert_eq!(
+        rows,
+        ["hand_in", "hand_in", "start_counting", "start_counting"]
+    );
+}
+
+#[tokio::test]
 async fn stocktake_routes_let_in_exactly_the_roles_they_name() {
     let app = spawn_app().await;
     let manager = app.token("demo-manager").await;
@@ -427,6 +514,18 @@ async fn stocktake_routes_let_in_exactly_the_roles_they_name() {
         (
             Method::POST,
             format!("/stocktakes/{id}/rooms/{here}/claim"),
+            None,
+            [true, true, true, false],
+        ),
+        (
+            Method::POST,
+            format!("/stocktakes/{id}/counting"),
+            None,
+            [true, true, true, false],
+        ),
+        (
+            Method::POST,
+            format!("/stocktakes/{id}/hand-in"),
             None,
             [true, true, true, false],
         ),

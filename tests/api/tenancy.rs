@@ -230,6 +230,8 @@ fn routes(t: &Theirs) -> Vec<(Method, String, Option<Value>)> {
             format!("/stocktakes/{}/rooms/{}/claim", t.stocktake, t.room),
             json!({}),
         ),
+        post(format!("/stocktakes/{}/counting", t.stocktake), json!({})),
+        post(format!("/stocktakes/{}/hand-in", t.stocktake), json!({})),
         post(format!("/stocktakes/{}/finish", t.stocktake), json!({})),
         (
             Method::DELETE,

@@ -54,12 +54,13 @@ export async function startServer() {
   return { base, stop };
 }
 
-export async function launch() {
+/** Headless Chromium; `args` adds switches (a fake camera, say). */
+export async function launch(args = []) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'rounds-chromium-'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
+      '--disable-sync', '--no-first-run', '--disable-quic', ...args],
   });
   return { browser, close: async () => { await browser.close(); rmSync(userDataDir, { recursive: true, force: true }); } };
 }

@@ -108,6 +108,10 @@ pub enum Problem {
     NotRegistered {
         code: String,
     },
+    /// People still counting who have not handed in (their phones may hold unsynced scans).
+    StillCounting {
+        who: String,
+    },
     /// Not a picture in a format we read (JPEG, PNG, WebP), or a damaged one.
     NotAnImage,
     /// More megapixels than a phone camera makes.

@@ -11,6 +11,7 @@ pub mod room;
 pub mod rounds;
 pub mod search;
 pub mod signin;
+pub mod stocktake_count;
 pub mod stocktakes;
 pub mod tag;
 

@@ -82,9 +82,27 @@ pub fn StocktakePage() -> impl IntoView {
             })
             .collect_view();
         let t = st.tally;
+        let still = (!st.counting.is_empty()).then(|| {
+            let names = st
+                .counting
+                .iter()
+                .map(|n| n.name.as_str())
+                .collect::<Vec<_>>()
+                .join("、");
+            view! { <p class="muted">{lang.t(Msg::StillCountingTitle)}": "{names}</p> }
+        });
+        let count = (st.head.status == StocktakeStatus::Counting).then(|| {
+            view! {
+                <p class="actions">
+                    <a class="button" href=format!("/stocktakes/{}/count", st.head.id)>{lang.t(Msg::CountRooms)}</a>
+                </p>
+            }
+        });
         view! {
             <p class="eyebrow">{lang.t(Msg::StocktakesTitle)}" · "{status_text(lang, st.head.status)}</p>
             <h1>{st.head.name}</h1>
+            {count}
+            {still}
             <dl class="fields">
                 <div class="item"><dt>{lang.t(Msg::ExpectedColumn)}</dt><dd>{t.expected}</dd></div>
                 <div class="item"><dt>{lang.t(Msg::CountedColumn)}</dt><dd>{t.expected - t.missing}</dd></div>

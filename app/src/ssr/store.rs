@@ -15,7 +15,7 @@ pub use super::photos::store::PhotoStore;
 pub use super::register::store::RegisterStore;
 pub use super::rounds::store::RoundStore;
 pub use super::school::store::SchoolStore;
-pub use super::stocktake::store::{SettlementStore, StocktakeStore};
+pub use super::stocktake::store::{CountingStore, SettlementStore, StocktakeStore};
 pub use super::sync::store::SyncStore;
 
 /// Who made a change: a signed-in user, or the system (start-up import, CLI).
@@ -109,6 +109,7 @@ every_area!(
     CompensationStore,
     RoundStore,
     StocktakeStore,
+    CountingStore,
     SettlementStore,
     SyncStore
 );

@@ -163,6 +163,9 @@ pub struct Stocktake {
     pub head: StocktakeHead,
     pub tally: Tally,
     pub rooms: Vec<StocktakeRoom>,
+    /// Who is counting on a phone and has not handed in: the stocktake cannot finish yet.
+    #[serde(default)]
+    pub counting: Vec<Named>,
 }
 
 /// How a scan counts against the expected list.

@@ -152,6 +152,7 @@ mod tests {
             head,
             tally: Tally::default(),
             rooms: vec![],
+            counting: vec![],
         };
         let r = report(st, &list, &scans);
         assert_eq!(r.missing.len(), 1);

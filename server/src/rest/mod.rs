@@ -164,6 +164,11 @@ pub fn router() -> Router<AppState> {
             "/stocktakes/{id}/rooms/{room}/claim",
             post(stocktakes::claim_room),
         )
+        .route(
+            "/stocktakes/{id}/counting",
+            post(stocktakes::start_counting),
+        )
+        .route("/stocktakes/{id}/hand-in", post(stocktakes::hand_in))
         .route("/stocktakes/{id}/finish", post(stocktakes::finish))
         .route(
             "/stocktakes/{id}/settlements",

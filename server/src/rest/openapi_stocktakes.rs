@@ -22,6 +22,8 @@ pub(super) fn paths() -> Value {
     let tag = "stocktakes";
     let one =
         |summary: &str, ok: &str, body: Value| with_params(op(summary, tag, ok, body), &["id"]);
+    let mut hand_in = with_body(one("Hand in: every scan on the caller's phone is synced (no body). An asset manager or admin may hand in for someone else with {\"user\": id} (a lost phone)", "204", json!({})), "HandIn");
+    hand_in["requestBody"]["required"] = json!(false);
     json!({
         "/api/v1/stocktakes": {
             "get": op("Every stocktake of the school, newest first (staff, asset manager, admin)", tag, "200", array("StocktakeHead")),
@@ -42,7 +44,9 @@ pub(super) fn paths() -> Value {
             "post": with_body(one("Settle a difference of a finished stocktake: move (the register follows a misplaced asset to the room it was counted in), found, or write_off (waits for the admin) (asset manager, admin)", "200", array("Settlement")), "SettleRequest")
         },
         "/api/v1/stocktakes/{id}/settlements/{settlement}/decision": { "post": with_body(with_params(op("Approve a pending write-off (the asset becomes lost) or refuse it (admin)", tag, "200", array("Settlement")), &["id", "settlement"]), "WriteOffDecision") },
-        "/api/v1/stocktakes/{id}/finish": { "post": one("End the counting; the stocktake is read-only from then on (asset manager, admin)", "200", schema("Stocktake")) }
+        "/api/v1/stocktakes/{id}/counting": { "post": one("The caller counts on this phone from now on (the counting page opens it): the stocktake cannot finish until they hand in", "204", json!({})) },
+        "/api/v1/stocktakes/{id}/hand-in": { "post": hand_in },
+        "/api/v1/stocktakes/{id}/finish": { "post": one("End the counting; the stocktake is read-only from then on. Refused (400) while someone counting has not handed in; the message names them (asset manager, admin)", "200", schema("Stocktake")) }
     })
 }
 
@@ -63,8 +67,11 @@ pub(super) fn schemas() -> Value {
     full["tally"] = tally.clone();
     full["rooms"] = json!({ "type": "array", "items": { "type": "object", "properties": {
         "room_id": uuid, "building": text, "room": text, "tag": maybe, "counter": {}, "tally": tally } } });
+    full["counting"] = json!({ "type": "array", "items": schema("Named"),
+        "description": "who counts on a phone and has not handed in: the stocktake cannot finish yet" });
     json!({
         "StocktakeScope": scope,
+        "HandIn": { "type": "object", "additionalProperties": false, "properties": { "user": uuid } },
         "StocktakeRequest": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": {
             "name": { "type": "string", "minLength": 1, "maxLength": 80 }, "scope": schema("StocktakeScope"),
             "participants": { "type": "array", "maxItems": 200, "items": uuid, "description": "who counts besides asset managers and admins; empty: all staff" },

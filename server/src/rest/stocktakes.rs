@@ -12,7 +12,8 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 pub async fn list(
     State(st): State<AppState>,
@@ -120,6 +121,42 @@ pub async fn claim_room(
 ) -> RestResult<StatusCode> {
     v.require(|r| r.inspects())?;
     stocktake::claim_room(&st, &v, path_id(&raw)?, path_id(&room)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The counting page opened on a phone: its user counts until they hand in.
+pub async fn start_counting(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<StatusCode> {
+    v.require(|r| r.inspects())?;
+    stocktake::start_counting(&st, &v, path_id(&raw)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Whose phone hands in: the caller's (no body), or `{"user": id}` for a manager handing in
+/// for someone else.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandIn {
+    #[serde(default)]
+    pub user: Option<Uuid>,
+}
+
+pub async fn hand_in(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> RestResult<StatusCode> {
+    v.require(|r| r.inspects())?;
+    let req: HandIn = if body.iter().all(u8::is_ascii_whitespace) {
+        HandIn::default()
+    } else {
+        parse_json(&body)?
+    };
+    stocktake::hand_in(&st, &v, path_id(&raw)?, req.user).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -15,6 +15,7 @@ mod rounds;
 mod rows;
 mod school;
 mod stocktake;
+mod stocktake_counting;
 mod stocktake_settle;
 mod sync;
 

@@ -396,7 +396,8 @@ impl StocktakeStore for SqlStore {
         let mut tx = self.write().await?;
         let done = query(
             "UPDATE stocktakes SET status = 'finished', finished_by = $1, finished_at = $2 \
-             WHERE id = $3 AND status = 'counting' AND school_id = $school",
+             WHERE id = $3 AND status = 'counting' AND school_id = $school AND NOT EXISTS \
+             (SELECT 1 FROM stocktake_counters c WHERE c.stocktake_id = $3 AND c.handed_in_at IS NULL)",
         )
         .bind(actor.0)
         .bind(Utc::now())

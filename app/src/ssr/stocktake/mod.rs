@@ -110,6 +110,7 @@ async fn assemble(
         .collect();
     Ok(Stocktake {
         tally: tally(expected, scans, None),
+        counting: school.still_counting(head.id).await?,
         head,
         rooms,
     })
@@ -234,11 +235,45 @@ pub async fn claim_room(state: &AppState, v: &Visitor, id: Uuid, room: Uuid) -> 
     school.claim_room(v.actor(), id, room).await
 }
 
-/// Ends the counting; the stocktake is read-only from then on.
+/// The visitor counts on this phone from now on (the counting page says so when it opens):
+/// the stocktake does not finish until they hand in.
+pub async fn start_counting(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<()> {
+    let school = state.school(v)?;
+    counting(school.as_ref(), v, id).await?;
+    school.start_counting(v.actor(), id).await?;
+    Ok(())
+}
+
+/// A phone hands in: every scan on it synced. An asset manager or admin may hand in for
+/// someone else (a lost phone, whose unsynced scans are then given up). Handing in twice is
+/// no error.
+pub async fn hand_in(state: &AppState, v: &Visitor, id: Uuid, user: Option<Uuid>) -> AppResult<()> {
+    let school = state.school(v)?;
+    counting(school.as_ref(), v, id).await?;
+    let me = v.signed_in()?.id;
+    let user = user.unwrap_or(me);
+    if user != me {
+        v.require(|r| r.manages_register())?;
+    }
+    school.hand_in(v.actor(), id, user).await?;
+    Ok(())
+}
+
+/// Ends the counting; the stocktake is read-only from then on. Refused while someone counting
+/// on a phone has not handed in (the answer names them).
 pub async fn finish(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Stocktake> {
     v.require(|r| r.manages_register())?;
     let school = state.school(v)?;
     counting(school.as_ref(), v, id).await?;
+    let still = school.still_counting(id).await?;
+    if !still.is_empty() {
+        let who = still
+            .into_iter()
+            .map(|n| n.name)
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(Invalid::new(Field::Status, Problem::StillCounting { who }).into());
+    }
     if !school.finish_stocktake(v.actor(), id).await? {
         return Err(Invalid::new(Field::Status, Problem::BadTransition).into());
     }

@@ -86,6 +86,18 @@ pub trait StocktakeStore: Send + Sync {
     async fn finish_stocktake(&self, actor: Actor, id: Uuid) -> AppResult<bool>;
 }
 
+/// Who counts on a phone that may hold scans not yet synced (the page opens it, the phone or
+/// a manager hands it in); a stocktake does not finish while one is open.
+#[async_trait]
+pub trait CountingStore: Send + Sync {
+    /// The actor counts from now on; false when they were counting already.
+    async fn start_counting(&self, actor: Actor, stocktake: Uuid) -> AppResult<bool>;
+    /// `user`'s phone handed in; false when they were not counting.
+    async fn hand_in(&self, actor: Actor, stocktake: Uuid, user: Uuid) -> AppResult<bool>;
+    /// Who is counting and has not handed in, by name.
+    async fn still_counting(&self, stocktake: Uuid) -> AppResult<Vec<Named>>;
+}
+
 /// How a finished stocktake's differences were settled.
 #[async_trait]
 pub trait SettlementStore: Send + Sync {

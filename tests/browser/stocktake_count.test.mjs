@@ -1,0 +1,152 @@
+// Counting a room with the camera, on a phone: the asset manager starts a stocktake of one
+// building; Chromium's fake camera plays a video made here from our own label PDF (the room's
+// door tag, two of its assets, an asset of another room, a blank tag, then the first asset
+// again), moved and scaled across the frame. The page counts found, 位置不符, 盘盈 and the
+// repeat live; a keyboard-wedge burst typed with no connection is kept and synced when the
+// connection returns; the report's 盘亏 are exactly the room's assets never shown.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Checks, PHONE, api, expect, fitsWidth, launch, signIn, startServer } from './harness.mjs';
+import { frame, renderPdf, writeY4m } from '../scanner/frames.mjs';
+
+const [W, H, FPS] = [640, 480, 10];
+const checks = new Checks();
+const server = await startServer();
+const base = server.base;
+const token = async (login) => (await api(base, '/api/v1/auth/token', null,
+  { method: 'POST', body: JSON.stringify({ login, password: 'rounds-demo' }) })).token;
+const manager = await token('demo-manager');
+const authed = { 'content-type': 'application/json', authorization: `Bearer ${manager}` };
+
+// A stocktake of the building with the most tagged assets, and the room of it to count.
+const buildings = await api(base, '/api/v1/buildings', manager);
+const whole = await api(base, '/api/v1/stocktakes', manager, { method: 'POST', body: JSON.stringify({ name: 'probe' }) });
+const probe = await api(base, `/api/v1/stocktakes/${whole.id}/expected`, manager);
+const roomCounts = new Map();
+for (const e of probe) if (e.tag && e.room_id) roomCounts.set(e.room_id, (roomCounts.get(e.room_id) || 0) + 1);
+const roomId = [...roomCounts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+const probeRoom = whole.rooms.find((r) => r.room_id === roomId);
+const building = buildings.find((b) => b.name === probeRoom.building);
+const started = await api(base, '/api/v1/stocktakes', manager, { method: 'POST',
+  body: JSON.stringify({ name: '2026 秋季 教学楼盘点', scope: { buildings: [building.id] }, due: '2026-12-20' }) });
+await fetch(`${base}/api/v1/stocktakes/${whole.id}/finish`, { method: 'POST', headers: authed });
+const expected = await api(base, `/api/v1/stocktakes/${started.id}/expected`, manager);
+const room = started.rooms.find((r) => r.room_id === roomId);
+const inRoom = expected.filter((e) => e.room_id === roomId && e.tag);
+const elsewhere = expected.find((e) => e.room_id && e.room_id !== roomId && e.tag);
+const [a1, a2, a3, a4] = inRoom;
+
+// The labels, printed as the asset manager would (thermal 30×20 mm), and one blank tag.
+async function labels(job) {
+  const res = await fetch(`${base}/api/v1/labels`, { method: 'POST', headers: authed, body: JSON.stringify({ stock: 'thermal-30x20', ...job }) });
+  if (!res.ok) throw new Error(`labels: ${res.status} ${await res.text()}`);
+  return renderPdf(Buffer.from(await res.arrayBuffer()), 200);
+}
+const [door, img1, img2, imgMisplaced] = await labels({ tags: [room.tag, a1.tag, a2.tag, elsewhere.tag] });
+const [blank] = await labels({ new_tags: 1 });
+
+// The video: each label held ~1.5 s while it drifts and grows, a second of empty desk between.
+const shown = [door, img1, img2, imgMisplaced, blank, img1];
+const frames = [];
+const empty = frame(W, H, [], { seed: 1 });
+for (const [k, image] of shown.entries()) {
+  for (let i = 0; i < 15; i++) {
+    frames.push(frame(W, H, [{ image, cx: 250 + i * 10, cy: 220 + (k % 2) * 30, scale: 1.3 + i * 0.03, angle: (k - 2) * 4 }], { seed: 10 + k * 100 + i }));
+  }
+  for (let i = 0; i < 12; i++) frames.push(empty);
+}
+for (let i = 0; i < 60; i++) frames.push(empty); // then a long stretch of nothing before it loops
+const videoDir = mkdtempSync(join(tmpdir(), 'rounds-camera-'));
+const video = join(videoDir, 'labels.y4m');
+writeY4m(video, frames, W, H, FPS);
+
+const { browser, close } = await launch(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+  `--use-file-for-fake-video-capture=${video}`]);
+try {
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  await context.grantPermissions(['camera'], { origin: base });
+  const page = await context.newPage();
+  const countUrl = `${base}/stocktakes/${started.id}/count`;
+  const tally = (scope) => page.$$eval(`[data-tally="${scope}"] [data-n]`, (dds) => Object.fromEntries(dds.map((d) => [d.dataset.n, Number(d.textContent)])));
+  const rows = () => page.$$eval('[data-scans] li', (lis) => lis.map((li) => ({ cls: li.dataset.class, code: li.dataset.code })));
+
+  await checks.step('the manager opens the counting page from the stocktake at phone width', async () => {
+    await page.goto(`${base}/signin`);
+    await signIn(page, base, 'demo-manager');
+    await page.goto(`${base}/stocktakes/${started.id}`);
+    await Promise.all([page.waitForNavigation(), page.click(`a[href="/stocktakes/${started.id}/count"]`)]);
+    await page.waitForSelector('#count[data-ready="true"]');
+    expect((await page.textContent('main')).includes('清点房间'), 'the page in Chinese');
+    expect(await fitsWidth(page), 'the page fits the phone');
+    await page.waitForSelector('#count[data-offline-ready="true"]', { timeout: 15000 });
+  });
+
+  await checks.step('the camera reads the door tag, then counts found, 位置不符, 盘盈 and a repeat', async () => {
+    await page.click('[data-scan-start]');
+    await page.waitForSelector('.scanner-video');
+    await page.waitForFunction((want) => document.querySelector('[data-room]').value === want, roomId, { timeout: 20000 });
+    await page.waitForFunction(() => {
+      const classes = Array.from(document.querySelectorAll('[data-scans] li'), (li) => li.dataset.class);
+      return ['found', 'misplaced', 'repeat'].every((c) => classes.includes(c)) && classes.filter((c) => c === 'found').length >= 2
+        && (classes.includes('surplus') || classes.includes('unlisted'));
+    }, null, { timeout: 40000 });
+    await page.waitForFunction(() => document.querySelector('[data-pending]').textContent === '0', null, { timeout: 15000 });
+    const list = await rows();
+    expect(list.some((r) => r.cls === 'surplus'), `the blank tag is 盘盈 once synced: ${JSON.stringify(list)}`);
+    const t = await tally('room');
+    expect(t.expected === expected.filter((e) => e.room_id === roomId).length, `expected ${t.expected}`);
+    expect(t.counted === 2 && t.misplaced === 1 && t.surplus === 1, `room tally ${JSON.stringify(t)}`);
+    expect(t.missing === t.expected - 2, `missing ${t.missing}`);
+    expect(Number(await page.getAttribute('[data-scanner-host]', 'data-frames')) > 10, 'frames went through the worker');
+    expect(await fitsWidth(page), 'the camera view fits the phone');
+    await page.click('[data-scanner-stop]');
+  });
+
+  await checks.step('a keyboard-wedge burst with no connection is kept on the phone, also across a reload', async () => {
+    await context.setOffline(true);
+    for (const e of [a3, a4]) {
+      await page.focus('[data-capture] input');
+      await page.keyboard.type(`${base}/t/${e.tag}`, { delay: 4 });
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForFunction(() => document.querySelector('[data-pending]').textContent === '2');
+    expect((await tally('room')).counted === 4, 'counted 4 on the phone');
+    await page.reload();
+    await page.waitForSelector('#count[data-ready="true"]');
+    await page.selectOption('[data-room]', roomId);
+    expect(await page.textContent('[data-pending]') === '2', 'still 2 waiting after a reload offline');
+    expect((await tally('room')).counted === 4, 'and still counted');
+  });
+
+  await checks.step('back online, the queue syncs once and the server counts it', async () => {
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForFunction(() => document.querySelector('[data-pending]').textContent === '0', null, { timeout: 15000 });
+    const scans = await api(base, `/api/v1/stocktakes/${started.id}/scans`, manager);
+    const counted = scans.filter((s) => !s.undone && (s.class === 'found' || s.class === 'misplaced'));
+    expect(counted.length === 5, `five counted on the server: ${counted.length}`);
+  });
+
+  await checks.step('the stocktake cannot finish until this phone hands in', async () => {
+    const refused = await fetch(`${base}/api/v1/stocktakes/${started.id}/finish`, { method: 'POST', headers: authed });
+    const message = (await refused.json()).error?.message || '';
+    expect(refused.status === 422 && message.includes('交回'), `refused while counting: ${refused.status} ${message}`);
+    await page.click('[data-hand-in]');
+    await page.waitForFunction(() => document.querySelector('#count').dataset.counting === 'false');
+    const res = await fetch(`${base}/api/v1/stocktakes/${started.id}/finish`, { method: 'POST', headers: authed });
+    expect(res.ok, `finish after handing in: ${res.status}`);
+  });
+
+  await checks.step('the report\'s 盘亏 in the room are the assets never shown', async () => {
+    const report = await api(base, `/api/v1/stocktakes/${started.id}/report`, manager);
+    const missingHere = report.missing.filter((m) => m.room_id === roomId).map((m) => m.asset_id).sort();
+    const never = expected.filter((e) => e.room_id === roomId && ![a1, a2, a3, a4].includes(e)).map((e) => e.asset_id).sort();
+    expect(JSON.stringify(missingHere) === JSON.stringify(never), `missing ${missingHere.length}, never shown ${never.length}`);
+  });
+} finally {
+  await close();
+  server.stop();
+  rmSync(videoDir, { recursive: true, force: true });
+}
+process.exit(checks.summary());

@@ -26,6 +26,13 @@ pub struct ServeArgs {
     /// Debian's fonts-noto-cjk Noto Sans CJK SC.
     #[arg(long, env = "ROUNDS_LABEL_FONT")]
     pub label_font: Option<PathBuf>,
+    /// Serve https with this certificate chain (PEM); phones allow the camera only over https.
+    /// Needs `--tls-key`. Without both, plain http (behind a reverse proxy that speaks https).
+    #[arg(long, env = "ROUNDS_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The certificate's private key (PEM: PKCS#8, PKCS#1 or SEC1).
+    #[arg(long, env = "ROUNDS_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
     /// Where the built site (CSS, wasm, static files) is; relative to the working folder.
     #[arg(long, env = "ROUNDS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
@@ -60,7 +67,14 @@ impl ServeArgs {
     pub fn public_url(&self) -> String {
         self.public_url
             .clone()
-            .unwrap_or_else(|| format!("http://{}", self.addr))
+            .unwrap_or_else(|| {
+                let scheme = if self.tls_cert.is_some() {
+                    "https"
+                } else {
+                    "http"
+                };
+                format!("{scheme}://{}", self.addr)
+            })
             .trim_end_matches('/')
             .to_string()
     }

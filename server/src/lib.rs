@@ -11,6 +11,7 @@ use app::ssr::state::{AppState, Settings};
 use config::ServeArgs;
 use leptos::config::LeptosOptions;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 
@@ -52,6 +53,34 @@ pub async fn serve_on(listener: TcpListener, state: AppState) -> std::io::Result
     )
     .with_graceful_shutdown(shutdown())
     .await
+}
+
+/// Serves https on an already bound listener with the certificate and key (PEM files) until
+/// the process is stopped; requests in flight get up to 10 s to finish.
+pub async fn serve_tls_on(
+    listener: std::net::TcpListener,
+    state: AppState,
+    cert: &Path,
+    key: &Path,
+) -> std::io::Result<()> {
+    use axum_server::tls_rustls::RustlsConfig;
+    // One crypto provider for the process: ring, which builds with `cc` alone. rustls marks it
+    // deprecated for lacking post-quantum key exchange; aws-lc-rs has it but needs a far longer
+    // C build on this 2-core machine. Installing twice (a second server in one process) is no error.
+    #[allow(deprecated)]
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let config = RustlsConfig::from_pem_file(cert, key).await?;
+    let handle = axum_server::Handle::new();
+    let stopping = handle.clone();
+    tokio::spawn(async move {
+        shutdown().await;
+        stopping.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
+    });
+    let router = web::router(state);
+    axum_server::from_tcp_rustls(listener, config)?
+        .handle(handle)
+        .serve(router.into_make_service_with_connect_info::<SocketAddr>())
+        .await
 }
 
 async fn shutdown() {

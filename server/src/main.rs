@@ -217,12 +217,24 @@ async fn school(action: SchoolCommand) -> Result<()> {
 async fn serve(args: ServeArgs) -> Result<()> {
     let state = server::prepare(&args).await?;
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
-    tracing::info!(
-        "serving on http://{} (labels point at {})",
+    let (scheme, addr) = (
+        if args.tls_cert.is_some() {
+            "https"
+        } else {
+            "http"
+        },
         listener.local_addr()?,
+    );
+    tracing::info!(
+        "serving on {scheme}://{addr} (labels point at {})",
         state.settings.public_url
     );
-    server::serve_on(listener, state).await?;
+    match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => {
+            server::serve_tls_on(listener.into_std()?, state, cert, key).await?
+        }
+        _ => server::serve_on(listener, state).await?,
+    }
     Ok(())
 }
 

@@ -32,13 +32,15 @@ function database(data, port) {
   return { url: `${POSTGRES}/${name}`, drop: () => sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-export async function startServer() {
+/** The server on a free port; with `tls` ({ cert, key }: PEM files) it serves https. */
+export async function startServer({ tls } = {}) {
   const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), 'rounds-browser-'));
-  const base = `http://127.0.0.1:${port}`;
+  const base = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   const db = database(data, port);
   const proc = spawn('target/release/rounds', ['serve', '--addr', `127.0.0.1:${port}`, '--data', data,
-    '--database-url', db.url, '--public-url', base, '--demo'],
+    '--database-url', db.url, '--public-url', base, '--demo',
+    ...(tls ? ['--tls-cert', tls.cert, '--tls-key', tls.key] : [])],
     { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });
   for (let i = 0; i < 200; i++) {
     try {
@@ -51,7 +53,7 @@ export async function startServer() {
     db.drop();
     rmSync(data, { recursive: true, force: true });
   };
-  return { base, stop };
+  return { base, port, stop };
 }
 
 /** Headless Chromium; `args` adds switches (a fake camera, say). */

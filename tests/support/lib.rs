@@ -180,6 +180,8 @@ async fn serve(
         ),
         demo: true,
         label_font: None,
+        tls_cert: None,
+        tls_key: None,
         site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("../target/site")
             .display()

@@ -151,6 +151,8 @@ messages! {
     SurplusColumn => "盘盈", "Surplus";
     MissingColumn => "未盘", "Not counted";
     CounterColumn => "盘点人", "Counted by";
+    ScanTitle => "扫码", "Scan";
+    ScanHint => "对准资产或门牌上的标签，读到后直接打开记录；也可以在上方输入标签码。", "Point at the label on an asset or a door: its record opens as soon as it is read. Or type the tag code above.";
     CountRoomTitle => "清点房间", "Count a room";
     CountRooms => "开始清点", "Count rooms";
     PickRoom => "选择房间，或扫描门牌", "Pick the room, or scan its door tag";

@@ -2,7 +2,7 @@
 
 use crate::pages::{
     asset::AssetPage, compensations, district, home::HomePage, inspect, manage,
-    not_found::NotFound, room::RoomPage, rounds, search::SearchPage, signin::SignInPage,
+    not_found::NotFound, room::RoomPage, rounds, scan, search::SearchPage, signin::SignInPage,
     stocktake_count, stocktakes, tag::TagPage,
 };
 use crate::Session;
@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/district") view=district::DistrictPage ssr=SsrMode::Async/>
                 <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                <Route path=path!("/scan") view=scan::ScanPage ssr=SsrMode::Async/>
                 <Route path=path!("/t/:code") view=TagPage ssr=SsrMode::Async/>
                 // Label QR codes carry the URL in upper case (alphanumeric mode).
                 <Route path=path!("/T/:code") view=TagPage ssr=SsrMode::Async/>

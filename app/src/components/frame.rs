@@ -47,6 +47,7 @@ pub fn Frame(children: Children) -> impl IntoView {
                 <input type="search" name="q" placeholder=s.t(Msg::SearchPlaceholder)
                     aria-label=s.t(Msg::Search) enterkeyhint="search" autocomplete="off"/>
                 <button type="submit">{s.t(Msg::Search)}</button>
+                <a class="button secondary" href="/scan">{s.t(Msg::ScanTitle)}</a>
             </form>
         })}
         <main>{children()}</main>

@@ -13,3 +13,4 @@ pub mod net;
 pub mod records;
 pub mod round_forms;
 pub mod schedule_form;
+pub mod script_text;

@@ -9,6 +9,7 @@ pub mod manage;
 pub mod not_found;
 pub mod room;
 pub mod rounds;
+pub mod scan;
 pub mod search;
 pub mod signin;
 pub mod stocktake_count;

@@ -5,6 +5,7 @@
 
 use super::{loaded, param};
 use crate::components::frame::Frame;
+use crate::components::script_text::{script_text, SCANNER};
 use crate::i18n::{Lang, Msg};
 use crate::server_fns::stocktakes::stocktake_view;
 use crate::session::use_session;
@@ -32,49 +33,30 @@ fn tally_list(lang: Lang, scope: &'static str, title: Msg) -> impl IntoView {
     }
 }
 
-/// Every sentence the script shows, as JSON (`#count-text`), by the name the script uses.
-fn texts(lang: Lang) -> impl IntoView {
-    let pairs = [
-        ("found", Msg::CountedColumn),
-        ("misplaced", Msg::MisplacedColumn),
-        ("surplus", Msg::SurplusColumn),
-        ("outOfScope", Msg::ClassOutOfScope),
-        ("repeat", Msg::ClassRepeat),
-        ("unlisted", Msg::ClassUnlisted),
-        ("registeredIn", Msg::RegisteredIn),
-        ("roomPicked", Msg::RoomPicked),
-        ("pickRoomFirst", Msg::PickRoomFirst),
-        ("notATag", Msg::NotATagCode),
-        ("undo", Msg::Undo),
-        ("damaged", Msg::MarkDamaged),
-        ("notSynced", Msg::NotSynced),
-        ("refused", Msg::SyncRefused),
-        ("offline", Msg::OfflineNow),
-        ("syncing", Msg::Syncing),
-        ("failed", Msg::SyncFailed),
-        ("signIn", Msg::SignInAgain),
-        ("handedIn", Msg::HandedIn),
-        ("kept", Msg::ListKept),
-        ("noList", Msg::NoListOnPhone),
-        ("torch", Msg::Torch),
-        ("zoom", Msg::Zoom),
-        ("camera", Msg::Camera),
-        ("stop", Msg::StopScanning),
-        ("aim", Msg::AimAtLabels),
-        ("cameraInsecure", Msg::CameraInsecure),
-        ("cameraDenied", Msg::CameraDenied),
-        ("cameraNone", Msg::CameraNone),
-    ];
-    let map: serde_json::Map<String, serde_json::Value> = pairs
-        .into_iter()
-        .map(|(k, m)| (k.to_string(), lang.t(m).into()))
-        .collect();
-    // Inside <script> nothing is unescaped: keep `</script>` from ever appearing.
-    let json = serde_json::Value::Object(map)
-        .to_string()
-        .replace('<', "\\u003c");
-    view! { <script type="application/json" id="count-text" inner_html=json></script> }
-}
+/// What the counting script says besides the scanner.
+const COUNT_TEXT: &[(&str, Msg)] = &[
+    ("found", Msg::CountedColumn),
+    ("misplaced", Msg::MisplacedColumn),
+    ("surplus", Msg::SurplusColumn),
+    ("outOfScope", Msg::ClassOutOfScope),
+    ("repeat", Msg::ClassRepeat),
+    ("unlisted", Msg::ClassUnlisted),
+    ("registeredIn", Msg::RegisteredIn),
+    ("roomPicked", Msg::RoomPicked),
+    ("pickRoomFirst", Msg::PickRoomFirst),
+    ("notATag", Msg::NotATagCode),
+    ("undo", Msg::Undo),
+    ("damaged", Msg::MarkDamaged),
+    ("notSynced", Msg::NotSynced),
+    ("refused", Msg::SyncRefused),
+    ("offline", Msg::OfflineNow),
+    ("syncing", Msg::Syncing),
+    ("failed", Msg::SyncFailed),
+    ("signIn", Msg::SignInAgain),
+    ("handedIn", Msg::HandedIn),
+    ("kept", Msg::ListKept),
+    ("noList", Msg::NoListOnPhone),
+];
 
 fn counting(lang: Lang, user: String, st: Stocktake) -> AnyView {
     let id = st.head.id.to_string();
@@ -123,7 +105,7 @@ fn counting(lang: Lang, user: String, st: Stocktake) -> AnyView {
                 <button type="button" class="secondary" data-hand-in="">{lang.t(Msg::HandIn)}</button>
             </section>
         </section>
-        {texts(lang)}
+        {script_text("count-text", lang, &[COUNT_TEXT, SCANNER])}
         <script type="module" src="/offline/count.js"></script>
     }
     .into_any()

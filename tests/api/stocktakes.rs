@@ -748,3 +748,67 @@ async fn a_finished_stocktakes_differences_are_settled_each_with_history() {
         "{history}"
     );
 }
+
+/// The stocktake pages' server functions check the caller as the API does.
+#[tokio::test]
+async fn stocktake_server_functions_let_in_exactly_the_roles_they_name() {
+    let app = spawn_app().await;
+    let manager = app.token("demo-manager").await;
+    let st = start(&app, &manager, json!({})).await;
+    let id = st["id"].as_str().unwrap().to_string();
+    let args = [
+        ("id", id.as_str()),
+        ("name", "期末盘点"),
+        ("building", ""),
+        ("due", ""),
+        ("asset", &Uuid::now_v7().to_string()),
+        ("kind", "found"),
+    ]
+    .map(|(k, v)| (k, v.to_string()));
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let reads = ["stocktakes", "stocktake", "stocktake_differences"];
+    let managed = ["start_stocktake", "finish_stocktake", "settle_difference"];
+    let anonymous = app.browser();
+    for name in reads.iter().chain(&managed) {
+        let res = app
+            .post_form(&anonymous, &format!("/sf/{name}"), &args)
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::UNAUTHORIZED,
+            "anonymous /sf/{name}"
+        );
+    }
+    let teacher = app.signed_in_browser("demo-teacher").await;
+    for name in reads.iter().chain(&managed) {
+        let res = app.post_form(&teacher, &format!("/sf/{name}"), &args).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "teacher /sf/{name}");
+    }
+    let staff = app.signed_in_browser("demo-staff").await;
+    for name in managed {
+        let res = app.post_form(&staff, &format!("/sf/{name}"), &args).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "staff /sf/{name}");
+    }
+    let res = app.post_form(&staff, "/sf/stocktake", &args).await;
+    assert_eq!(res.status(), StatusCode::OK, "staff see a stocktake");
+
+    // The manager starts one, finishes it, and a difference that is none is refused.
+    let browser = app.signed_in_browser("demo-manager").await;
+    let res = app.post_form(&browser, "/sf/start_stocktake", &args).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app.post_form(&browser, "/sf/finish_stocktake", &args).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app
+        .post_form(&browser, "/sf/settle_difference", &args)
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "not a difference"
+    );
+    let list = app
+        .api(Method::GET, "/stocktakes", Some(&manager), None)
+        .await
+        .json();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+}

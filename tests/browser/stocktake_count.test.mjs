@@ -1,5 +1,5 @@
 // Counting a room with the camera, on a phone: the asset manager starts a stocktake of one
-// building; Chromium's fake camera plays a video made here from our own label PDF (the room's
+// building on the page; Chromium's fake camera plays a video made here from our own label PDF (the room's
 // door tag, two of its assets, an asset of another room, a blank tag, then the first asset
 // again), moved and scaled across the frame. The page counts found, 位置不符, 盘盈 and the
 // repeat live; a keyboard-wedge burst typed with no connection is kept and synced when the
@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Checks, PHONE, api, expect, fitsWidth, launch, signIn, startServer } from './harness.mjs';
+import { Checks, PHONE, api, expect, fitsWidth, hydrated, launch, signIn, startServer } from './harness.mjs';
 import { frame, renderPdf, writeY4m } from '../scanner/frames.mjs';
 
 const [W, H, FPS] = [640, 480, 10];
@@ -28,13 +28,13 @@ for (const e of probe) if (e.tag && e.room_id) roomCounts.set(e.room_id, (roomCo
 const roomId = [...roomCounts.entries()].sort((a, b) => b[1] - a[1])[0][0];
 const probeRoom = whole.rooms.find((r) => r.room_id === roomId);
 const building = buildings.find((b) => b.name === probeRoom.building);
-const started = await api(base, '/api/v1/stocktakes', manager, { method: 'POST',
-  body: JSON.stringify({ name: '2026 秋季 教学楼盘点', scope: { buildings: [building.id] }, due: '2026-12-20' }) });
 await fetch(`${base}/api/v1/stocktakes/${whole.id}/finish`, { method: 'POST', headers: authed });
-const expected = await api(base, `/api/v1/stocktakes/${started.id}/expected`, manager);
-const room = started.rooms.find((r) => r.room_id === roomId);
-const inRoom = expected.filter((e) => e.room_id === roomId && e.tag);
-const elsewhere = expected.find((e) => e.room_id && e.room_id !== roomId && e.tag);
+const inBuilding = new Set(whole.rooms.filter((r) => r.building === probeRoom.building).map((r) => r.room_id));
+const room = probeRoom;
+const inRoom = probe.filter((e) => e.room_id === roomId && e.tag);
+const elsewhere = probe.find((e) => inBuilding.has(e.room_id) && e.room_id !== roomId && e.tag);
+let started = null; // the stocktake the manager starts on the page
+let expected = null; // its frozen list
 const [a1, a2, a3, a4] = inRoom;
 
 // The labels, printed as the asset manager would (thermal 30×20 mm), and one blank tag.
@@ -67,14 +67,27 @@ try {
   const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   await context.grantPermissions(['camera'], { origin: base });
   const page = await context.newPage();
-  const countUrl = `${base}/stocktakes/${started.id}/count`;
   const tally = (scope) => page.$$eval(`[data-tally="${scope}"] [data-n]`, (dds) => Object.fromEntries(dds.map((d) => [d.dataset.n, Number(d.textContent)])));
   const rows = () => page.$$eval('[data-scans] li', (lis) => lis.map((li) => ({ cls: li.dataset.class, code: li.dataset.code })));
 
-  await checks.step('the manager opens the counting page from the stocktake at phone width', async () => {
+  await checks.step('the manager starts a stocktake of one building on the phone', async () => {
     await page.goto(`${base}/signin`);
     await signIn(page, base, 'demo-manager');
-    await page.goto(`${base}/stocktakes/${started.id}`);
+    await page.goto(`${base}/stocktakes`);
+    await hydrated(page);
+    await page.click('details summary');
+    await page.fill('.stocktake-start input[name=name]', '2026 秋季 教学楼盘点');
+    await page.selectOption('.stocktake-start select[name=building]', building.id);
+    expect(await fitsWidth(page), 'the form fits the phone');
+    await Promise.all([page.waitForURL(/\/stocktakes\/[0-9a-f-]{36}$/), page.click('.stocktake-start button[type=submit]')]);
+    const id = page.url().split('/stocktakes/')[1];
+    started = await api(base, `/api/v1/stocktakes/${id}`, manager);
+    expected = await api(base, `/api/v1/stocktakes/${id}/expected`, manager);
+    expect(started.scope.buildings.length === 1 && started.scope.buildings[0] === building.id, 'scoped to the building');
+    expect(started.rooms.every((r) => inBuilding.has(r.room_id)), 'only its rooms');
+  });
+
+  await checks.step('the manager opens the counting page from the stocktake at phone width', async () => {
     await Promise.all([page.waitForNavigation(), page.click(`a[href="/stocktakes/${started.id}/count"]`)]);
     await page.waitForSelector('#count[data-ready="true"]');
     expect((await page.textContent('main')).includes('清点房间'), 'the page in Chinese');
@@ -143,20 +156,49 @@ try {
   });
 
   await checks.step('the stocktake cannot finish until this phone hands in', async () => {
-    const refused = await fetch(`${base}/api/v1/stocktakes/${started.id}/finish`, { method: 'POST', headers: authed });
-    const message = (await refused.json()).error?.message || '';
-    expect(refused.status === 422 && message.includes('交回'), `refused while counting: ${refused.status} ${message}`);
+    const desk = await context.newPage();
+    await desk.goto(`${base}/stocktakes/${started.id}`);
+    await hydrated(desk);
+    expect((await desk.textContent('main')).includes('还在清点'), 'the page says who is still counting');
+    await desk.click('.stocktake-finish button[type=submit]');
+    await desk.waitForFunction(() => document.querySelector('.stocktake-finish .form-error')?.textContent.includes('交回'));
     await page.click('[data-hand-in]');
     await page.waitForFunction(() => document.querySelector('#count').dataset.counting === 'false');
-    const res = await fetch(`${base}/api/v1/stocktakes/${started.id}/finish`, { method: 'POST', headers: authed });
-    expect(res.ok, `finish after handing in: ${res.status}`);
+    await desk.click('.stocktake-finish button[type=submit]');
+    await desk.waitForFunction(() => document.querySelector('main').textContent.includes('已结束'), null, { timeout: 10000 });
+    await desk.close();
   });
 
   await checks.step('the report\'s 盘亏 in the room are the assets never shown', async () => {
     const report = await api(base, `/api/v1/stocktakes/${started.id}/report`, manager);
     const missingHere = report.missing.filter((m) => m.room_id === roomId).map((m) => m.asset_id).sort();
-    const never = expected.filter((e) => e.room_id === roomId && ![a1, a2, a3, a4].includes(e)).map((e) => e.asset_id).sort();
+    const counted = new Set([a1, a2, a3, a4].map((a) => a.asset_id));
+    const never = expected.filter((e) => e.room_id === roomId && !counted.has(e.asset_id)).map((e) => e.asset_id).sort();
     expect(JSON.stringify(missingHere) === JSON.stringify(never), `missing ${missingHere.length}, never shown ${never.length}`);
+  });
+
+  await checks.step('the manager settles each difference on the stocktake page', async () => {
+    await page.goto(`${base}/stocktakes/${started.id}`);
+    await hydrated(page);
+    const settle = async (kind, nth) => {
+      const before = await page.$$eval(`.differences-list[data-kind="${kind}"] .settle-form`, (f) => f.length);
+      await page.locator(`.differences-list[data-kind="${kind}"] li`).nth(nth).locator('button[type=submit]').first().click();
+      await page.waitForFunction(([k, n]) => document.querySelectorAll(`.differences-list[data-kind="${k}"] .settle-form`).length < n,
+        [kind, before], { timeout: 10000 });
+      await hydrated(page);
+    };
+    await settle('misplaced', 0); // move it in the register
+    await settle('missing', 0); // found after all
+    const writeOff = page.locator('.differences-list[data-kind="missing"] li').nth(1).locator('button[type=submit]').nth(1);
+    await writeOff.click(); // write off: waits for the admin
+    await page.waitForFunction(() => document.querySelector('.differences-list[data-kind="missing"]').textContent.includes('报损待管理员批准'), null, { timeout: 10000 });
+    expect(await page.isVisible(`.differences-list[data-kind="surplus"] a[href^="/t/"]`), 'the 盘盈 tag can be registered');
+    expect(await fitsWidth(page), 'the differences fit the phone');
+    const settlements = await api(base, `/api/v1/stocktakes/${started.id}/settlements`, manager);
+    const kinds = settlements.map((x) => `${x.kind}:${x.state}`).sort();
+    expect(JSON.stringify(kinds) === JSON.stringify(['found:done', 'move:done', 'write_off:pending']), `settled: ${kinds}`);
+    const moved = await api(base, `/api/v1/assets/${elsewhere.asset_id}`, manager);
+    expect((moved.room?.id ?? moved.asset?.room?.id) === roomId, 'the register follows the misplaced asset to the room it was counted in');
   });
 } finally {
   await close();

@@ -14,3 +14,4 @@ pub mod records;
 pub mod round_forms;
 pub mod schedule_form;
 pub mod script_text;
+pub mod stocktake_forms;

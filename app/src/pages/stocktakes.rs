@@ -2,12 +2,18 @@
 //! rooms — who counts each and how far each is.
 
 use super::{loaded, param};
-use crate::components::frame::Frame;
+use crate::components::frame::{Frame, IslandScripts};
+use crate::components::stocktake_forms::{FinishStocktakeForm, SettleButton, StartStocktakeForm};
 use crate::i18n::{Lang, Msg};
-use crate::server_fns::stocktakes::{stocktake_list, stocktake_view};
+use crate::server_fns::stocktakes::{
+    stocktake_desk, stocktake_differences, stocktake_view, Differences, StocktakeBoard,
+};
 use crate::session::use_session;
-use crate::stocktake::{Stocktake, StocktakeHead, StocktakeStatus, Tally};
+use crate::stocktake::settle::{SettleKind, SettleState, Settlement};
+use crate::stocktake::{Stocktake, StocktakeStatus, Tally};
 use leptos::prelude::*;
+use std::collections::HashMap;
+use uuid::Uuid;
 
 fn status_text(lang: Lang, status: StocktakeStatus) -> &'static str {
     lang.t(match status {
@@ -19,7 +25,17 @@ fn status_text(lang: Lang, status: StocktakeStatus) -> &'static str {
 #[component]
 pub fn StocktakesPage() -> impl IntoView {
     let lang = use_session().lang;
-    let render = move |list: Vec<StocktakeHead>| {
+    let render = move |desk: StocktakeBoard| {
+        let list = desk.stocktakes;
+        let start = desk.can_start.then(|| {
+            view! {
+                <details class="card">
+                    <summary>{lang.t(Msg::NewStocktake)}</summary>
+                    <StartStocktakeForm lang buildings=desk.buildings due=desk.today/>
+                </details>
+                <IslandScripts/>
+            }
+        });
         let none = list
             .is_empty()
             .then(|| view! { <p class="muted">{lang.t(Msg::NoStocktakes)}</p> });
@@ -40,11 +56,12 @@ pub fn StocktakesPage() -> impl IntoView {
             .collect_view();
         view! {
             <h1>{lang.t(Msg::StocktakesTitle)}</h1>
+            {start}
             {none}
             <ul class="plain">{items}</ul>
         }
     };
-    view! { <Frame>{loaded(stocktake_list(), render)}</Frame> }
+    view! { <Frame>{loaded(stocktake_desk(), render)}</Frame> }
 }
 
 /// The counts of a tally, in the order the school reads them.
@@ -61,8 +78,18 @@ fn tally_cells(t: Tally) -> impl IntoView {
 
 #[component]
 pub fn StocktakePage() -> impl IntoView {
-    let lang = use_session().lang;
+    let s = use_session();
+    let lang = s.lang;
+    let manages = s.user.as_ref().is_some_and(|u| u.role.manages_register());
     let render = move |st: Stocktake| {
+        let counting = st.head.status == StocktakeStatus::Counting;
+        let finish = (manages && counting)
+            .then(|| view! { <FinishStocktakeForm lang id=st.head.id.to_string()/> });
+        let settling = (!counting).then(|| {
+            loaded(stocktake_differences(st.head.id.to_string()), move |d| {
+                differences(lang, manages, d)
+            })
+        });
         let rows = st
             .rooms
             .into_iter()
@@ -91,7 +118,7 @@ pub fn StocktakePage() -> impl IntoView {
                 .join("、");
             view! { <p class="muted">{lang.t(Msg::StillCountingTitle)}": "{names}</p> }
         });
-        let count = (st.head.status == StocktakeStatus::Counting).then(|| {
+        let count = counting.then(|| {
             view! {
                 <p class="actions">
                     <a class="button" href=format!("/stocktakes/{}/count", st.head.id)>{lang.t(Msg::CountRooms)}</a>
@@ -103,6 +130,7 @@ pub fn StocktakePage() -> impl IntoView {
             <h1>{st.head.name}</h1>
             {count}
             {still}
+            {finish}
             <dl class="fields">
                 <div class="item"><dt>{lang.t(Msg::ExpectedColumn)}</dt><dd>{t.expected}</dd></div>
                 <div class="item"><dt>{lang.t(Msg::CountedColumn)}</dt><dd>{t.expected - t.missing}</dd></div>
@@ -126,7 +154,106 @@ pub fn StocktakePage() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {settling}
+            {manages.then(|| view! { <IslandScripts/> })}
         }
     };
     view! { <Frame>{loaded(stocktake_view(param("id")), render)}</Frame> }
+}
+
+/// What has become of one difference: settled (or waiting for the admin), or open — a refused
+/// write-off is open again.
+fn settled_text(lang: Lang, s: Option<&Settlement>) -> Option<&'static str> {
+    match s.map(|s| s.state) {
+        Some(SettleState::Done) => Some(lang.t(Msg::SettledDone)),
+        Some(SettleState::Pending) => Some(lang.t(Msg::SettledPending)),
+        Some(SettleState::Rejected) | None => None,
+    }
+}
+
+/// The differences of a finished stocktake, each with what the manager can do about it.
+fn differences(lang: Lang, manages: bool, d: Differences) -> impl IntoView {
+    let r = d.report;
+    let id = r.stocktake.head.id.to_string();
+    let rooms: HashMap<Uuid, String> = r
+        .stocktake
+        .rooms
+        .iter()
+        .map(|x| (x.room_id, format!("{} · {}", x.building, x.room)))
+        .collect();
+    let room = move |id: Option<Uuid>| id.and_then(|i| rooms.get(&i).cloned()).unwrap_or_default();
+    let last: HashMap<Uuid, Settlement> =
+        d.settlements.into_iter().map(|s| (s.asset_id, s)).collect();
+    let actions = {
+        let id = id.clone();
+        move |asset: Uuid, kinds: &[(SettleKind, Msg)]| {
+            let done = settled_text(lang, last.get(&asset));
+            let buttons = (manages && done.is_none()).then(|| {
+                kinds
+                    .iter()
+                    .map(|(k, m)| {
+                        view! {
+                            <SettleButton lang id=id.clone() asset=asset.to_string()
+                                kind=k.code().to_string() label=lang.t(*m).to_string()/>
+                        }
+                    })
+                    .collect_view()
+            });
+            view! { <span class="badge">{done}</span>{buttons} }
+        }
+    };
+    let missing = r
+        .missing
+        .iter()
+        .map(|e| {
+            view! {
+                <li>
+                    <span>{format!("{} · {} · {}", e.name, e.asset_code, room(e.room_id))}</span>
+                    {actions(e.asset_id, &[(SettleKind::Found, Msg::SettleFound), (SettleKind::WriteOff, Msg::SettleWriteOff)])}
+                </li>
+            }
+        })
+        .collect_view();
+    let misplaced = r
+        .misplaced
+        .iter()
+        .filter_map(|f| f.asset.as_ref().map(|a| (f, a)))
+        .map(|(f, a)| {
+            view! {
+                <li>
+                    <span>{format!("{} · {} · {}{}", a.name, a.asset_code, lang.t(Msg::FoundIn), room(Some(f.room_id)))}</span>
+                    {actions(a.asset_id, &[(SettleKind::Move, Msg::SettleMove)])}
+                </li>
+            }
+        })
+        .collect_view();
+    let surplus = r
+        .surplus
+        .iter()
+        .map(|f| {
+            let register = manages.then(|| {
+                view! { <a class="button secondary" href=format!("/t/{}", f.code)>{lang.t(Msg::RegisterSurplus)}</a> }
+            });
+            view! {
+                <li>
+                    <span>{format!("{} · {}{}", f.code, lang.t(Msg::FoundIn), room(Some(f.room_id)))}</span>
+                    {register}
+                </li>
+            }
+        })
+        .collect_view();
+    let none = (r.missing.is_empty() && r.misplaced.is_empty() && r.surplus.is_empty())
+        .then(|| view! { <p class="muted">{lang.t(Msg::NoDifferences)}</p> });
+    view! {
+        <section class="differences">
+            <h2>{lang.t(Msg::DifferencesTitle)}</h2>
+            {none}
+            {(!r.missing.is_empty()).then(|| view! { <h3>{lang.t(Msg::MissingTitle)}</h3> })}
+            <ul class="plain differences-list" data-kind="missing">{missing}</ul>
+            {(!r.misplaced.is_empty()).then(|| view! { <h3>{lang.t(Msg::MisplacedColumn)}</h3> })}
+            <ul class="plain differences-list" data-kind="misplaced">{misplaced}</ul>
+            {(!r.surplus.is_empty()).then(|| view! { <h3>{lang.t(Msg::SurplusColumn)}</h3> })}
+            <ul class="plain differences-list" data-kind="surplus">{surplus}</ul>
+        </section>
+    }
 }

@@ -1,0 +1,62 @@
+//! The stocktake's forms (asset manager, admin): start one of the whole school or of one
+//! building, and finish one. Islands that post to their server function and show the
+//! translated error in place — a refused finish names who has not handed in yet.
+
+use super::editors::outcome;
+use super::fields::{SelectInput, TextInput};
+use crate::i18n::{Lang, Msg};
+use crate::model::Named;
+use crate::server_fns::stocktakes::{FinishStocktake, SettleDifference, StartStocktake};
+use leptos::prelude::*;
+
+#[island]
+pub fn StartStocktakeForm(lang: Lang, buildings: Vec<Named>, due: String) -> impl IntoView {
+    let action = ServerAction::<StartStocktake>::new();
+    let choices = buildings
+        .into_iter()
+        .map(|b| (b.id.to_string(), b.name))
+        .collect();
+    view! {
+        <ActionForm action=action attr:class="form stocktake-start">
+            <TextInput label=lang.t(Msg::Name) name="name" value="" required=true/>
+            <SelectInput lang label=lang.t(Msg::Building) name="building" value=String::new() choices
+                allow_none=true none_text=lang.t(Msg::WholeSchool)/>
+            <TextInput label=lang.t(Msg::FieldDue) name="due" value=due kind="date"/>
+            <button type="submit">{lang.t(Msg::StartStocktake)}</button>
+            {outcome(lang, action)}
+        </ActionForm>
+    }
+}
+
+#[island]
+pub fn FinishStocktakeForm(lang: Lang, id: String) -> impl IntoView {
+    let action = ServerAction::<FinishStocktake>::new();
+    view! {
+        <ActionForm action=action attr:class="form stocktake-finish">
+            <input type="hidden" name="id" value=id/>
+            <button type="submit" class="button secondary">{lang.t(Msg::FinishStocktake)}</button>
+            {outcome(lang, action)}
+        </ActionForm>
+    }
+}
+
+/// One button that settles one difference of a finished stocktake.
+#[island]
+pub fn SettleButton(
+    lang: Lang,
+    id: String,
+    asset: String,
+    kind: String,
+    label: String,
+) -> impl IntoView {
+    let action = ServerAction::<SettleDifference>::new();
+    view! {
+        <ActionForm action=action attr:class="settle-form">
+            <input type="hidden" name="id" value=id/>
+            <input type="hidden" name="asset" value=asset/>
+            <input type="hidden" name="kind" value=kind/>
+            <button type="submit" class="button secondary">{label}</button>
+            {outcome(lang, action)}
+        </ActionForm>
+    }
+}

@@ -167,6 +167,14 @@ messages! {
     SettledRejected => "报损被驳回", "Write-off refused";
     NoDifferences => "没有差异：物表一致。", "No differences: the rooms match the register.";
     FoundIn => "实际在 ", "Found in ";
+    SummarySheet => "汇总", "Summary";
+    TotalRow => "合计", "Total";
+    RegisteredRoom => "登记房间", "Registered room";
+    FoundRoom => "实际房间", "Found in";
+    ScannedAtColumn => "扫描时间", "Scanned at";
+    ScansColumn => "扫描次数", "Scans";
+    TagColumn => "标签码", "Tag";
+    DownloadXlsx => "下载盘点报告（Excel）", "Download the report (Excel)";
     ScanTitle => "扫码", "Scan";
     ScanHint => "对准资产或门牌上的标签，读到后直接打开记录；也可以在上方输入标签码。", "Point at the label on an asset or a door: its record opens as soon as it is read. Or type the tag code above.";
     CountRoomTitle => "清点房间", "Count a room";

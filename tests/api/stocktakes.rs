@@ -506,6 +506,12 @@ async fn stocktake_routes_let_in_exactly_the_roles_they_name() {
             [true, true, true, false],
         ),
         (
+            Method::GET,
+            format!("/stocktakes/{id}/report.xlsx"),
+            None,
+            [true, true, true, false],
+        ),
+        (
             Method::POST,
             format!("/stocktakes/{id}/scans"),
             Some(json!({ "stocktake_id": id, "room_id": here, "code": tag })),
@@ -811,4 +817,43 @@ async fn stocktake_server_functions_let_in_exactly_the_roles_they_name() {
         .await
         .json();
     assert_eq!(list.as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn the_report_downloads_as_a_workbook_with_a_sheet_for_each_part() {
+    let app = spawn_app().await;
+    let manager = app.token("demo-manager").await;
+    let st = start(&app, &manager, json!({})).await;
+    let id = st["id"].as_str().unwrap();
+    let (_, here, tag) = &tagged_assets(&app, true, 1).await[0];
+    sync(&app, &manager, &[scan_record(id, here, tag)]).await;
+    let res = app
+        .browser()
+        .get(app.url(&format!("/api/v1/stocktakes/{id}/report.xlsx")))
+        .bearer_auth(&manager)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let bytes = res.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip file");
+    // The zip's directory names each part uncompressed: five sheets and the shared strings.
+    let names = String::from_utf8_lossy(&bytes);
+    assert!(
+        names.contains("xl/worksheets/sheet5.xml") && !names.contains("xl/worksheets/sheet6.xml")
+    );
+    assert!(names.contains("xl/sharedStrings.xml"));
+    let unknown = app
+        .api(
+            Method::GET,
+            &format!("/stocktakes/{}/report.xlsx", Uuid::now_v7()),
+            Some(&manager),
+            None,
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 }

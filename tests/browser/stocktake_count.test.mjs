@@ -193,6 +193,10 @@ try {
     await writeOff.click(); // write off: waits for the admin
     await page.waitForFunction(() => document.querySelector('.differences-list[data-kind="missing"]').textContent.includes('报损待管理员批准'), null, { timeout: 10000 });
     expect(await page.isVisible(`.differences-list[data-kind="surplus"] a[href^="/t/"]`), 'the 盘盈 tag can be registered');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href$="/report.xlsx"]')]);
+    const file = await download.path();
+    const bytes = (await import('node:fs')).readFileSync(file);
+    expect(download.suggestedFilename().endsWith('.xlsx') && bytes.subarray(0, 2).toString() === 'PK', 'the report downloads as a workbook');
     expect(await fitsWidth(page), 'the differences fit the phone');
     const settlements = await api(base, `/api/v1/stocktakes/${started.id}/settlements`, manager);
     const kinds = settlements.map((x) => `${x.kind}:${x.state}`).sort();

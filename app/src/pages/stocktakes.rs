@@ -131,6 +131,11 @@ pub fn StocktakePage() -> impl IntoView {
             {count}
             {still}
             {finish}
+            <p class="actions">
+                <a class="button secondary" href=format!("/api/v1/stocktakes/{}/report.xlsx", st.head.id) download="">
+                    {lang.t(Msg::DownloadXlsx)}
+                </a>
+            </p>
             <dl class="fields">
                 <div class="item"><dt>{lang.t(Msg::ExpectedColumn)}</dt><dd>{t.expected}</dd></div>
                 <div class="item"><dt>{lang.t(Msg::CountedColumn)}</dt><dd>{t.expected - t.missing}</dd></div>

@@ -1,7 +1,7 @@
 //! Compensation cases under `/api/v1/compensations`: the asset manager opens and settles them,
 //! only the admin waives; the notice is a PDF and the cases export as CSV.
 
-use super::{parse_json, path_id as id, RestError, RestResult};
+use super::{attachment, parse_json, path_id as id, RestError, RestResult};
 use app::error::AppError;
 use app::inspections::compensation::{Compensation, DepreciationRule};
 use app::ssr::compensation;
@@ -9,8 +9,8 @@ use app::ssr::state::AppState;
 use app::ssr::visitor::Visitor;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::{Extension, Json};
 use serde::Deserialize;
 
@@ -96,17 +96,6 @@ pub async fn waive(
         .await
         .map(Json)
         .map_err(RestError)
-}
-
-fn attachment(body: Vec<u8>, content_type: &'static str, name: &str) -> Response {
-    let mut res = body.into_response();
-    let headers = res.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    res
 }
 
 pub async fn notice(

@@ -48,6 +48,24 @@ async fn not_found() -> RestError {
     RestError(AppError::NotFound)
 }
 
+/// A file to download (`name`, ASCII) that no cache keeps.
+pub(super) fn attachment(
+    body: Vec<u8>,
+    content_type: &'static str,
+    name: &str,
+) -> axum::response::Response {
+    use axum::http::{header, HeaderValue};
+    use axum::response::IntoResponse;
+    let mut res = body.into_response();
+    let headers = res.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/openapi.json", get(openapi::document))
@@ -152,6 +170,7 @@ pub fn router() -> Router<AppState> {
         .route("/stocktakes/{id}", get(stocktakes::get_one))
         .route("/stocktakes/{id}/expected", get(stocktakes::expected))
         .route("/stocktakes/{id}/report", get(stocktakes::report))
+        .route("/stocktakes/{id}/report.xlsx", get(stocktakes::report_xlsx))
         .route(
             "/stocktakes/{id}/scans",
             get(stocktakes::scans).post(stocktakes::scan),

@@ -31,6 +31,7 @@ pub(super) fn paths() -> Value {
         },
         "/api/v1/stocktakes/{id}": { "get": one("A stocktake with its rooms, who counts each, and the tallies", "200", schema("Stocktake")) },
         "/api/v1/stocktakes/{id}/report": { "get": one("盘点报告: the tallies, every expected asset never counted (未盘, 盘亏 once finished), each 位置不符, 盘盈 and out-of-scope tag, and who counted how much", "200", schema("StocktakeReport")) },
+        "/api/v1/stocktakes/{id}/report.xlsx": { "get": one("盘点报告 as an Excel workbook in the caller's language: 汇总 (each room and the total), 盘亏, 位置不符, 盘盈, 盘点人", "200", json!({ "type": "string", "format": "binary" })) },
         "/api/v1/stocktakes/{id}/expected": { "get": one("The frozen expected list, for a phone to classify scans offline", "200", array("ExpectedAsset")) },
         "/api/v1/stocktakes/{id}/scans": {
             "get": one("Every scan, undone ones too, oldest first", "200", array("Scan")),

@@ -1,7 +1,7 @@
 //! Stocktakes under `/api/v1/stocktakes`; scans arrive one by one here or in a phone's queue
 //! through `/api/v1/sync`. The rules live in `app::ssr::stocktake`, shared with the pages.
 
-use super::{parse_json, path_id, RestResult};
+use super::{attachment, parse_json, path_id, RestResult};
 use app::ssr::state::AppState;
 use app::ssr::stocktake::{self, store::Recorded};
 use app::ssr::visitor::Visitor;
@@ -11,6 +11,7 @@ use app::stocktake::{ExpectedAsset, Scan, ScanClass, ScanRequest, Stocktake, Sto
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -69,6 +70,22 @@ pub async fn report(
 ) -> RestResult<Json<Report>> {
     v.require(|r| r.inspects())?;
     Ok(Json(stocktake::report(&st, &v, path_id(&raw)?).await?))
+}
+
+/// 盘点报告 as an Excel workbook in the visitor's language.
+pub async fn report_xlsx(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Response> {
+    v.require(|r| r.inspects())?;
+    let report = stocktake::report(&st, &v, path_id(&raw)?).await?;
+    let bytes = stocktake::xlsx::workbook(&report, v.lang)?;
+    Ok(attachment(
+        bytes,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &format!("stocktake-{}.xlsx", report.stocktake.head.id),
+    ))
 }
 
 /// What a scan sent on its own became.

@@ -43,13 +43,15 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
         .map(str::trim)
 }
 
-/// Static files need no identity; skip the database for them.
+/// Static files need no identity; skip the database for them. Nothing under `/api/` is a
+/// static file, a download like `report.xlsx` included.
 pub fn is_static(path: &str) -> bool {
     path.starts_with("/pkg/")
-        || path
-            .rsplit('/')
-            .next()
-            .is_some_and(|last| last.contains('.'))
+        || (!path.starts_with("/api/")
+            && path
+                .rsplit('/')
+                .next()
+                .is_some_and(|last| last.contains('.')))
 }
 
 pub async fn identify(State(state): State<AppState>, mut req: Request, next: Next) -> Response {

@@ -3,6 +3,7 @@
 //! counted once, finishing. The API, the offline sync and the pages all call this.
 
 pub mod store;
+pub mod xlsx;
 
 use crate::domain::{Field, Invalid, Problem, Role, TagCode};
 use crate::error::{AppError, AppResult};

@@ -66,7 +66,7 @@ fn counting(lang: Lang, user: String, st: Stocktake) -> AnyView {
         .map(|r| {
             view! {
                 <option value=r.room_id.to_string() data-tag=r.tag.unwrap_or_default()>
-                    {format!("{} · {}", r.building, r.room)}
+                    {r.label()}
                 </option>
             }
         })

@@ -95,11 +95,12 @@ pub fn StocktakePage() -> impl IntoView {
             .into_iter()
             .map(|r| {
                 let done = r.tally.expected - r.tally.missing;
+                let label = r.label();
                 let counter = r.counter.map(|c| c.name).unwrap_or_else(|| "—".into());
                 view! {
                     <tr>
                         <th scope="row">
-                            {format!("{} · {}", r.building, r.room)}
+                            {label}
                             <progress max=r.tally.expected value=done></progress>
                         </th>
                         <td>{counter}</td>
@@ -180,13 +181,7 @@ fn settled_text(lang: Lang, s: Option<&Settlement>) -> Option<&'static str> {
 fn differences(lang: Lang, manages: bool, d: Differences) -> impl IntoView {
     let r = d.report;
     let id = r.stocktake.head.id.to_string();
-    let rooms: HashMap<Uuid, String> = r
-        .stocktake
-        .rooms
-        .iter()
-        .map(|x| (x.room_id, format!("{} · {}", x.building, x.room)))
-        .collect();
-    let room = move |id: Option<Uuid>| id.and_then(|i| rooms.get(&i).cloned()).unwrap_or_default();
+    let room = |id: Option<Uuid>| r.stocktake.room_label(id);
     let last: HashMap<Uuid, Settlement> =
         d.settlements.into_iter().map(|s| (s.asset_id, s)).collect();
     let actions = {

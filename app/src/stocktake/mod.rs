@@ -142,6 +142,22 @@ pub struct StocktakeRoom {
     pub tally: Tally,
 }
 
+impl StocktakeRoom {
+    /// How the pages and the report name the room: "building · room".
+    pub fn label(&self) -> String {
+        format!("{} · {}", self.building, self.room)
+    }
+}
+
+impl Stocktake {
+    /// The label of one of the stocktake's rooms; empty for none or a room outside it.
+    pub fn room_label(&self, room: Option<Uuid>) -> String {
+        room.and_then(|id| self.rooms.iter().find(|r| r.room_id == id))
+            .map(StocktakeRoom::label)
+            .unwrap_or_default()
+    }
+}
+
 /// A stocktake without its counts: what the list shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StocktakeHead {

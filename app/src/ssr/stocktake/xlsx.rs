@@ -6,7 +6,6 @@ use crate::i18n::{Lang, Msg};
 use crate::stocktake::report::{Finding, Report};
 use crate::stocktake::Tally;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
-use std::collections::HashMap;
 use uuid::Uuid;
 
 /// The workbook's bytes.
@@ -46,13 +45,7 @@ fn tally_row(sheet: &mut Worksheet, row: u32, t: &Tally) -> Result<(), XlsxError
 }
 
 fn build(r: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let rooms: HashMap<Uuid, String> = r
-        .stocktake
-        .rooms
-        .iter()
-        .map(|x| (x.room_id, format!("{} · {}", x.building, x.room)))
-        .collect();
-    let room = |id: Option<Uuid>| id.and_then(|i| rooms.get(&i).cloned()).unwrap_or_default();
+    let room = |id: Option<Uuid>| r.stocktake.room_label(id);
     let mut book = Workbook::new();
 
     let summary = [
@@ -67,7 +60,7 @@ fn build(r: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let s = sheet(&mut book, lang, Msg::SummarySheet, &summary)?;
     let mut row = 1;
     for x in &r.stocktake.rooms {
-        s.write_string(row, 0, format!("{} · {}", x.building, x.room))?;
+        s.write_string(row, 0, x.label())?;
         s.write_string(
             row,
             1,

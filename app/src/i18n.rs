@@ -162,6 +162,9 @@ messages! {
     SettleFound => "已找到", "Found after all";
     SettleWriteOff => "报损", "Write off";
     RegisterSurplus => "登记为新资产", "Register as a new asset";
+    SettleRegistered => "已登记，记为已处理", "Registered: mark it settled";
+    ApproveWriteOff => "批准报损", "Approve the write-off";
+    RefuseWriteOff => "驳回报损", "Refuse the write-off";
     SettledDone => "已处理", "Settled";
     SettledPending => "报损待管理员批准", "Write-off awaiting the admin";
     SettledRejected => "报损被驳回", "Write-off refused";
@@ -175,6 +178,17 @@ messages! {
     ScansColumn => "扫描次数", "Scans";
     TagColumn => "标签码", "Tag";
     DownloadXlsx => "下载盘点报告（Excel）", "Download the report (Excel)";
+    PrintReportPdf => "打印盘点报告（PDF）", "Print the report (PDF)";
+    MissingSheet => "盘亏", "Missing";
+    SignCounter => "盘点人：", "Counted by:";
+    SignSupervisor => "监盘人：", "Supervised by:";
+    SignHead => "负责人：", "Approved by:";
+    SignDate => "日期：", "Date:";
+    PageOf => "第 {n} 页 / 共 {total} 页", "Page {n} of {total}";
+    StartedOn => "开始于", "Started";
+    FinishedOn => "结束于", "Finished";
+    StartedBy => "发起人", "Started by";
+    PrintedOn => "打印于", "Printed";
     ScanTitle => "扫码", "Scan";
     ScanHint => "对准资产或门牌上的标签，读到后直接打开记录；也可以在上方输入标签码。", "Point at the label on an asset or a door: its record opens as soon as it is read. Or type the tag code above.";
     CountRoomTitle => "清点房间", "Count a room";

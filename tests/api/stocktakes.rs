@@ -3,6 +3,7 @@
 //! scans refused with nothing written, finishing, and who may do what.
 
 use reqwest::{Method, StatusCode};
+use rounds_tests::pdf::poppler;
 use rounds_tests::{spawn_app, TestApp, HOME_SCHOOL};
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -512,6 +513,12 @@ async fn stocktake_routes_let_in_exactly_the_roles_they_name() {
             [true, true, true, false],
         ),
         (
+            Method::GET,
+            format!("/stocktakes/{id}/report.pdf"),
+            None,
+            [true, true, true, false],
+        ),
+        (
             Method::POST,
             format!("/stocktakes/{id}/scans"),
             Some(json!({ "stocktake_id": id, "room_id": here, "code": tag })),
@@ -621,16 +628,19 @@ async fn a_finished_stocktakes_differences_are_settled_each_with_history() {
     let (moved, _, moved_tag) = &picks[0];
     let (found_here, here, found_tag) = &picks[1];
     let (lost, _, _) = &picks[2];
+    let blank = app.blank_tag().await;
     let counted = sync(
         &app,
         &manager,
         &[
             scan_record(&id, here, moved_tag),
             scan_record(&id, here, found_tag),
+            scan_record(&id, here, &blank),
         ],
     )
     .await;
     assert_eq!(counted[0]["class"], "misplaced");
+    assert_eq!(counted[2]["class"], "surplus");
     let settle = |body: Value| {
         let app = &app;
         let (manager, id) = (manager.clone(), id.clone());
@@ -734,11 +744,68 @@ async fn a_finished_stocktakes_differences_are_settled_each_with_history() {
         .await;
     assert_eq!(twice.status, StatusCode::NOT_FOUND);
 
+    // 盘盈: only once the tag carries a new asset can that be recorded as the settlement.
+    let other = app.some_asset(&manager).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let early = settle(json!({ "kind": "register", "asset_id": other })).await;
+    assert_eq!(
+        early.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        early.text
+    );
+    let browser = app.signed_in_browser("demo-manager").await;
+    let form = [
+        ("id", "new"),
+        ("tag", blank.as_str()),
+        ("form[name]", "盘盈的投影仪"),
+        ("form[category]", "投影仪"),
+        ("form[asset_code]", "PY-2026-0901"),
+        ("form[status]", "in_use"),
+        ("form[room_id]", here.as_str()),
+    ];
+    let saved = app.post_form(&browser, "/sf/save_asset", &form).await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let made = app
+        .api(Method::GET, &format!("/tags/{blank}"), Some(&manager), None)
+        .await
+        .json();
+    assert_eq!(made["kind"], "asset");
+    let made = made["id"].as_str().unwrap().to_string();
+    let registered = settle(json!({ "kind": "register", "asset_id": made })).await;
+    assert_eq!(registered.status, StatusCode::OK, "{}", registered.text);
+    assert!(registered
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["kind"] == "register"
+            && s["state"] == "done"
+            && s["asset_id"] == made.as_str()));
+
+    // The admin also decides on the stocktake page (its server function), the manager may not.
+    let args = [("id", id.as_str()), ("target", pid), ("kind", "refuse")];
+    let res = app
+        .post_form(&browser, "/sf/settle_difference", &args)
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "only the admin decides"
+    );
+    let admin_browser = app.signed_in_browser("demo-admin").await;
+    let res = app
+        .post_form(&admin_browser, "/sf/settle_difference", &args)
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "already approved");
+
     // Every settlement left history on the stocktake, and the asset's own changes on the asset.
     let settles = app
         .sql("SELECT COUNT(*) FROM history WHERE entity = 'stocktake' AND action IN ('settle', 'write_off')")
         .await;
-    assert_eq!(settles[0], "3");
+    assert_eq!(settles[0], "4");
     let history = app
         .api(
             Method::GET,
@@ -767,7 +834,7 @@ async fn stocktake_server_functions_let_in_exactly_the_roles_they_name() {
         ("name", "期末盘点"),
         ("building", ""),
         ("due", ""),
-        ("asset", &Uuid::now_v7().to_string()),
+        ("target", &Uuid::now_v7().to_string()),
         ("kind", "found"),
     ]
     .map(|(k, v)| (k, v.to_string()));
@@ -819,27 +886,50 @@ async fn stocktake_server_functions_let_in_exactly_the_roles_they_name() {
     assert_eq!(list.as_array().unwrap().len(), 2);
 }
 
-#[tokio::test]
-async fn the_report_downloads_as_a_workbook_with_a_sheet_for_each_part() {
-    let app = spawn_app().await;
+/// A whole-school stocktake with one asset counted: the manager's token and its id.
+async fn one_counted(app: &TestApp) -> (String, String) {
     let manager = app.token("demo-manager").await;
-    let st = start(&app, &manager, json!({})).await;
-    let id = st["id"].as_str().unwrap();
-    let (_, here, tag) = &tagged_assets(&app, true, 1).await[0];
-    sync(&app, &manager, &[scan_record(id, here, tag)]).await;
+    let st = start(app, &manager, json!({})).await;
+    let id = st["id"].as_str().unwrap().to_string();
+    let (_, here, tag) = &tagged_assets(app, true, 1).await[0];
+    sync(app, &manager, &[scan_record(&id, here, tag)]).await;
+    (manager, id)
+}
+
+/// A file under `/api/v1` as a browser downloads it: status, content type and bytes.
+async fn download(
+    app: &TestApp,
+    token: &str,
+    path: &str,
+    lang: &str,
+) -> (StatusCode, String, Vec<u8>) {
     let res = app
         .browser()
-        .get(app.url(&format!("/api/v1/stocktakes/{id}/report.xlsx")))
-        .bearer_auth(&manager)
+        .get(app.url(&format!("/api/v1{path}")))
+        .bearer_auth(token)
+        .header("accept-language", lang)
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
+    let kind = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok());
+    let kind = kind.unwrap_or_default().to_string();
+    (res.status(), kind, res.bytes().await.unwrap().to_vec())
+}
+
+#[tokio::test]
+async fn the_report_downloads_as_a_workbook_with_a_sheet_for_each_part() {
+    let app = spawn_app().await;
+    let (manager, id) = one_counted(&app).await;
+    let path = format!("/stocktakes/{id}/report.xlsx");
+    let (status, kind, bytes) = download(&app, &manager, &path, "zh-CN").await;
+    assert_eq!(status, StatusCode::OK);
     assert_eq!(
-        res.headers()["content-type"],
+        kind,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     );
-    let bytes = res.bytes().await.unwrap();
     assert!(bytes.starts_with(b"PK"), "a zip file");
     // The zip's directory names each part uncompressed: five sheets and the shared strings.
     let names = String::from_utf8_lossy(&bytes);
@@ -847,13 +937,109 @@ async fn the_report_downloads_as_a_workbook_with_a_sheet_for_each_part() {
         names.contains("xl/worksheets/sheet5.xml") && !names.contains("xl/worksheets/sheet6.xml")
     );
     assert!(names.contains("xl/sharedStrings.xml"));
-    let unknown = app
+    let unknown = format!("/stocktakes/{}/report.xlsx", Uuid::now_v7());
+    let (status, _, _) = download(&app, &manager, &unknown, "zh-CN").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_report_prints_on_a4_with_the_school_and_signature_lines() {
+    let app = spawn_app().await;
+    let (manager, id) = one_counted(&app).await;
+    let finish = app
         .api(
-            Method::GET,
-            &format!("/stocktakes/{}/report.xlsx", Uuid::now_v7()),
+            Method::POST,
+            &format!("/stocktakes/{id}/finish"),
             Some(&manager),
             None,
         )
         .await;
-    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_eq!(finish.status, StatusCode::OK, "{}", finish.text);
+    let report = app
+        .api(
+            Method::GET,
+            &format!("/stocktakes/{id}/report"),
+            Some(&manager),
+            None,
+        )
+        .await
+        .json();
+    let missing = report["missing"].as_array().unwrap();
+    assert!(
+        missing.len() > 100,
+        "the demo school has many assets left uncounted"
+    );
+
+    let path = format!("/stocktakes/{id}/report.pdf");
+    let pdf = |lang: &'static str| {
+        let (app, manager, path) = (&app, &manager, &path);
+        async move {
+            let (status, kind, bytes) = download(app, manager, path, lang).await;
+            assert_eq!(status, StatusCode::OK);
+            assert_eq!(kind, "application/pdf");
+            bytes
+        }
+    };
+    let chinese = pdf("zh-CN").await;
+    let info = poppler("pdfinfo", &chinese);
+    assert!(info.contains("595.3 x 841.9 pts (A4)"), "{info}");
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert!(pages >= 3, "every missing asset listed: {pages} pages");
+    let text: String = poppler("pdftotext", &chinese).split_whitespace().collect();
+    let school = app
+        .sql(&format!(
+            "SELECT name FROM schools WHERE id = {HOME_SCHOOL}"
+        ))
+        .await
+        .remove(0);
+    let last = missing.last().unwrap();
+    for words in [
+        school.as_str(),
+        "盘点报告",
+        "2026秋季盘点",
+        "已结束",
+        "汇总",
+        "合计",
+        "盘亏",
+        "盘点人：",
+        "监盘人：",
+        "负责人：",
+        "日期：",
+        "第1页/共",
+        &format!("第{pages}页/共{pages}页"),
+        last["asset_code"].as_str().unwrap(),
+    ] {
+        assert!(
+            text.contains(&words.replace(' ', "")),
+            "{words} in the report"
+        );
+    }
+    // The summary's header row is repeated on each page the table reaches; every page is
+    // numbered.
+    assert_eq!(text.matches("页/共").count(), pages);
+    assert!(
+        poppler("pdffonts", &chinese).contains("yes yes yes"),
+        "embedded subset with ToUnicode"
+    );
+
+    let english: String = poppler("pdftotext", &pdf("en-GB,en").await)
+        .split_whitespace()
+        .collect();
+    for words in [
+        "Stocktakereport",
+        "Countedby:",
+        "Supervisedby:",
+        "Approvedby:",
+        "Page1of",
+    ] {
+        assert!(english.contains(words), "{words} in the English report");
+    }
+
+    let unknown = format!("/stocktakes/{}/report.pdf", Uuid::now_v7());
+    let (status, _, _) = download(&app, &manager, &unknown, "zh-CN").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

@@ -218,6 +218,7 @@ fn routes(t: &Theirs) -> Vec<(Method, String, Option<Value>)> {
         get(format!("/stocktakes/{}/scans", t.stocktake)),
         get(format!("/stocktakes/{}/report", t.stocktake)),
         get(format!("/stocktakes/{}/report.xlsx", t.stocktake)),
+        get(format!("/stocktakes/{}/report.pdf", t.stocktake)),
         get(format!("/stocktakes/{}/settlements", t.stocktake)),
         post(
             format!("/stocktakes/{}/settlements", t.stocktake),

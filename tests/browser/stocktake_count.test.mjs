@@ -192,17 +192,50 @@ try {
     const writeOff = page.locator('.differences-list[data-kind="missing"] li').nth(1).locator('button[type=submit]').nth(1);
     await writeOff.click(); // write off: waits for the admin
     await page.waitForFunction(() => document.querySelector('.differences-list[data-kind="missing"]').textContent.includes('报损待管理员批准'), null, { timeout: 10000 });
-    expect(await page.isVisible(`.differences-list[data-kind="surplus"] a[href^="/t/"]`), 'the 盘盈 tag can be registered');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href$="/report.xlsx"]')]);
     const file = await download.path();
     const bytes = (await import('node:fs')).readFileSync(file);
     expect(download.suggestedFilename().endsWith('.xlsx') && bytes.subarray(0, 2).toString() === 'PK', 'the report downloads as a workbook');
+    const [printable] = await Promise.all([page.waitForEvent('download'), page.click('a[href$="/report.pdf"]')]);
+    const pdf = (await import('node:fs')).readFileSync(await printable.path());
+    expect(printable.suggestedFilename().endsWith('.pdf') && pdf.subarray(0, 5).toString() === '%PDF-', 'the report downloads as a PDF to print');
     expect(await fitsWidth(page), 'the differences fit the phone');
+    // 盘盈: register the tag as a new asset in the room it was found in, then record that.
+    await page.click('.differences-list[data-kind="surplus"] a[href*="/manage/assets/new?tag="]');
+    await page.waitForURL((u) => u.pathname === '/manage/assets/new' && u.searchParams.get('room') === roomId);
+    await hydrated(page);
+    await page.fill('input[name="form[name]"]', '盘盈的投影仪');
+    await page.fill('input[name="form[category]"]', '投影仪');
+    await page.fill('input[name="form[asset_code]"]', 'PY-2026-0901');
+    await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/new'), { timeout: 10000 }), page.click('main form button[type=submit]')]);
+    await page.goto(`${base}/stocktakes/${started.id}`);
+    await hydrated(page);
+    await settle('surplus', 0);
+    expect((await page.textContent('.differences-list[data-kind="surplus"]')).includes('已处理'), 'the 盘盈 shows as settled');
     const settlements = await api(base, `/api/v1/stocktakes/${started.id}/settlements`, manager);
     const kinds = settlements.map((x) => `${x.kind}:${x.state}`).sort();
-    expect(JSON.stringify(kinds) === JSON.stringify(['found:done', 'move:done', 'write_off:pending']), `settled: ${kinds}`);
+    expect(JSON.stringify(kinds) === JSON.stringify(['found:done', 'move:done', 'register:done', 'write_off:pending']), `settled: ${kinds}`);
     const moved = await api(base, `/api/v1/assets/${elsewhere.asset_id}`, manager);
     expect((moved.room?.id ?? moved.asset?.room?.id) === roomId, 'the register follows the misplaced asset to the room it was counted in');
+  });
+
+  await checks.step('the admin approves the write-off on the same page', async () => {
+    const admin = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    const desk = await admin.newPage();
+    await desk.goto(`${base}/signin`);
+    await signIn(desk, base, 'demo-admin');
+    await desk.goto(`${base}/stocktakes/${started.id}`);
+    await hydrated(desk);
+    const pending = desk.locator('.differences-list[data-kind="missing"] li', { hasText: '报损待管理员批准' });
+    await pending.locator('button[type=submit]', { hasText: '批准报损' }).click();
+    await desk.waitForFunction(() => !document.querySelector('.differences-list[data-kind="missing"]').textContent.includes('报损待管理员批准'), null, { timeout: 10000 });
+    const settlements = await api(base, `/api/v1/stocktakes/${started.id}/settlements`, manager);
+    const off = settlements.find((x) => x.kind === 'write_off');
+    expect(off.state === 'done', `the write-off is approved: ${off.state}`);
+    const lost = await api(base, `/api/v1/assets/${off.asset_id}`, manager);
+    expect((lost.status ?? lost.asset?.status) === 'lost', 'the asset is lost');
+    expect(await fitsWidth(desk), 'the decision fits the phone');
+    await admin.close();
   });
 } finally {
   await close();

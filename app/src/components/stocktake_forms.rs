@@ -40,12 +40,13 @@ pub fn FinishStocktakeForm(lang: Lang, id: String) -> impl IntoView {
     }
 }
 
-/// One button that settles one difference of a finished stocktake.
+/// One button that settles one difference of a finished stocktake (`target` the asset), or
+/// decides a pending write-off (`target` the settlement, `kind` approve or refuse).
 #[island]
 pub fn SettleButton(
     lang: Lang,
     id: String,
-    asset: String,
+    target: String,
     kind: String,
     label: String,
 ) -> impl IntoView {
@@ -53,7 +54,7 @@ pub fn SettleButton(
     view! {
         <ActionForm action=action attr:class="settle-form">
             <input type="hidden" name="id" value=id/>
-            <input type="hidden" name="asset" value=asset/>
+            <input type="hidden" name="target" value=target/>
             <input type="hidden" name="kind" value=kind/>
             <button type="submit" class="button secondary">{label}</button>
             {outcome(lang, action)}

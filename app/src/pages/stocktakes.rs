@@ -4,6 +4,7 @@
 use super::{loaded, param};
 use crate::components::frame::{Frame, IslandScripts};
 use crate::components::stocktake_forms::{FinishStocktakeForm, SettleButton, StartStocktakeForm};
+use crate::domain::Role;
 use crate::i18n::{Lang, Msg};
 use crate::server_fns::stocktakes::{
     stocktake_desk, stocktake_differences, stocktake_view, Differences, StocktakeBoard,
@@ -16,10 +17,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 fn status_text(lang: Lang, status: StocktakeStatus) -> &'static str {
-    lang.t(match status {
-        StocktakeStatus::Counting => Msg::StocktakeCounting,
-        StocktakeStatus::Finished => Msg::StocktakeFinished,
-    })
+    lang.t(status.msg())
 }
 
 #[component]
@@ -80,14 +78,15 @@ fn tally_cells(t: Tally) -> impl IntoView {
 pub fn StocktakePage() -> impl IntoView {
     let s = use_session();
     let lang = s.lang;
-    let manages = s.user.as_ref().is_some_and(|u| u.role.manages_register());
+    let role = s.user.as_ref().map(|u| u.role);
+    let manages = role.is_some_and(|r| r.manages_register());
     let render = move |st: Stocktake| {
         let counting = st.head.status == StocktakeStatus::Counting;
         let finish = (manages && counting)
             .then(|| view! { <FinishStocktakeForm lang id=st.head.id.to_string()/> });
         let settling = (!counting).then(|| {
             loaded(stocktake_differences(st.head.id.to_string()), move |d| {
-                differences(lang, manages, d)
+                differences(lang, role, d)
             })
         });
         let rows = st
@@ -136,6 +135,9 @@ pub fn StocktakePage() -> impl IntoView {
                 <a class="button secondary" href=format!("/api/v1/stocktakes/{}/report.xlsx", st.head.id) download="">
                     {lang.t(Msg::DownloadXlsx)}
                 </a>
+                <a class="button secondary" href=format!("/api/v1/stocktakes/{}/report.pdf", st.head.id) download="">
+                    {lang.t(Msg::PrintReportPdf)}
+                </a>
             </p>
             <dl class="fields">
                 <div class="item"><dt>{lang.t(Msg::ExpectedColumn)}</dt><dd>{t.expected}</dd></div>
@@ -177,30 +179,43 @@ fn settled_text(lang: Lang, s: Option<&Settlement>) -> Option<&'static str> {
     }
 }
 
-/// The differences of a finished stocktake, each with what the manager can do about it.
-fn differences(lang: Lang, manages: bool, d: Differences) -> impl IntoView {
+/// The differences of a finished stocktake, each with what the manager can do about it, and
+/// for the admin the write-offs waiting for a decision.
+fn differences(lang: Lang, role: Option<Role>, d: Differences) -> impl IntoView {
+    let manages = role.is_some_and(|r| r.manages_register());
+    let admin = role == Some(Role::Admin);
     let r = d.report;
     let id = r.stocktake.head.id.to_string();
     let room = |id: Option<Uuid>| r.stocktake.room_label(id);
     let last: HashMap<Uuid, Settlement> =
         d.settlements.into_iter().map(|s| (s.asset_id, s)).collect();
-    let actions = {
+    let button = {
         let id = id.clone();
-        move |asset: Uuid, kinds: &[(SettleKind, Msg)]| {
-            let done = settled_text(lang, last.get(&asset));
-            let buttons = (manages && done.is_none()).then(|| {
-                kinds
-                    .iter()
-                    .map(|(k, m)| {
-                        view! {
-                            <SettleButton lang id=id.clone() asset=asset.to_string()
-                                kind=k.code().to_string() label=lang.t(*m).to_string()/>
-                        }
-                    })
-                    .collect_view()
-            });
-            view! { <span class="badge">{done}</span>{buttons} }
+        move |target: Uuid, kind: &str, label: Msg| {
+            view! {
+                <SettleButton lang id=id.clone() target=target.to_string()
+                    kind=kind.to_string() label=lang.t(label).to_string()/>
+            }
         }
+    };
+    let actions = move |asset: Uuid, kinds: &[(SettleKind, Msg)]| {
+        let settled = last.get(&asset);
+        let done = settled_text(lang, settled);
+        let buttons = (manages && done.is_none()).then(|| {
+            kinds
+                .iter()
+                .map(|(k, m)| button(asset, k.code(), *m))
+                .collect_view()
+        });
+        let decide = settled
+            .filter(|s| admin && s.state == SettleState::Pending)
+            .map(|s| {
+                view! {
+                    {button(s.id, "approve", Msg::ApproveWriteOff)}
+                    {button(s.id, "refuse", Msg::RefuseWriteOff)}
+                }
+            });
+        view! { <span class="badge">{done}</span>{buttons}{decide} }
     };
     let missing = r
         .missing
@@ -231,13 +246,20 @@ fn differences(lang: Lang, manages: bool, d: Differences) -> impl IntoView {
         .surplus
         .iter()
         .map(|f| {
-            let register = manages.then(|| {
-                view! { <a class="button secondary" href=format!("/t/{}", f.code)>{lang.t(Msg::RegisterSurplus)}</a> }
-            });
+            // Registered since on the tag page: one tap records it as this difference's end.
+            let next = match d.registered.get(&f.code) {
+                Some(asset) => actions(*asset, &[(SettleKind::Register, Msg::SettleRegistered)]).into_any(),
+                None => manages
+                    .then(|| {
+                        let href = format!("/manage/assets/new?tag={}&room={}", f.code, f.room_id);
+                        view! { <a class="button secondary" href=href>{lang.t(Msg::RegisterSurplus)}</a> }
+                    })
+                    .into_any(),
+            };
             view! {
                 <li>
                     <span>{format!("{} · {}{}", f.code, lang.t(Msg::FoundIn), room(Some(f.room_id)))}</span>
-                    {register}
+                    {next}
                 </li>
             }
         })

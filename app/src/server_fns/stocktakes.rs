@@ -95,31 +95,51 @@ pub async fn finish_stocktake(id: String) -> Result<Saved, AppError> {
 pub struct Differences {
     pub report: crate::stocktake::report::Report,
     pub settlements: Vec<crate::stocktake::settle::Settlement>,
+    /// 盘盈 tags registered as assets since: tag code → the asset.
+    pub registered: std::collections::HashMap<String, uuid::Uuid>,
 }
 
 #[server(prefix = "/sf", endpoint = "stocktake_differences")]
 pub async fn stocktake_differences(id: String) -> Result<Differences, AppError> {
     use crate::ssr::visitor::{state, visitor};
     let (st, v, id) = (state()?, visitor(), super::parse_id(&id)?);
+    let report = crate::ssr::stocktake::report(&st, &v, id).await?;
     Ok(Differences {
-        report: crate::ssr::stocktake::report(&st, &v, id).await?,
+        registered: crate::ssr::stocktake::registered_surplus(st.school(&v)?.as_ref(), &report)
+            .await?,
         settlements: crate::ssr::stocktake::settlements(&st, &v, id).await?,
+        report,
     })
 }
 
-/// Settles one difference: `kind` is `move`, `found` or `write_off`.
+/// Settles one difference — `kind` is `move`, `found`, `write_off` or `register` and `target`
+/// the asset — or, for the admin, decides a pending write-off: `kind` is `approve` or `refuse`
+/// and `target` the settlement.
 #[server(prefix = "/sf", endpoint = "settle_difference")]
-pub async fn settle_difference(id: String, asset: String, kind: String) -> Result<Saved, AppError> {
+pub async fn settle_difference(
+    id: String,
+    target: String,
+    kind: String,
+) -> Result<Saved, AppError> {
     use crate::domain::{Field, Invalid, Problem};
     use crate::ssr::visitor::{state, visitor};
     use crate::stocktake::settle::{SettleKind, SettleRequest};
-    let id = super::parse_id(&id)?;
-    let req = SettleRequest {
-        kind: SettleKind::parse(&kind)
-            .ok_or(Invalid::new(Field::Target, Problem::UnknownChoice))?,
-        asset_id: super::parse_id(&asset)?,
-    };
-    crate::ssr::stocktake::settle(&state()?, &visitor(), id, req).await?;
+    let (st, v) = (state()?, visitor());
+    let (id, target) = (super::parse_id(&id)?, super::parse_id(&target)?);
+    match kind.as_str() {
+        "approve" | "refuse" => {
+            let approve = kind == "approve";
+            crate::ssr::stocktake::decide_write_off(&st, &v, id, target, approve).await?;
+        }
+        _ => {
+            let req = SettleRequest {
+                kind: SettleKind::parse(&kind)
+                    .ok_or(Invalid::new(Field::Target, Problem::UnknownChoice))?,
+                asset_id: target,
+            };
+            crate::ssr::stocktake::settle(&st, &v, id, req).await?;
+        }
+    }
     Ok(Saved {
         url: format!("/stocktakes/{id}"),
     })

@@ -6,6 +6,7 @@
 pub mod clock;
 pub mod compensation;
 pub mod db;
+pub mod document;
 pub mod inspections;
 pub mod labels;
 pub mod people;

@@ -8,6 +8,7 @@ pub mod settle;
 pub mod tally;
 
 use crate::domain::{bounded_text, AssetStatus, Field, Invalid, Problem};
+use crate::i18n::Msg;
 use crate::model::Named;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -102,6 +103,14 @@ pub enum StocktakeStatus {
 }
 
 impl StocktakeStatus {
+    /// What the state is called on pages and in the report.
+    pub fn msg(self) -> Msg {
+        match self {
+            StocktakeStatus::Counting => Msg::StocktakeCounting,
+            StocktakeStatus::Finished => Msg::StocktakeFinished,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             StocktakeStatus::Counting => "counting",

@@ -1,6 +1,6 @@
 //! Settling a finished stocktake's differences, each a recorded action: a misplaced asset moved
 //! to the room it was found in, a missing one found after all, or written off (报损) as lost once
-//! an admin approves.
+//! an admin approves, and a 盘盈 tag registered as a new asset.
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -14,6 +14,8 @@ pub enum SettleKind {
     Found,
     /// 盘亏 written off: the asset becomes lost when an admin approves.
     WriteOff,
+    /// 盘盈: the tag found in a room was registered as a new asset (the settlement names it).
+    Register,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,25 +29,31 @@ pub enum SettleState {
 }
 
 impl SettleKind {
+    pub const ALL: [SettleKind; 4] = [
+        SettleKind::Move,
+        SettleKind::Found,
+        SettleKind::WriteOff,
+        SettleKind::Register,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             SettleKind::Move => "move",
             SettleKind::Found => "found",
             SettleKind::WriteOff => "write_off",
+            SettleKind::Register => "register",
         }
     }
 
     pub fn parse(raw: &str) -> Option<Self> {
-        [SettleKind::Move, SettleKind::Found, SettleKind::WriteOff]
-            .into_iter()
-            .find(|k| k.code() == raw)
+        SettleKind::ALL.into_iter().find(|k| k.code() == raw)
     }
 
     /// What a settlement of this kind is when it is made.
     pub fn first_state(self) -> SettleState {
         match self {
             SettleKind::WriteOff => SettleState::Pending,
-            SettleKind::Move | SettleKind::Found => SettleState::Done,
+            SettleKind::Move | SettleKind::Found | SettleKind::Register => SettleState::Done,
         }
     }
 }
@@ -99,7 +107,7 @@ mod tests {
     fn only_a_write_off_waits_for_the_admin() {
         assert_eq!(SettleKind::WriteOff.first_state(), SettleState::Pending);
         assert_eq!(SettleKind::Move.first_state(), SettleState::Done);
-        for k in [SettleKind::Move, SettleKind::Found, SettleKind::WriteOff] {
+        for k in SettleKind::ALL {
             assert_eq!(SettleKind::parse(k.code()), Some(k));
         }
         for s in [

@@ -171,6 +171,7 @@ pub fn router() -> Router<AppState> {
         .route("/stocktakes/{id}/expected", get(stocktakes::expected))
         .route("/stocktakes/{id}/report", get(stocktakes::report))
         .route("/stocktakes/{id}/report.xlsx", get(stocktakes::report_xlsx))
+        .route("/stocktakes/{id}/report.pdf", get(stocktakes::report_pdf))
         .route(
             "/stocktakes/{id}/scans",
             get(stocktakes::scans).post(stocktakes::scan),

@@ -32,6 +32,7 @@ pub(super) fn paths() -> Value {
         "/api/v1/stocktakes/{id}": { "get": one("A stocktake with its rooms, who counts each, and the tallies", "200", schema("Stocktake")) },
         "/api/v1/stocktakes/{id}/report": { "get": one("盘点报告: the tallies, every expected asset never counted (未盘, 盘亏 once finished), each 位置不符, 盘盈 and out-of-scope tag, and who counted how much", "200", schema("StocktakeReport")) },
         "/api/v1/stocktakes/{id}/report.xlsx": { "get": one("盘点报告 as an Excel workbook in the caller's language: 汇总 (each room and the total), 盘亏, 位置不符, 盘盈, 盘点人", "200", json!({ "type": "string", "format": "binary" })) },
+        "/api/v1/stocktakes/{id}/report.pdf": { "get": one("盘点报告 as an A4 PDF in the caller's language, to print and sign: the school, the stocktake's state and dates, the same tables as the workbook, and lines for 盘点人, 监盘人 and 负责人", "200", json!({ "type": "string", "format": "binary" })) },
         "/api/v1/stocktakes/{id}/expected": { "get": one("The frozen expected list, for a phone to classify scans offline", "200", array("ExpectedAsset")) },
         "/api/v1/stocktakes/{id}/scans": {
             "get": one("Every scan, undone ones too, oldest first", "200", array("Scan")),
@@ -42,7 +43,7 @@ pub(super) fn paths() -> Value {
         "/api/v1/stocktakes/{id}/rooms/{room}/claim": { "post": with_params(op("Count this room from now on (the room list shows who counts which)", tag, "204", json!({})), &["id", "room"]) },
         "/api/v1/stocktakes/{id}/settlements": {
             "get": one("How each difference was settled", "200", array("Settlement")),
-            "post": with_body(one("Settle a difference of a finished stocktake: move (the register follows a misplaced asset to the room it was counted in), found, or write_off (waits for the admin) (asset manager, admin)", "200", array("Settlement")), "SettleRequest")
+            "post": with_body(one("Settle a difference of a finished stocktake: move (the register follows a misplaced asset to the room it was counted in), found, write_off (waits for the admin), or register (a 盘盈 tag that now carries a new asset: asset_id is that asset) (asset manager, admin)", "200", array("Settlement")), "SettleRequest")
         },
         "/api/v1/stocktakes/{id}/settlements/{settlement}/decision": { "post": with_body(with_params(op("Approve a pending write-off (the asset becomes lost) or refuse it (admin)", tag, "200", array("Settlement")), &["id", "settlement"]), "WriteOffDecision") },
         "/api/v1/stocktakes/{id}/counting": { "post": one("The caller counts on this phone from now on (the counting page opens it): the stocktake cannot finish until they hand in", "204", json!({})) },
@@ -88,9 +89,9 @@ pub(super) fn schemas() -> Value {
             "counters": { "type": "array", "items": { "type": "object", "properties": { "user": schema("Named"), "scans": count } } } } },
         "Finding": { "type": "object", "properties": { "code": text, "asset": {}, "room_id": uuid, "by": schema("Named"), "scanned_at": text } },
         "SettleRequest": { "type": "object", "required": ["kind", "asset_id"], "additionalProperties": false, "properties": {
-            "kind": { "type": "string", "enum": ["move", "found", "write_off"] }, "asset_id": uuid } },
+            "kind": { "type": "string", "enum": ["move", "found", "write_off", "register"] }, "asset_id": uuid } },
         "WriteOffDecision": { "type": "object", "required": ["approve"], "additionalProperties": false, "properties": { "approve": { "type": "boolean" } } },
-        "Settlement": { "type": "object", "properties": { "id": uuid, "kind": { "type": "string", "enum": ["move", "found", "write_off"] },
+        "Settlement": { "type": "object", "properties": { "id": uuid, "kind": { "type": "string", "enum": ["move", "found", "write_off", "register"] },
             "state": { "type": "string", "enum": ["done", "pending", "rejected"] }, "asset_id": uuid, "room_id": maybe, "by": schema("Named"), "at": text } },
         "ScanClass": { "type": "string", "enum": ["found", "misplaced", "surplus", "out_of_scope", "repeat"] },
         "Scan": { "type": "object", "properties": { "id": uuid, "room_id": uuid, "code": text, "asset_id": maybe,

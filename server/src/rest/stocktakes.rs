@@ -88,6 +88,20 @@ pub async fn report_xlsx(
     ))
 }
 
+pub async fn report_pdf(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(raw): Path<String>,
+) -> RestResult<Response> {
+    let id = path_id(&raw)?;
+    let bytes = stocktake::report_pdf(&st, &v, id).await?;
+    Ok(attachment(
+        bytes,
+        "application/pdf",
+        &format!("stocktake-{id}.pdf"),
+    ))
+}
+
 /// What a scan sent on its own became.
 #[derive(Serialize)]
 pub struct ScanAnswer {

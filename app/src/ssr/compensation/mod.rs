@@ -11,6 +11,7 @@ use crate::inspections::compensation::{
 };
 use crate::inspections::Subject;
 use crate::ssr::compensation::store::{CaseEnd, CompensationDraft};
+use crate::ssr::labels::{text_pages, TextLine, TextPage};
 use crate::ssr::state::AppState;
 use crate::ssr::visitor::Visitor;
 use chrono::{Datelike, NaiveDate};
@@ -172,10 +173,10 @@ pub async fn notice(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<u8
     };
     let (w, h) = (419.5, 595.3); // A5 portrait, points
     let left = 42.0;
-    let mut lines = vec![
-        (left, 70.0, 18.0, school.clone()),
-        (left, 100.0, 22.0, "赔偿通知单".to_string()),
-    ];
+    let mut page = TextPage::default();
+    let lines = &mut page.lines;
+    lines.push(TextLine::plain(left, 70.0, 18.0, school));
+    lines.push(TextLine::plain(left, 100.0, 22.0, "赔偿通知单"));
     let rows = [
         ("赔偿方", party_text(&c)),
         ("损坏物品", asset),
@@ -191,33 +192,33 @@ pub async fn notice(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<u8
     ];
     let mut y = 140.0;
     for (label, value) in rows {
-        lines.push((left, y, 11.0, format!("{label}：")));
+        lines.push(TextLine::plain(left, y, 11.0, format!("{label}：")));
         for line in wrap(&value, 24.0) {
-            lines.push((left + 66.0, y, 11.0, line));
+            lines.push(TextLine::plain(left + 66.0, y, 11.0, line));
             y += 16.0;
         }
         y += 8.0;
     }
-    lines.push((
+    lines.push(TextLine::plain(
         left,
         y + 10.0,
         10.0,
-        "根据学校财产赔偿制度（谁损坏谁赔偿），".into(),
+        "根据学校财产赔偿制度（谁损坏谁赔偿），",
     ));
-    lines.push((
+    lines.push(TextLine::plain(
         left,
         y + 26.0,
         10.0,
-        "请于收到本通知后一周内到后勤部办理。".into(),
+        "请于收到本通知后一周内到后勤部办理。",
     ));
     let sign = y + 70.0;
-    lines.push((left, sign, 11.0, "赔偿方签字：".into()));
-    lines.push((left + 180.0, sign, 11.0, "经办人：".into()));
-    let rules = [
+    lines.push(TextLine::plain(left, sign, 11.0, "赔偿方签字："));
+    lines.push(TextLine::plain(left + 180.0, sign, 11.0, "经办人："));
+    page.rules = vec![
         (left + 66.0, sign + 3.0, 100.0),
         (left + 226.0, sign + 3.0, 100.0),
     ];
-    tokio::task::spawn_blocking(move || crate::ssr::labels::text_page(&font, w, h, &lines, &rules))
+    tokio::task::spawn_blocking(move || text_pages(&font, "赔偿通知单", w, h, &[page]))
         .await
         .map_err(AppError::internal)?
 }

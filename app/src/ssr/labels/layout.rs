@@ -42,7 +42,7 @@ impl<'f> Measure<'f> {
     }
 
     /// `text` as it fits in `width` ems: whole, or cut with an ellipsis.
-    fn fit(&mut self, text: &str, width: f32) -> String {
+    pub fn fit(&mut self, text: &str, width: f32) -> String {
         if self.width(text) <= width {
             return text.to_string();
         }
@@ -62,7 +62,7 @@ impl<'f> Measure<'f> {
 
     /// The longest prefix of `text` that fits in `width` ems, and the rest; the break moves
     /// back so that no line ends on an opening bracket or starts with closing punctuation.
-    fn split(&mut self, text: &str, width: f32) -> (String, String) {
+    pub fn split(&mut self, text: &str, width: f32) -> (String, String) {
         let mut used = 0.0;
         let mut starts: Vec<usize> = Vec::new();
         for (i, c) in text.char_indices() {
@@ -93,6 +93,18 @@ pub struct TextLine {
     pub size: f32,
     pub text: String,
     pub bold: bool,
+}
+
+impl TextLine {
+    pub fn plain(x: f32, baseline: f32, size: f32, text: impl Into<String>) -> Self {
+        TextLine {
+            x,
+            baseline,
+            size,
+            text: text.into(),
+            bold: false,
+        }
+    }
 }
 
 /// A laid-out label, in points from its top-left corner.

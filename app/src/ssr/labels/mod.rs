@@ -9,8 +9,8 @@ pub mod qr;
 pub mod store;
 mod svg;
 
-pub use layout::{LabelDrawing, Measure};
-pub use pdf::{render_pdf, text_page};
+pub use layout::{LabelDrawing, Measure, TextLine};
+pub use pdf::{render_pdf, text_pages, TextPage};
 pub use print::{prepare, preview, print, resolve_stock, PreviewedJob, PrintedJob};
 pub use svg::preview_svg;
 

@@ -3,7 +3,7 @@
 //! and copied).
 
 use super::font::LabelFont;
-use super::layout::Measure;
+use super::layout::{Measure, TextLine};
 use super::qr::QUIET_ZONE;
 use super::LabelRun;
 use crate::error::{AppError, AppResult};
@@ -82,73 +82,86 @@ pub fn render_pdf(font: &LabelFont, run: &LabelRun<'_>) -> AppResult<Vec<u8>> {
             content.fill_nonzero();
             content.restore_state();
 
-            content.begin_text();
-            for line in &d.lines {
-                let mode = if line.bold {
-                    content.set_line_width(line.size * 0.03);
-                    TextRenderingMode::FillStroke
-                } else {
-                    TextRenderingMode::Fill
-                };
-                content.set_text_rendering_mode(mode);
-                content.set_font(FONT_NAME, line.size);
-                content.set_text_matrix([
-                    1.0,
-                    0.0,
-                    0.0,
-                    1.0,
-                    placed.x + line.x,
-                    page_h - placed.y - line.baseline,
-                ]);
-                content.show(Str(&glyphs.encode(&mut m, &line.text)));
-            }
-            content.end_text();
+            draw_lines(
+                &mut content,
+                &mut glyphs,
+                &mut m,
+                &d.lines,
+                placed.x,
+                page_h - placed.y,
+            );
         }
         pages.push(deflate(&content.finish()));
     }
-    write_document(font, glyphs, page_w, page_h, pages)
+    write_document(font, glyphs, "Rounds labels", page_w, page_h, pages)
 }
 
-/// One page of text lines in the label font (the compensation notice and other forms):
-/// each line is (left, baseline from the top, size, text), in points.
-pub fn text_page(
+/// Lines of text from `top` (the page's height in PDF units, so baselines count down from
+/// the top edge), each bold one stroked as well as filled.
+fn draw_lines(
+    content: &mut Content,
+    glyphs: &mut Glyphs,
+    m: &mut Measure<'_>,
+    lines: &[TextLine],
+    left: f32,
+    top: f32,
+) {
+    content.begin_text();
+    for line in lines {
+        let mode = if line.bold {
+            content.set_line_width(line.size * 0.03);
+            TextRenderingMode::FillStroke
+        } else {
+            TextRenderingMode::Fill
+        };
+        content.set_text_rendering_mode(mode);
+        content.set_font(FONT_NAME, line.size);
+        content.set_text_matrix([1.0, 0.0, 0.0, 1.0, left + line.x, top - line.baseline]);
+        content.show(Str(&glyphs.encode(m, &line.text)));
+    }
+    content.end_text();
+}
+
+/// One page of a printed form (the compensation notice, the stocktake report): lines of text
+/// and horizontal rules `(left, from the top, width)`, in points.
+#[derive(Default)]
+pub struct TextPage {
+    pub lines: Vec<TextLine>,
+    pub rules: Vec<(f32, f32, f32)>,
+}
+
+/// Pages of text in the label font as one PDF titled `title`.
+pub fn text_pages(
     font: &LabelFont,
+    title: &str,
     page_w: f32,
     page_h: f32,
-    lines: &[(f32, f32, f32, String)],
-    rules: &[(f32, f32, f32)],
+    pages: &[TextPage],
 ) -> AppResult<Vec<u8>> {
     let mut m = Measure::new(font);
     let mut glyphs = Glyphs {
         remapper: GlyphRemapper::new(),
         chars: BTreeMap::new(),
     };
-    let mut content = Content::new();
-    content.set_line_width(0.6);
-    for (x, y, w) in rules {
-        content.move_to(*x, page_h - y);
-        content.line_to(x + w, page_h - y);
+    let mut streams = Vec::with_capacity(pages.len());
+    for page in pages {
+        let mut content = Content::new();
+        content.set_line_width(0.6);
+        for (x, y, w) in &page.rules {
+            content.move_to(*x, page_h - y);
+            content.line_to(x + w, page_h - y);
+        }
+        content.stroke();
+        draw_lines(&mut content, &mut glyphs, &mut m, &page.lines, 0.0, page_h);
+        streams.push(deflate(&content.finish()));
     }
-    content.stroke();
-    content.begin_text();
-    for (x, y, size, text) in lines {
-        content.set_font(FONT_NAME, *size);
-        content.set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, page_h - y]);
-        content.show(Str(&glyphs.encode(&mut m, text)));
-    }
-    content.end_text();
-    write_document(
-        font,
-        glyphs,
-        page_w,
-        page_h,
-        vec![deflate(&content.finish())],
-    )
+    write_document(font, glyphs, title, page_w, page_h, streams)
 }
 
 fn write_document(
     font: &LabelFont,
     glyphs: Glyphs,
+    title: &str,
     page_w: f32,
     page_h: f32,
     pages: Vec<Vec<u8>>,
@@ -166,7 +179,7 @@ fn write_document(
     pdf.set_version(1, 7);
     pdf.catalog(catalog).pages(tree);
     pdf.document_info(info)
-        .title(pdf_writer::TextStr("Rounds labels"))
+        .title(pdf_writer::TextStr(title))
         .producer(pdf_writer::TextStr("Rounds"));
     pdf.pages(tree)
         .kids(page_refs.iter().map(|(page, _)| *page))

@@ -2,7 +2,9 @@
 //! participants, asset managers, admins), each scan classified against the frozen list and
 //! counted once, finishing. The API, the offline sync and the pages all call this.
 
+pub mod pdf;
 pub mod store;
+pub mod tables;
 pub mod xlsx;
 
 use crate::domain::{Field, Invalid, Problem, Role, TagCode};
@@ -17,7 +19,7 @@ use crate::stocktake::{
     classify, tally, ExpectedAsset, Scan, ScanRequest, Stocktake, StocktakeHead, StocktakeRequest,
     StocktakeRoom, StocktakeStatus,
 };
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use store::{Recorded, ScanDraft, SettlementDraft, StocktakeDraft};
 use uuid::Uuid;
 
@@ -142,6 +144,16 @@ pub async fn report(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Report
     Ok(crate::stocktake::report::report(
         stocktake, &expected, &scans,
     ))
+}
+
+/// 盘点报告 as an A4 PDF to print and sign, in the visitor's language.
+pub async fn report_pdf(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<u8>> {
+    v.require(|r| r.inspects())?;
+    let r = report(state, v, id).await?;
+    let school = state.school(v)?.school_name().await?;
+    let font = crate::ssr::labels::print::font(state)?;
+    let now = tables::minutes(&chrono::Utc::now().to_rfc3339());
+    pdf::render(font, r, school, v.lang, now).await
 }
 
 /// The frozen list a phone keeps to classify scans with no signal.
@@ -309,6 +321,13 @@ pub async fn settle(
             }
             None
         }
+        SettleKind::Register => {
+            let made = registered_surplus(state.school(v)?.as_ref(), &r).await?;
+            if !made.values().any(|a| *a == req.asset_id) {
+                return Err(not_a_difference().into());
+            }
+            None
+        }
     };
     let school = state.school(v)?;
     let draft = SettlementDraft {
@@ -320,6 +339,23 @@ pub async fn settle(
     };
     school.settle(v.actor(), draft).await?;
     school.settlements(id).await
+}
+
+/// The 盘盈 tags of `r` that have since been registered as assets: tag code → asset.
+pub async fn registered_surplus(
+    school: &dyn Store,
+    r: &Report,
+) -> AppResult<HashMap<String, Uuid>> {
+    let mut made = HashMap::new();
+    for f in &r.surplus {
+        let Ok(code) = TagCode::parse(&f.code) else {
+            continue;
+        };
+        if let Some(TagTarget::Asset(asset)) = school.resolve_tag(&code).await? {
+            made.insert(f.code.clone(), asset);
+        }
+    }
+    Ok(made)
 }
 
 /// The settlements of a stocktake, oldest first.

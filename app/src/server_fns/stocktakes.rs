@@ -105,8 +105,7 @@ pub async fn stocktake_differences(id: String) -> Result<Differences, AppError> 
     let (st, v, id) = (state()?, visitor(), super::parse_id(&id)?);
     let report = crate::ssr::stocktake::report(&st, &v, id).await?;
     Ok(Differences {
-        registered: crate::ssr::stocktake::registered_surplus(st.school(&v)?.as_ref(), &report)
-            .await?,
+        registered: crate::ssr::stocktake::registered_surplus(&st, &v, &report).await?,
         settlements: crate::ssr::stocktake::settlements(&st, &v, id).await?,
         report,
     })

@@ -322,7 +322,7 @@ pub async fn settle(
             None
         }
         SettleKind::Register => {
-            let made = registered_surplus(state.school(v)?.as_ref(), &r).await?;
+            let made = registered_surplus(state, v, &r).await?;
             if !made.values().any(|a| *a == req.asset_id) {
                 return Err(not_a_difference().into());
             }
@@ -343,9 +343,11 @@ pub async fn settle(
 
 /// The 盘盈 tags of `r` that have since been registered as assets: tag code → asset.
 pub async fn registered_surplus(
-    school: &dyn Store,
+    state: &AppState,
+    v: &Visitor,
     r: &Report,
 ) -> AppResult<HashMap<String, Uuid>> {
+    let school = state.school(v)?;
     let mut made = HashMap::new();
     for f in &r.surplus {
         let Ok(code) = TagCode::parse(&f.code) else {

@@ -150,6 +150,9 @@ messages! {
     MisplacedColumn => "位置不符", "Misplaced";
     SurplusColumn => "盘盈", "Surplus";
     MissingColumn => "未盘", "Not counted";
+    DamagedColumn => "损坏", "Damaged";
+    DamagedTitle => "有损坏（盘点时报告）", "Damaged while counting";
+    ReportedAtColumn => "报告时间", "Reported at";
     CounterColumn => "盘点人", "Counted by";
     WholeSchool => "全校", "Whole school";
     StartStocktake => "开始盘点", "Start the stocktake";

@@ -931,15 +931,94 @@ async fn the_report_downloads_as_a_workbook_with_a_sheet_for_each_part() {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     );
     assert!(bytes.starts_with(b"PK"), "a zip file");
-    // The zip's directory names each part uncompressed: five sheets and the shared strings.
+    // The zip's directory names each part uncompressed: six sheets and the shared strings.
     let names = String::from_utf8_lossy(&bytes);
     assert!(
-        names.contains("xl/worksheets/sheet5.xml") && !names.contains("xl/worksheets/sheet6.xml")
+        names.contains("xl/worksheets/sheet6.xml") && !names.contains("xl/worksheets/sheet7.xml")
     );
     assert!(names.contains("xl/sharedStrings.xml"));
     let unknown = format!("/stocktakes/{}/report.xlsx", Uuid::now_v7());
     let (status, _, _) = download(&app, &manager, &unknown, "zh-CN").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn damage_reported_while_counting_is_in_the_report_by_the_room_counted() {
+    let app = spawn_app().await;
+    let teacher = app.token("demo-teacher").await;
+    let report_damage = |asset: String, what: &'static str| {
+        let (app, teacher) = (&app, &teacher);
+        async move {
+            let body = json!({ "asset_id": asset, "description": what });
+            let res = app
+                .api(Method::POST, "/damage-reports", Some(teacher), Some(body))
+                .await;
+            assert_eq!(res.status, StatusCode::CREATED, "{}", res.text);
+        }
+    };
+    let picks = tagged_assets(&app, true, 2).await;
+    let (counted, here, tag) = &picks[0];
+    let (uncounted, there, _) = &picks[1];
+    report_damage(counted.clone(), "开始盘点以前报的").await;
+    let manager = app.token("demo-manager").await;
+    let id = start(&app, &manager, json!({})).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    sync(&app, &manager, &[scan_record(&id, here, tag)]).await;
+    report_damage(counted.clone(), "椅背断裂").await;
+    report_damage(counted.clone(), "又发现桌面开裂").await;
+    report_damage(uncounted.clone(), "柜门脱落").await;
+    let path = format!("/stocktakes/{id}/report");
+    let report = || app.api(Method::GET, &path, Some(&manager), None);
+    let damaged = report().await.json()["damaged"].as_array().unwrap().clone();
+    let seen: Vec<(&str, &str)> = damaged
+        .iter()
+        .map(|d| {
+            (
+                d["description"].as_str().unwrap(),
+                d["room_id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("椅背断裂", here.as_str()),
+            ("又发现桌面开裂", here.as_str()),
+            ("柜门脱落", there.as_str())
+        ],
+        "only reports filed while counting, each in the room its asset was counted in or registered to"
+    );
+    assert_eq!(damaged[0]["by"]["name"], "王芳");
+    assert_eq!(damaged[0]["asset"]["asset_id"], counted.as_str());
+
+    let finish = app
+        .api(
+            Method::POST,
+            &format!("/stocktakes/{id}/finish"),
+            Some(&manager),
+            None,
+        )
+        .await;
+    assert_eq!(finish.status, StatusCode::OK, "{}", finish.text);
+    report_damage(uncounted.clone(), "盘点结束以后报的").await;
+    assert_eq!(
+        report().await.json()["damaged"].as_array().unwrap().len(),
+        3,
+        "a finished stocktake's report stays as it was"
+    );
+    let pdf = download(
+        &app,
+        &manager,
+        &format!("/stocktakes/{id}/report.pdf"),
+        "zh-CN",
+    )
+    .await;
+    let text: String = poppler("pdftotext", &pdf.2).split_whitespace().collect();
+    for words in ["有损坏（盘点时报告）", "椅背断裂", "柜门脱落", "损坏"] {
+        assert!(text.contains(words), "{words} in the printed report");
+    }
 }
 
 #[tokio::test]

@@ -264,6 +264,20 @@ fn differences(lang: Lang, role: Option<Role>, d: Differences) -> impl IntoView 
             }
         })
         .collect_view();
+    // Damage goes its own way (报修, 谁损坏谁赔偿); listed here to follow it from the asset.
+    let damaged = r
+        .damaged
+        .iter()
+        .map(|d| {
+            let href = format!("/assets/{}", d.asset.asset_id);
+            view! {
+                <li>
+                    <a href=href>{format!("{} · {}", d.asset.name, d.asset.asset_code)}</a>
+                    <span>{format!(" · {} · {}", room(d.room_id), d.description)}</span>
+                </li>
+            }
+        })
+        .collect_view();
     let none = (r.missing.is_empty() && r.misplaced.is_empty() && r.surplus.is_empty())
         .then(|| view! { <p class="muted">{lang.t(Msg::NoDifferences)}</p> });
     view! {
@@ -276,6 +290,8 @@ fn differences(lang: Lang, role: Option<Role>, d: Differences) -> impl IntoView 
             <ul class="plain differences-list" data-kind="misplaced">{misplaced}</ul>
             {(!r.surplus.is_empty()).then(|| view! { <h3>{lang.t(Msg::SurplusColumn)}</h3> })}
             <ul class="plain differences-list" data-kind="surplus">{surplus}</ul>
+            {(!r.damaged.is_empty()).then(|| view! { <h3>{lang.t(Msg::DamagedTitle)}</h3> })}
+            <ul class="plain differences-list" data-kind="damaged">{damaged}</ul>
         </section>
     }
 }

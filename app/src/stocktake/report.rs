@@ -1,7 +1,8 @@
 //! 盘点报告: what a stocktake found, line by line — the expected assets never counted (未盘,
 //! 盘亏 once finished), the ones found in another room (位置不符), the unknown tags (盘盈), the
-//! register's assets from outside the scope — and who counted how much. Built from the frozen
-//! list and the scans alone, so a finished stocktake's report is the same every time.
+//! register's assets from outside the scope, the assets reported damaged while it was counted
+//! (有损坏) — and who counted how much. Built from the frozen list, the scans and the damage
+//! reports filed while counting, so a finished stocktake's report is the same every time.
 
 use super::{ExpectedAsset, Scan, ScanClass, Stocktake};
 use crate::model::Named;
@@ -27,6 +28,26 @@ pub struct Counter {
     pub scans: usize,
 }
 
+/// A damage report filed on an expected asset while the stocktake was counting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DamageNote {
+    pub asset_id: Uuid,
+    pub description: String,
+    pub by: Named,
+    pub reported_at: String,
+}
+
+/// An asset reported damaged (有损坏) during the stocktake, in the room it was counted in (or,
+/// never counted, the room the register puts it in).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Damaged {
+    pub asset: ExpectedAsset,
+    pub room_id: Option<Uuid>,
+    pub description: String,
+    pub by: Named,
+    pub reported_at: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub stocktake: Stocktake,
@@ -34,12 +55,32 @@ pub struct Report {
     pub misplaced: Vec<Finding>,
     pub surplus: Vec<Finding>,
     pub out_of_scope: Vec<Finding>,
+    pub damaged: Vec<Damaged>,
     pub counters: Vec<Counter>,
 }
 
-/// The report of `stocktake` from its frozen list and its scans (undone ones and repeats left
-/// out).
-pub fn report(stocktake: Stocktake, expected: &[ExpectedAsset], scans: &[Scan]) -> Report {
+impl Report {
+    /// How many assets were reported damaged in `room` (in the whole stocktake with `None`).
+    pub fn damaged_in(&self, room: Option<Uuid>) -> usize {
+        let here = |r: Option<Uuid>| room.is_none_or(|want| r == Some(want));
+        let assets: HashSet<Uuid> = self
+            .damaged
+            .iter()
+            .filter(|d| here(d.room_id))
+            .map(|d| d.asset.asset_id)
+            .collect();
+        assets.len()
+    }
+}
+
+/// The report of `stocktake` from its frozen list, its scans (undone ones and repeats left
+/// out) and the damage reports filed on its assets while it was counted.
+pub fn report(
+    stocktake: Stocktake,
+    expected: &[ExpectedAsset],
+    scans: &[Scan],
+    damage: &[DamageNote],
+) -> Report {
     let live: Vec<&Scan> = scans.iter().filter(|s| !s.undone).collect();
     let counted: HashSet<Uuid> = live
         .iter()
@@ -70,7 +111,27 @@ pub fn report(stocktake: Stocktake, expected: &[ExpectedAsset], scans: &[Scan]) 
         }
     }
     counters.sort_by(|a, b| b.scans.cmp(&a.scans).then(a.user.name.cmp(&b.user.name)));
+    // Where each asset was counted: the room of its live, counting scan.
+    let counted_in: HashMap<Uuid, Uuid> = live
+        .iter()
+        .filter(|s| s.class.counts())
+        .filter_map(|s| s.asset_id.map(|a| (a, s.room_id)))
+        .collect();
+    let damaged = damage
+        .iter()
+        .filter_map(|d| {
+            let asset = (*by_id.get(&d.asset_id)?).clone();
+            Some(Damaged {
+                room_id: counted_in.get(&d.asset_id).copied().or(asset.room_id),
+                asset,
+                description: d.description.clone(),
+                by: d.by.clone(),
+                reported_at: d.reported_at.clone(),
+            })
+        })
+        .collect();
     Report {
+        damaged,
         missing: expected
             .iter()
             .filter(|e| !counted.contains(&e.asset_id))
@@ -154,7 +215,21 @@ mod tests {
             rooms: vec![],
             counting: vec![],
         };
-        let r = report(st, &list, &scans);
+        let damage = |e: &ExpectedAsset| DamageNote {
+            asset_id: e.asset_id,
+            description: "桌腿断了".into(),
+            by: wang.clone(),
+            reported_at: "2026-12-05T10:05:00+08:00".into(),
+        };
+        // Two reports on the asset found in room a, one on the asset missing from room a, one
+        // on the asset counted in a though the register has it in b.
+        let notes = [
+            damage(&list[0]),
+            damage(&list[0]),
+            damage(&list[1]),
+            damage(&list[2]),
+        ];
+        let r = report(st, &list, &scans, &notes);
         assert_eq!(r.missing.len(), 1);
         assert_eq!(
             r.missing[0].asset_code, "2",
@@ -171,5 +246,17 @@ mod tests {
                 .collect::<Vec<_>>(),
             [("王老师", 2), ("李老师", 1)]
         );
+        assert_eq!(r.damaged.len(), 4);
+        assert_eq!(
+            r.damaged_in(Some(a)),
+            3,
+            "one count per asset, in the room counted"
+        );
+        assert_eq!(
+            r.damaged_in(Some(b)),
+            0,
+            "counted in a, not where the register has it"
+        );
+        assert_eq!(r.damaged_in(None), 3);
     }
 }

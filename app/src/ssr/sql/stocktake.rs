@@ -12,6 +12,7 @@ use crate::ssr::clock::school_time;
 use crate::ssr::db::{query, QueryBuilder, Row};
 use crate::ssr::stocktake::store::{Recorded, RoomRow, ScanDraft, StocktakeDraft, StocktakeStore};
 use crate::ssr::store::{Actor, Entity};
+use crate::stocktake::report::DamageNote;
 use crate::stocktake::{
     ExpectedAsset, Scan, ScanClass, StocktakeHead, StocktakeScope, StocktakeStatus,
 };
@@ -273,6 +274,35 @@ impl StocktakeStore for SqlStore {
                     },
                     scanned_at: school_time(get(r, "scanned_at")?),
                     undone: get::<Option<String>>(r, "undone_at")?.is_some(),
+                })
+            })
+            .collect()
+    }
+
+    async fn damage_notes(&self, id: Uuid) -> AppResult<Vec<DamageNote>> {
+        let rows = query(
+            "SELECT d.asset_id, d.description, d.reporter_id, u.display_name AS by_name, \
+             d.created_at FROM damage_reports d \
+             JOIN stocktakes s ON s.id = $1 AND s.school_id = $school \
+             JOIN stocktake_expected e ON e.stocktake_id = s.id AND e.asset_id = d.asset_id \
+             JOIN users u ON u.id = d.reporter_id \
+             WHERE d.school_id = $school AND d.created_at >= s.started_at \
+             AND (s.finished_at IS NULL OR d.created_at <= s.finished_at) \
+             ORDER BY d.created_at, d.id",
+        )
+        .bind(id)
+        .fetch_all(&self.db)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(DamageNote {
+                    asset_id: get(r, "asset_id")?,
+                    description: get(r, "description")?,
+                    by: Named {
+                        id: get(r, "reporter_id")?,
+                        name: get(r, "by_name")?,
+                    },
+                    reported_at: school_time(get(r, "created_at")?),
                 })
             })
             .collect()

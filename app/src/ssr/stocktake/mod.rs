@@ -138,11 +138,13 @@ pub async fn view(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Stocktak
     Ok(load(state, v, id).await?.0)
 }
 
-/// 盘点报告: the stocktake with every difference listed and who counted how much.
+/// 盘点报告: the stocktake with every difference listed, the assets reported damaged while it
+/// was counted, and who counted how much.
 pub async fn report(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Report> {
     let (stocktake, expected, scans) = load(state, v, id).await?;
+    let damage = state.school(v)?.damage_notes(id).await?;
     Ok(crate::stocktake::report::report(
-        stocktake, &expected, &scans,
+        stocktake, &expected, &scans, &damage,
     ))
 }
 

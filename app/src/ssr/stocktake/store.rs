@@ -5,6 +5,7 @@
 use crate::error::AppResult;
 use crate::model::Named;
 use crate::ssr::store::Actor;
+use crate::stocktake::report::DamageNote;
 use crate::stocktake::settle::{SettleKind, Settlement};
 use crate::stocktake::{ExpectedAsset, Scan, ScanClass, StocktakeHead, StocktakeScope};
 use async_trait::async_trait;
@@ -75,6 +76,9 @@ pub trait StocktakeStore: Send + Sync {
     async fn expected_by_tag(&self, id: Uuid, tag: &str) -> AppResult<Option<ExpectedAsset>>;
     /// Every scan, undone ones too, oldest first.
     async fn scans(&self, id: Uuid) -> AppResult<Vec<Scan>>;
+    /// The damage reports filed on the stocktake's expected assets while it was counting,
+    /// oldest first.
+    async fn damage_notes(&self, id: Uuid) -> AppResult<Vec<DamageNote>>;
     /// Records a scan once (its id is the key); a second live scan of the same code in the
     /// stocktake is stored as a repeat.
     async fn record_scan(&self, actor: Actor, scan: ScanDraft) -> AppResult<Recorded>;

@@ -1,4 +1,4 @@
-//! The 盘点报告's tables — 汇总 (each room and the total), 盘亏, 位置不符, 盘盈 and 盘点人 —
+//! The 盘点报告's tables — 汇总 (each room and the total), 盘亏, 位置不符, 盘盈, 有损坏 and 盘点人 —
 //! cell by cell, in the reader's language: the workbook makes a sheet of each and the PDF a
 //! table, so both say the same.
 
@@ -45,13 +45,20 @@ fn columns(list: &[(Msg, f32)]) -> Vec<Column> {
         .collect()
 }
 
-fn tally_cells(first: String, counter: String, t: &Tally) -> Vec<Cell> {
+fn tally_cells(first: String, counter: String, t: &Tally, damaged: usize) -> Vec<Cell> {
     let counted = t.expected - t.missing;
     let mut row = vec![Cell::Text(first), Cell::Text(counter)];
     row.extend(
-        [t.expected, counted, t.misplaced, t.surplus, t.missing]
-            .into_iter()
-            .map(Cell::Number),
+        [
+            t.expected,
+            counted,
+            t.misplaced,
+            t.surplus,
+            t.missing,
+            damaged,
+        ]
+        .into_iter()
+        .map(Cell::Number),
     );
     row
 }
@@ -79,6 +86,7 @@ pub fn tables(r: &Report, lang: Lang) -> Vec<Table> {
             (Msg::MisplacedColumn, 1.2),
             (Msg::SurplusColumn, 1.0),
             (Msg::MissingColumn, 1.0),
+            (Msg::DamagedColumn, 1.0),
         ]),
         rows: r
             .stocktake
@@ -86,13 +94,15 @@ pub fn tables(r: &Report, lang: Lang) -> Vec<Table> {
             .iter()
             .map(|x| {
                 let counter = x.counter.as_ref().map(|c| c.name.clone());
-                tally_cells(x.label(), counter.unwrap_or_default(), &x.tally)
+                let damaged = r.damaged_in(Some(x.room_id));
+                tally_cells(x.label(), counter.unwrap_or_default(), &x.tally, damaged)
             })
             .collect(),
         total: Some(tally_cells(
             lang.t(Msg::TotalRow).to_string(),
             String::new(),
             &r.stocktake.tally,
+            r.damaged_in(None),
         )),
     };
     let finished = r.stocktake.head.status == StocktakeStatus::Finished;
@@ -153,6 +163,32 @@ pub fn tables(r: &Report, lang: Lang) -> Vec<Table> {
             .collect(),
         total: None,
     };
+    let damaged = Table {
+        title: Msg::DamagedTitle,
+        columns: columns(&[
+            (Msg::FieldAssetCode, 1.3),
+            (Msg::Name, 1.5),
+            (Msg::Room, 1.8),
+            (Msg::FieldDescription, 2.4),
+            (Msg::Reporter, 1.1),
+            (Msg::ReportedAtColumn, 1.7),
+        ]),
+        rows: r
+            .damaged
+            .iter()
+            .map(|d| {
+                vec![
+                    text(&d.asset.asset_code),
+                    text(&d.asset.name),
+                    room(d.room_id),
+                    text(&d.description),
+                    text(&d.by.name),
+                    Cell::Text(minutes(&d.reported_at)),
+                ]
+            })
+            .collect(),
+        total: None,
+    };
     let counters = Table {
         title: Msg::CounterColumn,
         columns: columns(&[(Msg::Name, 3.0), (Msg::ScansColumn, 1.0)]),
@@ -168,6 +204,7 @@ pub fn tables(r: &Report, lang: Lang) -> Vec<Table> {
         missing,
         findings(Msg::MisplacedColumn, &r.misplaced),
         findings(Msg::SurplusColumn, &r.surplus),
+        damaged,
         counters,
     ]
 }

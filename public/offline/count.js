@@ -9,7 +9,7 @@ import { localDay, openStore, tagOf, uuidv7 } from './store.js';
 
 const SHELL = 'rounds-shell-v1';
 const RETRY_MS = 30000;
-const SCANNER_FILES = ['/scan/feedback.js', '/scan/scanner.js', '/scan/worker.js', '/scan/zxing/reader.js', '/scan/zxing/zxing_reader.wasm', '/offline/count.js', '/offline/store.js'];
+const SCANNER_FILES = ['/scan/feedback.js', '/scan/scanner.js', '/scan/worker.js', '/scan/sharpen.js', '/scan/zxing/reader.js', '/scan/zxing/zxing_reader.wasm', '/offline/count.js', '/offline/store.js'];
 const root = document.getElementById('count');
 const text = JSON.parse(document.getElementById('count-text')?.textContent || '{}');
 const stocktakeId = root?.dataset.stocktake;

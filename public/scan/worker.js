@@ -3,8 +3,10 @@
 // frame where it really lists `qr_code` (Android's Chrome); everywhere else ZXing-C++ compiled
 // to wasm (zxing-wasm from npm, copied to /scan/zxing/ by .ci/build-site and served by us,
 // never from a CDN) does — chosen over our rqrr build by tests/scanner/decoder_bench.mjs.
-// A classic worker (importScripts), so that older iOS WebViews, WeChat's among them, run it.
-self.importScripts('./zxing/reader.js');
+// A frame where nothing is read is read once more sharpened (sharpen.js): a label slightly out
+// of focus. A classic worker (importScripts), so that older iOS WebViews, WeChat's among them,
+// run it.
+self.importScripts('./zxing/reader.js', './sharpen.js');
 
 const WASM = new URL('./zxing/zxing_reader.wasm', self.location.href).href;
 const OPTIONS = { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 8 };
@@ -35,7 +37,11 @@ self.onmessage = async ({ data }) => {
     reader ??= pickReader();
     const { name, read } = await reader;
     const frame = new ImageData(new Uint8ClampedArray(data.pixels), data.width, data.height);
-    const texts = await read(frame);
+    let texts = await read(frame);
+    if (texts.length === 0) {
+      const sharp = self.sharpen(frame);
+      texts = await read(new ImageData(sharp.data, sharp.width, sharp.height));
+    }
     self.postMessage({ id: data.id, texts: Array.from(new Set(texts)), ms: performance.now() - started, decoder: name });
   } catch (err) {
     self.postMessage({ id: data.id, texts: [], ms: performance.now() - started, error: String(err) });

@@ -260,6 +260,9 @@ messages! {
     ProblemNotAnImage => "不是可用的图片（支持 JPEG、PNG、WebP），或图片已损坏。", "is not a usable picture (JPEG, PNG or WebP), or it is damaged.";
     ProblemTooManyPixels => "像素太多，最多 {n} 百万像素。", "has too many pixels (at most {n} megapixels).";
     ProblemItemIncomplete => "中的「{n}」没有填写完整（需要回答，或需要照片）。", "is incomplete at “{n}” (an answer, or a photo, is missing).";
+    ProblemNotASpreadsheet => "不是可以读取的表格（支持 XLSX、XLS、ODS，以及 UTF-8 或 GBK 编码的 CSV），或文件已损坏。", "is not a spreadsheet we read (XLSX, XLS, ODS, or CSV in UTF-8 or GBK), or it is damaged.";
+    ProblemEmptySheet => "里没有任何内容。", "has nothing in it.";
+    ProblemFileTooLarge => "太大，最多 {n} MB。", "is too large (at most {n} MB).";
     ProblemBadTransition => "不允许这一步（当前状态不能这样处理）。", "does not allow this step from its current state.";
     ProblemNotRegistered => "中的 {n} 不在登记中。", "includes {n}, which is not in the register.";
     ProblemStillCounting => "：{n} 还没有交回清点（手机上可能有未同步的扫描）。请他们联网后点“交回清点”，或由资产管理员代为交回。", "— not yet handed in by {n} (their phones may hold scans not synced). Ask them to go online and tap “Hand in”, or hand in for them.";
@@ -450,6 +453,7 @@ messages! {
     FieldCadence => "频次", "Cadence";
     FieldAssignee => "负责人", "Assigned to";
     FieldDue => "截止日期", "Due date";
+    FieldFile => "文件", "The file";
     RoundsNav => "巡检", "Rounds";
     TodaysRounds => "今日巡检", "Today's rounds";
     RoundsIntro => "打开本页后，巡检清单、检查表和相关记录都会保存在手机上：没有信号时也能扫码或从清单打开、填写检查、拍照、报告损坏，联网后自动同步。", "Once this page is open, the round's list, checklists and records are kept on this phone: with no signal you can still scan or pick an item, fill checklists, take photos and report damage; everything syncs by itself when the connection returns.";
@@ -601,6 +605,7 @@ impl Msg {
             Field::Cadence => Msg::FieldCadence,
             Field::Assignee => Msg::FieldAssignee,
             Field::Due => Msg::FieldDue,
+            Field::File => Msg::FieldFile,
         }
     }
 
@@ -720,6 +725,9 @@ pub fn invalid_message(lang: Lang, invalid: &Invalid) -> String {
         Problem::TooManyPixels { max } => (Msg::ProblemTooManyPixels, Some(max.to_string())),
         Problem::ItemIncomplete { item } => (Msg::ProblemItemIncomplete, Some(item.clone())),
         Problem::BadTransition => (Msg::ProblemBadTransition, None),
+        Problem::NotASpreadsheet => (Msg::ProblemNotASpreadsheet, None),
+        Problem::EmptySheet => (Msg::ProblemEmptySheet, None),
+        Problem::FileTooLarge { max } => (Msg::ProblemFileTooLarge, Some(max.to_string())),
     };
     let mut text = msg.text(lang).to_string();
     if let Some(n) = n {

@@ -6,6 +6,7 @@ pub mod duties;
 pub mod error;
 pub mod forms;
 pub mod i18n;
+pub mod import;
 pub mod inspections;
 pub mod labels;
 pub mod model;

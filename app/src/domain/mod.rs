@@ -70,6 +70,8 @@ pub enum Field {
     Cadence,
     Assignee,
     Due,
+    /// An uploaded file (a register to import).
+    File,
 }
 
 /// What is wrong with a value; rendered through the translations.
@@ -124,6 +126,14 @@ pub enum Problem {
     },
     /// A step the record's current state does not allow.
     BadTransition,
+    /// Not a file we read as a spreadsheet (XLSX, XLS, ODS, CSV in UTF-8 or GBK).
+    NotASpreadsheet,
+    /// A spreadsheet without a filled cell.
+    EmptySheet,
+    /// A file over the size we take, in MB.
+    FileTooLarge {
+        max: usize,
+    },
 }
 
 /// One rejected input: the field and the reason.

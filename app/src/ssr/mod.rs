@@ -1,5 +1,5 @@
-//! What only the server may touch. One folder per area (people, register, labels, photos,
-//! inspections, compensation, rounds, sync, school), each with its service code and its store
+//! What only the server may touch. One folder per area (people, register, import, labels,
+//! photos, inspections, compensation, rounds, stocktake, sync, school), each with its service code and its store
 //! trait; `sql/` implements every store trait once for SQLite and PostgreSQL (through `db/`);
 //! `store.rs` joins them into one [`store::Store`].
 
@@ -7,6 +7,7 @@ pub mod clock;
 pub mod compensation;
 pub mod db;
 pub mod document;
+pub mod import;
 pub mod inspections;
 pub mod labels;
 pub mod people;

@@ -4,7 +4,7 @@
 
 use reqwest::{Method, StatusCode};
 use rounds_tests::pdf::poppler;
-use rounds_tests::{spawn_app, TestApp, HOME_SCHOOL};
+use rounds_tests::{spawn_app, Answer, TestApp, HOME_SCHOOL};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -91,6 +91,12 @@ fn room<'a>(stocktake: &'a Value, id: &str) -> &'a Value {
         .iter()
         .find(|r| r["room_id"] == id)
         .expect("the room is in the stocktake")
+}
+
+/// Asks to finish the stocktake.
+async fn finish(app: &TestApp, token: &str, id: &str) -> Answer {
+    let path = format!("/stocktakes/{id}/finish");
+    app.api(Method::POST, &path, Some(token), None).await
 }
 
 async fn view(app: &TestApp, token: &str, id: &str) -> Value {
@@ -342,26 +348,12 @@ async fn bad_scans_are_refused_and_write_nothing() {
     assert_eq!(list.as_array().unwrap().len(), 1);
 
     // Finished: read-only.
-    let done = app
-        .api(
-            Method::POST,
-            &format!("/stocktakes/{id}/finish"),
-            Some(&manager),
-            None,
-        )
-        .await;
+    let done = finish(&app, &manager, &id).await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.text);
     assert_eq!(done.json()["status"], "finished");
     let late = sync(&app, &manager, &[scan_record(&id, here, tag)]).await;
     assert_eq!(late[0]["outcome"], "rejected");
-    let again = app
-        .api(
-            Method::POST,
-            &format!("/stocktakes/{id}/finish"),
-            Some(&manager),
-            None,
-        )
-        .await;
+    let again = finish(&app, &manager, &id).await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
     let unknown = app
         .api(
@@ -662,13 +654,7 @@ async fn a_finished_stocktakes_differences_are_settled_each_with_history() {
         "{}",
         early.text
     );
-    app.api(
-        Method::POST,
-        &format!("/stocktakes/{id}/finish"),
-        Some(&manager),
-        None,
-    )
-    .await;
+    finish(&app, &manager, &id).await;
 
     let ok = settle(json!({ "kind": "move", "asset_id": moved })).await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.text);
@@ -993,15 +979,8 @@ async fn damage_reported_while_counting_is_in_the_report_by_the_room_counted() {
     assert_eq!(damaged[0]["by"]["name"], "王芳");
     assert_eq!(damaged[0]["asset"]["asset_id"], counted.as_str());
 
-    let finish = app
-        .api(
-            Method::POST,
-            &format!("/stocktakes/{id}/finish"),
-            Some(&manager),
-            None,
-        )
-        .await;
-    assert_eq!(finish.status, StatusCode::OK, "{}", finish.text);
+    let finished = finish(&app, &manager, &id).await;
+    assert_eq!(finished.status, StatusCode::OK, "{}", finished.text);
     report_damage(uncounted.clone(), "盘点结束以后报的").await;
     assert_eq!(
         report().await.json()["damaged"].as_array().unwrap().len(),
@@ -1025,15 +1004,8 @@ async fn damage_reported_while_counting_is_in_the_report_by_the_room_counted() {
 async fn the_report_prints_on_a4_with_the_school_and_signature_lines() {
     let app = spawn_app().await;
     let (manager, id) = one_counted(&app).await;
-    let finish = app
-        .api(
-            Method::POST,
-            &format!("/stocktakes/{id}/finish"),
-            Some(&manager),
-            None,
-        )
-        .await;
-    assert_eq!(finish.status, StatusCode::OK, "{}", finish.text);
+    let finished = finish(&app, &manager, &id).await;
+    assert_eq!(finished.status, StatusCode::OK, "{}", finished.text);
     let report = app
         .api(
             Method::GET,

@@ -28,6 +28,14 @@ pub(super) fn get<T: crate::ssr::db::FromValue>(row: &Row, col: &str) -> AppResu
     row.try_get(col).map_err(AppError::internal)
 }
 
+/// A `(id, name)` pair of columns that are never null as a [`Named`].
+pub(super) fn person(row: &Row, id: &str, name: &str) -> AppResult<Named> {
+    Ok(Named {
+        id: get(row, id)?,
+        name: get(row, name)?,
+    })
+}
+
 /// A `(id, name)` pair of columns as a [`Named`], or none when the id is null.
 pub(super) fn named(row: &Row, id: &str, name: &str) -> Result<Option<Named>, sqlx::Error> {
     let id: Option<Uuid> = row.try_get(id)?;

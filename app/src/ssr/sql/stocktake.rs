@@ -3,7 +3,7 @@
 
 use super::checklists::json;
 use super::history::record;
-use super::rows::{get, named};
+use super::rows::{get, named, person};
 use super::SqlStore;
 use crate::domain::{AssetStatus, Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
@@ -268,10 +268,7 @@ impl StocktakeStore for SqlStore {
                     code: get(r, "code")?,
                     asset_id: get(r, "asset_id")?,
                     class: ScanClass::parse(&class).ok_or_else(|| AppError::internal("class"))?,
-                    by: Named {
-                        id: get(r, "scanned_by")?,
-                        name: get(r, "by_name")?,
-                    },
+                    by: person(r, "scanned_by", "by_name")?,
                     scanned_at: school_time(get(r, "scanned_at")?),
                     undone: get::<Option<String>>(r, "undone_at")?.is_some(),
                 })
@@ -298,10 +295,7 @@ impl StocktakeStore for SqlStore {
                 Ok(DamageNote {
                     asset_id: get(r, "asset_id")?,
                     description: get(r, "description")?,
-                    by: Named {
-                        id: get(r, "reporter_id")?,
-                        name: get(r, "by_name")?,
-                    },
+                    by: person(r, "reporter_id", "by_name")?,
                     reported_at: school_time(get(r, "created_at")?),
                 })
             })

@@ -3,11 +3,10 @@
 
 use super::history::record;
 use super::register::asset_in;
-use super::rows::get;
+use super::rows::{get, person};
 use super::SqlStore;
 use crate::domain::Field;
 use crate::error::{AppError, AppResult};
-use crate::model::Named;
 use crate::ssr::clock::school_time;
 use crate::ssr::db::{query, query_scalar, Query, Tx};
 use crate::ssr::stocktake::store::{SettlementDraft, SettlementStore};
@@ -103,10 +102,7 @@ impl SettlementStore for SqlStore {
                     state: SettleState::parse(&state).ok_or_else(|| AppError::internal("state"))?,
                     asset_id: get(r, "asset_id")?,
                     room_id: get(r, "room_id")?,
-                    by: Named {
-                        id: get(r, "settled_by")?,
-                        name: get(r, "display_name")?,
-                    },
+                    by: person(r, "settled_by", "display_name")?,
                     at: school_time(get(r, "settled_at")?),
                 })
             })

@@ -263,6 +263,31 @@ messages! {
     ProblemNotASpreadsheet => "不是可以读取的表格（支持 XLSX、XLS、ODS，以及 UTF-8 或 GBK 编码的 CSV），或文件已损坏。", "is not a spreadsheet we read (XLSX, XLS, ODS, or CSV in UTF-8 or GBK), or it is damaged.";
     ProblemEmptySheet => "里没有任何内容。", "has nothing in it.";
     ProblemFileTooLarge => "太大，最多 {n} MB。", "is too large (at most {n} MB).";
+    ColumnAssetCode => "资产编号", "Asset code";
+    ColumnName => "资产名称", "Name";
+    ColumnCategory => "资产分类", "Category";
+    ColumnClassCode => "分类代码", "Classification code";
+    ColumnModel => "规格型号", "Model";
+    ColumnBrand => "品牌", "Brand";
+    ColumnUnit => "计量单位", "Unit";
+    ColumnQuantity => "数量", "Quantity";
+    ColumnUnitPrice => "单价", "Unit price";
+    ColumnValue => "价值", "Value";
+    ColumnAcquiredOn => "取得日期", "Acquired on";
+    ColumnDepartment => "使用部门", "Department";
+    ColumnCustodian => "使用人", "Custodian";
+    ColumnLocation => "存放地点", "Location";
+    ColumnStatus => "使用状况", "Status";
+    ColumnBookedOn => "财务入账日期", "Booked on";
+    ColumnVoucher => "凭证号", "Voucher no.";
+    ColumnNote => "备注", "Note";
+    ImportRow => "第 {n} 行", "Row {n}";
+    ImportColumn => " {n} 列", ", column {n}";
+    ProblemNoHeader => "里找不到表头行：要有“资产名称”和另外至少两列（如资产编号、存放地点），或选一个导入方案。", "has no header row: it needs 资产名称 (name) and at least two more known columns (such as 资产编号, 存放地点), or choose an import profile.";
+    FieldProfile => "导入方案", "Import profile";
+    ProblemDuplicateOf => "与第 {n} 行重复。", "is the same as in row {n}.";
+    ProblemMissingColumn => "这一列在文件中找不到，请在列对应中指定。", "is a column the file does not have; choose it in the column mapping.";
+    ProblemMappedTwice => "对应了不止一列，请只保留一列。", "is mapped from more than one column; keep only one.";
     ProblemBadTransition => "不允许这一步（当前状态不能这样处理）。", "does not allow this step from its current state.";
     ProblemNotRegistered => "中的 {n} 不在登记中。", "includes {n}, which is not in the register.";
     ProblemStillCounting => "：{n} 还没有交回清点（手机上可能有未同步的扫描）。请他们联网后点“交回清点”，或由资产管理员代为交回。", "— not yet handed in by {n} (their phones may hold scans not synced). Ask them to go online and tap “Hand in”, or hand in for them.";
@@ -606,6 +631,32 @@ impl Msg {
             Field::Assignee => Msg::FieldAssignee,
             Field::Due => Msg::FieldDue,
             Field::File => Msg::FieldFile,
+            Field::Profile => Msg::FieldProfile,
+        }
+    }
+
+    /// A register column by the asset card's name for it.
+    pub fn register_column(c: crate::import::columns::RegisterColumn) -> Msg {
+        use crate::import::columns::RegisterColumn::*;
+        match c {
+            AssetCode => Msg::ColumnAssetCode,
+            Name => Msg::ColumnName,
+            Category => Msg::ColumnCategory,
+            ClassCode => Msg::ColumnClassCode,
+            Model => Msg::ColumnModel,
+            Brand => Msg::ColumnBrand,
+            Unit => Msg::ColumnUnit,
+            Quantity => Msg::ColumnQuantity,
+            UnitPrice => Msg::ColumnUnitPrice,
+            Value => Msg::ColumnValue,
+            AcquiredOn => Msg::ColumnAcquiredOn,
+            Department => Msg::ColumnDepartment,
+            Custodian => Msg::ColumnCustodian,
+            Location => Msg::ColumnLocation,
+            Status => Msg::ColumnStatus,
+            BookedOn => Msg::ColumnBookedOn,
+            Voucher => Msg::ColumnVoucher,
+            Note => Msg::ColumnNote,
         }
     }
 
@@ -702,7 +753,34 @@ pub fn cadence_text(lang: Lang, cadence: &crate::rounds::Cadence) -> String {
 
 /// "Asset code: may contain only letters…" in the user's language.
 pub fn invalid_message(lang: Lang, invalid: &Invalid) -> String {
-    let (msg, n) = match &invalid.problem {
+    let sep = if lang == Lang::Zh { "" } else { " " };
+    format!(
+        "{}{sep}{}",
+        Msg::field(invalid.field).text(lang),
+        problem_text(lang, &invalid.problem)
+    )
+}
+
+/// "第 7 行 F 列（取得日期）不是有效日期。": a problem in an imported file, where Excel shows it.
+pub fn row_error_message(lang: Lang, e: &crate::import::RowError) -> String {
+    let header = e.header.clone().filter(|h| !h.is_empty()).or_else(|| {
+        e.reads
+            .map(|c| Msg::register_column(c).text(lang).to_string())
+    });
+    let mut at = lang.t(Msg::ImportRow).replace("{n}", &e.row.to_string());
+    if let Some(column) = &e.column {
+        at.push_str(&lang.t(Msg::ImportColumn).replace("{n}", column));
+    }
+    if let Some(header) = header {
+        at.push_str(&format!("（{header}）"));
+    }
+    let sep = if lang == Lang::Zh { "" } else { " " };
+    format!("{at}{sep}{}", problem_text(lang, &e.problem))
+}
+
+/// What is wrong, as the end of a sentence that starts with what it is wrong with.
+fn problem_text(lang: Lang, problem: &Problem) -> String {
+    let (msg, n) = match problem {
         Problem::Required => (Msg::ProblemRequired, None),
         Problem::TooLong { max } => (Msg::ProblemTooLong, Some(max.to_string())),
         Problem::TooShort { min } => (Msg::ProblemTooShort, Some(min.to_string())),
@@ -728,13 +806,16 @@ pub fn invalid_message(lang: Lang, invalid: &Invalid) -> String {
         Problem::NotASpreadsheet => (Msg::ProblemNotASpreadsheet, None),
         Problem::EmptySheet => (Msg::ProblemEmptySheet, None),
         Problem::FileTooLarge { max } => (Msg::ProblemFileTooLarge, Some(max.to_string())),
+        Problem::DuplicateOf { first } => (Msg::ProblemDuplicateOf, Some(first.to_string())),
+        Problem::MissingColumn => (Msg::ProblemMissingColumn, None),
+        Problem::MappedTwice => (Msg::ProblemMappedTwice, None),
+        Problem::NoHeader => (Msg::ProblemNoHeader, None),
     };
-    let mut text = msg.text(lang).to_string();
-    if let Some(n) = n {
-        text = text.replace("{n}", &n);
+    let text = msg.text(lang);
+    match n {
+        Some(n) => text.replace("{n}", &n),
+        None => text.to_string(),
     }
-    let sep = if lang == Lang::Zh { "" } else { " " };
-    format!("{}{sep}{text}", Msg::field(invalid.field).text(lang))
 }
 
 #[cfg(test)]

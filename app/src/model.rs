@@ -70,6 +70,44 @@ pub struct Asset {
     pub value_fen: Fen,
     pub notes: Option<String>,
     pub tag: Option<String>,
+    /// What the register's card says beyond the fields above (filled by an import).
+    #[serde(default)]
+    pub card: AssetCard,
+}
+
+/// The asset card's (资产卡片) fields that Rounds keeps as the register gives them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssetCard {
+    /// The national classification code (GB/T 14885, either edition), as given.
+    pub class_code: Option<String>,
+    pub brand: Option<String>,
+    /// The unit of measure (台, 张, 套 …).
+    pub unit: Option<String>,
+    /// More than one for a batch record: one tag, counted by number.
+    pub quantity: u32,
+    /// The using department (使用部门).
+    pub department: Option<String>,
+    /// The 使用人 as the register writes them, when no user of the school has that name.
+    pub keeper: Option<String>,
+    /// When finance booked it (财务入账日期), `YYYY-MM-DD`.
+    pub booked_on: Option<String>,
+    /// The accounting voucher number (凭证号).
+    pub voucher: Option<String>,
+}
+
+impl Default for AssetCard {
+    fn default() -> Self {
+        Self {
+            class_code: None,
+            brand: None,
+            unit: None,
+            quantity: 1,
+            department: None,
+            keeper: None,
+            booked_on: None,
+            voucher: None,
+        }
+    }
 }
 
 /// One line of the append-only history.

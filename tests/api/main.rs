@@ -4,6 +4,7 @@ mod auth;
 mod backup;
 mod compensation;
 mod history;
+mod imports;
 mod inspections;
 mod labels;
 mod matrix;

@@ -72,6 +72,8 @@ pub enum Field {
     Due,
     /// An uploaded file (a register to import).
     File,
+    /// A saved column mapping of imports.
+    Profile,
 }
 
 /// What is wrong with a value; rendered through the translations.
@@ -134,6 +136,16 @@ pub enum Problem {
     FileTooLarge {
         max: usize,
     },
+    /// The same value as an earlier row of the file (as Excel numbers it).
+    DuplicateOf {
+        first: usize,
+    },
+    /// A column the file must have and does not (or that no column was mapped to).
+    MissingColumn,
+    /// Two of the file's columns mapped to one of ours.
+    MappedTwice,
+    /// No row that reads as the register's header.
+    NoHeader,
 }
 
 /// One rejected input: the field and the reason.

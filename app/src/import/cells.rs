@@ -2,7 +2,7 @@
 //! `2016-09-18`, `2016.9.18`, `2016/9/18`, `2016年9月18日`; amounts as `¥1,234.50`, `1234.5元`;
 //! quantities as `3` or `3.0`; the 合计 row at the end.
 
-use crate::domain::{Fen, Field, Invalid, Problem, PurchaseDate};
+use crate::domain::{AssetStatus, Fen, Field, Invalid, Problem, PurchaseDate};
 
 /// The first day Excel's serial numbers count from (serial 1 is 1900-01-01); serials from 61 on
 /// carry Excel's phantom 1900-02-29, so they count from 1899-12-30.
@@ -89,6 +89,26 @@ pub fn quantity(raw: &str, field: Field) -> Result<u32, Invalid> {
     }
 }
 
+/// A 使用状况 as registers write it (在用, 维修中, 报废 …), or as Rounds exports it; empty is in
+/// use.
+pub fn status(raw: &str) -> Result<AssetStatus, Invalid> {
+    let plain: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    let status = match plain.as_str() {
+        "" | "在用" | "使用中" | "正常" | "正常使用" | "在用中" | "闲置" | "出借" => {
+            AssetStatus::InUse
+        }
+        "维修" | "维修中" | "待修" | "在修" | "送修" | "待维修" => {
+            AssetStatus::UnderRepair
+        }
+        "丢失" | "遗失" | "盘亏" | "毁损" | "失窃" => AssetStatus::Lost,
+        "报废" | "已报废" | "待报废" | "拟报废" | "待处置" | "已处置" => {
+            AssetStatus::Retired
+        }
+        other => AssetStatus::parse(&other.to_ascii_lowercase())?,
+    };
+    Ok(status)
+}
+
 /// Whether a row is the sheet's 合计 (总计, 小计) line rather than an asset.
 pub fn is_total_row(row: &[String]) -> bool {
     row.iter()
@@ -110,6 +130,20 @@ pub fn is_blank_row(row: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statuses_are_read_as_registers_write_them() {
+        assert_eq!(status("").unwrap(), AssetStatus::InUse);
+        assert_eq!(status(" 在用 ").unwrap(), AssetStatus::InUse);
+        assert_eq!(status("维修中").unwrap(), AssetStatus::UnderRepair);
+        assert_eq!(status("盘亏").unwrap(), AssetStatus::Lost);
+        assert_eq!(status("待报废").unwrap(), AssetStatus::Retired);
+        assert_eq!(status("Retired").unwrap(), AssetStatus::Retired);
+        assert_eq!(
+            status("借给隔壁").unwrap_err().problem,
+            Problem::UnknownChoice
+        );
+    }
 
     fn day(raw: &str) -> String {
         date(raw, Field::PurchaseDate).unwrap().as_str().to_string()

@@ -2,6 +2,7 @@
 //! under a sheet's title rows.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A column of the register Rounds knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -108,9 +109,21 @@ pub struct Header {
 /// How far down a sheet the header row may be (title rows, the school's name, a date line).
 const HEADER_WITHIN: usize = 20;
 
+/// What a manager decided a header names, kept by name for next year's file: the header as the
+/// file writes it → the column, or `None` for a column to leave out.
+pub type Profile = BTreeMap<String, Option<RegisterColumn>>;
+
+/// What a header cell names: the profile's decision where it has one, else Rounds' own reading.
+pub fn named_by(cell: &str, profile: &Profile) -> Option<RegisterColumn> {
+    match profile.get(cell.trim()) {
+        Some(decided) => *decided,
+        None => RegisterColumn::from_header(cell),
+    }
+}
+
 /// The first row, within the first twenty, that names an asset's name and at least two other
 /// known columns; each column taken once (the first cell naming it).
-pub fn find_header(rows: &[Vec<String>]) -> Option<Header> {
+pub fn find_header(rows: &[Vec<String>], profile: &Profile) -> Option<Header> {
     rows.iter()
         .take(HEADER_WITHIN)
         .enumerate()
@@ -119,7 +132,7 @@ pub fn find_header(rows: &[Vec<String>]) -> Option<Header> {
             let columns: Vec<Option<RegisterColumn>> = row
                 .iter()
                 .map(|cell| {
-                    let c = RegisterColumn::from_header(cell).filter(|c| !seen.contains(c))?;
+                    let c = named_by(cell, profile).filter(|c| !seen.contains(c))?;
                     seen.push(c);
                     Some(c)
                 })
@@ -127,6 +140,21 @@ pub fn find_header(rows: &[Vec<String>]) -> Option<Header> {
             (seen.contains(&RegisterColumn::Name) && seen.len() >= 3)
                 .then_some(Header { row: i, columns })
         })
+}
+
+/// The index of a column Excel names `letters` (`A` → 0, `AA` → 26).
+pub fn column_index(letters: &str) -> Option<usize> {
+    let letters = letters.trim();
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    letters
+        .chars()
+        .try_fold(0usize, |n, c| {
+            c.is_ascii_alphabetic()
+                .then(|| n * 26 + (c.to_ascii_uppercase() as usize - 'A' as usize + 1))
+        })
+        .map(|n| n - 1)
 }
 
 /// Excel's name of the column at `index` (0 → `A`, 26 → `AA`), for messages that name a cell.
@@ -189,7 +217,7 @@ mod tests {
             ]),
             row(&["1", "GD-001", "办公桌", "1.2m", "明德楼301", ""]),
         ];
-        let h = find_header(&rows).unwrap();
+        let h = find_header(&rows, &Profile::new()).unwrap();
         assert_eq!(h.row, 3);
         assert_eq!(
             h.columns,
@@ -204,7 +232,7 @@ mod tests {
             "a second 名称 column is not taken twice"
         );
         assert!(
-            find_header(&rows[..3]).is_none(),
+            find_header(&rows[..3], &Profile::new()).is_none(),
             "a sheet without a header"
         );
     }
@@ -216,5 +244,30 @@ mod tests {
         assert_eq!(column_letters(26), "AA");
         assert_eq!(column_letters(701), "ZZ");
         assert_eq!(column_letters(702), "AAA");
+        for i in [0, 25, 26, 701, 702] {
+            assert_eq!(column_index(&column_letters(i)), Some(i));
+        }
+        assert_eq!(column_index("f"), Some(5));
+        assert_eq!(column_index("F1"), None);
+        assert_eq!(column_index(""), None);
+    }
+
+    #[test]
+    fn a_profile_decides_what_its_headers_name() {
+        let rows = vec![row(&["编码", "物品", "放在哪", "序号"])];
+        assert!(find_header(&rows, &Profile::new()).is_none());
+        let profile = Profile::from([
+            ("编码".to_string(), Some(AssetCode)),
+            ("物品".to_string(), Some(Name)),
+            ("放在哪".to_string(), Some(Location)),
+        ]);
+        let h = find_header(&rows, &profile).unwrap();
+        assert_eq!(
+            h.columns,
+            [Some(AssetCode), Some(Name), Some(Location), None]
+        );
+        let ignore = Profile::from([("名称".to_string(), None)]);
+        assert_eq!(named_by("名称", &ignore), None);
+        assert_eq!(named_by("名称", &Profile::new()), Some(Name));
     }
 }

@@ -8,6 +8,7 @@ use async_trait::async_trait;
 use uuid::Uuid;
 
 pub use super::compensation::store::CompensationStore;
+pub use super::import::store::ImportStore;
 pub use super::inspections::store::{ChecklistStore, DamageStore, InspectionStore};
 pub use super::labels::store::LabelStore;
 pub use super::people::store::PeopleStore;
@@ -46,6 +47,8 @@ pub enum Entity {
     SyncConflict,
     School,
     Stocktake,
+    RegisterImport,
+    ImportProfile,
 }
 
 impl Entity {
@@ -68,6 +71,8 @@ impl Entity {
             Entity::SyncConflict => "sync_conflict",
             Entity::School => "school",
             Entity::Stocktake => "stocktake",
+            Entity::RegisterImport => "register_import",
+            Entity::ImportProfile => "import_profile",
         }
     }
 }
@@ -111,5 +116,6 @@ every_area!(
     StocktakeStore,
     CountingStore,
     SettlementStore,
+    ImportStore,
     SyncStore
 );

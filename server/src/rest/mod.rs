@@ -5,9 +5,11 @@
 mod auth;
 mod compensations;
 pub mod error;
+mod imports;
 mod inspections;
 mod labels;
 pub mod openapi;
+mod openapi_imports;
 mod openapi_rounds;
 mod openapi_stocktakes;
 mod photos;
@@ -197,6 +199,16 @@ pub fn router() -> Router<AppState> {
         .route(
             "/stocktakes/{id}/settlements/{settlement}/decision",
             post(stocktakes::decide),
+        )
+        .route(
+            "/imports",
+            get(imports::list)
+                .post(imports::create)
+                .layer(axum::extract::DefaultBodyLimit::max(imports::BODY_LIMIT)),
+        )
+        .route(
+            "/import-profiles",
+            get(imports::profiles).post(imports::save_profile),
         )
         .route("/labels", post(labels::print_labels))
         .route("/labels/jobs", get(labels::print_log))

@@ -391,6 +391,11 @@ pub fn spec() -> Value {
     merge(&mut document["paths"], compensation_paths());
     merge(&mut document["paths"], super::openapi_rounds::paths());
     merge(&mut document["paths"], super::openapi_stocktakes::paths());
+    merge(&mut document["paths"], super::openapi_imports::paths());
+    merge(
+        &mut document["components"]["schemas"],
+        super::openapi_imports::schemas(),
+    );
     merge(
         &mut document["components"]["schemas"],
         super::openapi_stocktakes::schemas(),
@@ -463,7 +468,7 @@ fn register_spec() -> Value {
                 "NewBuilding": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "maxLength": 80 } } },
                 "Room": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" }, "kind": { "type": "string" }, "floor": { "type": ["integer", "null"] }, "building": schema("Named"), "custodian": schema("Named"), "tag": { "type": ["string", "null"] }, "asset_count": { "type": "integer" } } },
                 "RoomPatch": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "kind": { "type": "string", "enum": ["classroom", "special_room", "office", "canteen", "dormitory", "toilet", "gate", "store", "corridor", "other"] }, "floor": { "type": "integer" }, "building_id": { "type": "string", "format": "uuid" }, "custodian_id": { "type": "string", "description": "uuid, or \"\" for none" } } },
-                "Asset": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "category": { "type": "string" }, "name": { "type": "string" }, "model": { "type": ["string", "null"] }, "asset_code": { "type": "string" }, "status": { "type": "string", "enum": ["in_use", "under_repair", "lost", "retired"] }, "room": schema("Named"), "building": schema("Named"), "custodian": schema("Named"), "purchase_date": { "type": ["string", "null"], "format": "date" }, "value_fen": { "type": "integer", "minimum": 0, "description": "money in fen (1/100 yuan)" }, "notes": { "type": ["string", "null"] }, "tag": { "type": ["string", "null"] } } },
+                "Asset": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "category": { "type": "string" }, "name": { "type": "string" }, "model": { "type": ["string", "null"] }, "asset_code": { "type": "string" }, "status": { "type": "string", "enum": ["in_use", "under_repair", "lost", "retired"] }, "room": schema("Named"), "building": schema("Named"), "custodian": schema("Named"), "purchase_date": { "type": ["string", "null"], "format": "date" }, "value_fen": { "type": "integer", "minimum": 0, "description": "money in fen (1/100 yuan)" }, "notes": { "type": ["string", "null"] }, "tag": { "type": ["string", "null"] }, "card": schema("AssetCard") } },
                 "AssetPatch": { "type": "object", "additionalProperties": false, "properties": { "category": { "type": "string" }, "name": { "type": "string" }, "model": { "type": "string" }, "asset_code": { "type": "string" }, "status": { "type": "string" }, "room_id": { "type": "string", "description": "uuid, or \"\" for none" }, "custodian_id": { "type": "string" }, "purchase_date": { "type": "string", "format": "date" }, "value_fen": { "type": "integer", "minimum": 0 }, "notes": { "type": "string" } } },
                 "HistoryEntry": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "at": { "type": "string", "format": "date-time" }, "actor": schema("Named"), "entity": { "type": "string" }, "entity_id": { "type": "string", "format": "uuid" }, "action": { "type": "string" }, "before": {}, "after": {} } }
             }

@@ -26,7 +26,7 @@ pub struct ListParams {
 }
 
 impl ListParams {
-    fn query(self) -> RestResult<ListQuery> {
+    pub(super) fn query(self) -> RestResult<ListQuery> {
         let num = |s: Option<String>| -> Result<Option<i64>, AppError> {
             s.map(|s| {
                 s.parse::<i64>()

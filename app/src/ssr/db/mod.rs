@@ -16,7 +16,7 @@ mod postgres;
 mod sqlite;
 mod value;
 
-pub use builder::QueryBuilder;
+pub use builder::{QueryBuilder, Separated};
 pub use value::{time_text, Arg, FromValue, Row, Value};
 
 use sqlx::postgres::PgPool;

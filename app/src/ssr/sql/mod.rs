@@ -6,6 +6,7 @@ mod checklists;
 mod compensation;
 mod damage;
 mod history;
+mod import;
 mod inspections;
 mod labels;
 mod people;

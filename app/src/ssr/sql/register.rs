@@ -26,7 +26,12 @@ async fn ensure_exists(tx: &mut Tx, table: &str, id: Option<Uuid>, field: Field)
 
 /// Links `tag` (which must be unassigned) or a fresh code to the record; `column` is
 /// `room_id` or `asset_id`.
-async fn attach_tag(tx: &mut Tx, column: &str, id: Uuid, tag: Option<TagCode>) -> AppResult<()> {
+pub(super) async fn attach_tag(
+    tx: &mut Tx,
+    column: &str,
+    id: Uuid,
+    tag: Option<TagCode>,
+) -> AppResult<()> {
     if let Some(code) = tag {
         let sql = format!(
             "UPDATE tags SET {column} = $1 WHERE code = $2 AND room_id IS NULL AND asset_id IS NULL \

@@ -2,7 +2,7 @@
 
 use crate::domain::{AssetStatus, Fen, RoomKind};
 use crate::error::{AppError, AppResult};
-use crate::model::{Asset, Named, Room, User};
+use crate::model::{Asset, AssetCard, Named, Room, User};
 use crate::ssr::db::Row;
 use uuid::Uuid;
 
@@ -14,7 +14,8 @@ pub(super) const ROOM_SELECT: &str =
     LEFT JOIN users u ON u.id = r.custodian_id LEFT JOIN tags t ON t.room_id = r.id";
 
 pub(super) const ASSET_SELECT: &str = "SELECT a.id, a.category, a.name, a.model, a.asset_code, a.status, \
-    a.purchase_date, a.value_fen, a.notes, r.id AS r_id, r.name AS r_name, b.id AS b_id, b.name AS b_name, \
+    a.purchase_date, a.value_fen, a.notes, a.class_code, a.brand, a.unit, a.quantity, a.department, \
+    a.keeper, a.booked_on, a.voucher, r.id AS r_id, r.name AS r_name, b.id AS b_id, b.name AS b_name, \
     COALESCE(u.id, ru.id) AS c_id, COALESCE(u.display_name, ru.display_name) AS c_name, t.code AS tag \
     FROM assets a LEFT JOIN rooms r ON r.id = a.room_id LEFT JOIN buildings b ON b.id = r.building_id \
     LEFT JOIN users u ON u.id = a.custodian_id LEFT JOIN users ru ON ru.id = r.custodian_id \
@@ -43,7 +44,7 @@ pub(super) fn named(row: &Row, id: &str, name: &str) -> Result<Option<Named>, sq
     Ok(id.zip(name).map(|(id, name)| Named { id, name }))
 }
 
-fn corrupt(what: &str) -> AppError {
+pub(super) fn corrupt(what: &str) -> AppError {
     AppError::internal(format!("stored {what} is not a known code"))
 }
 
@@ -79,6 +80,22 @@ pub(super) fn asset(row: &Row) -> AppResult<Asset> {
         value_fen: Fen::new(value).map_err(|_| corrupt("value"))?,
         notes: row.try_get("notes").map_err(get)?,
         tag: row.try_get("tag").map_err(get)?,
+        card: card(row)?,
+    })
+}
+
+/// The asset card's columns of an asset row.
+pub(super) fn card(row: &Row) -> AppResult<AssetCard> {
+    let quantity: i64 = get(row, "quantity")?;
+    Ok(AssetCard {
+        class_code: get(row, "class_code")?,
+        brand: get(row, "brand")?,
+        unit: get(row, "unit")?,
+        quantity: u32::try_from(quantity).map_err(|_| corrupt("quantity"))?,
+        department: get(row, "department")?,
+        keeper: get(row, "keeper")?,
+        booked_on: get(row, "booked_on")?,
+        voucher: get(row, "voucher")?,
     })
 }
 

@@ -1,0 +1,134 @@
+//! The OpenAPI description of register imports.
+
+use super::openapi::{op, schema, with_body};
+use serde_json::{json, Value};
+
+const COLUMNS: [&str; 18] = [
+    "asset_code",
+    "name",
+    "category",
+    "class_code",
+    "model",
+    "brand",
+    "unit",
+    "quantity",
+    "unit_price",
+    "value",
+    "acquired_on",
+    "department",
+    "custodian",
+    "location",
+    "status",
+    "booked_on",
+    "voucher",
+    "note",
+];
+
+pub(super) fn paths() -> Value {
+    let tag = "imports";
+    let mut import = op(
+        "Preview or commit a register file (XLSX, XLS, ODS, or CSV in UTF-8 or GBK; ≤ 20 MB) (asset manager, admin). \
+         The header row is found under title rows, columns are known by the asset card's Chinese names; \
+         `mapping` corrects them by column letter, `profile` applies a saved mapping. A preview (200) writes nothing. \
+         `commit=true` writes everything in one transaction (201) or, when any row has an error, nothing (422 with the \
+         preview, each error naming its row and column); a file that changes nothing answers 200 with `committed` null.",
+        tag,
+        "200",
+        schema("ImportPreview"),
+    );
+    import["requestBody"] = json!({ "required": true, "content": { "multipart/form-data": {
+        "schema": { "type": "object", "required": ["file"], "properties": {
+            "file": { "type": "string", "format": "binary" },
+            "quantities": { "type": "string", "enum": ["each", "batch"], "default": "each",
+                "description": "a row with 数量 N > 1: N assets (codes 资产编号-1 … -N, a tag each) or one batch record" },
+            "profile": { "type": "string", "maxLength": 40 },
+            "mapping": { "type": "string", "description": "JSON object: column letters → a column name or null, e.g. {\"E\": \"location\"}" },
+            "commit": { "type": "string", "enum": ["true", "false"] } } },
+        "example": { "quantities": "each", "mapping": "{\"E\": \"location\"}", "commit": "false" } } } });
+    import["responses"]["201"] = json!({ "description": "Committed", "content": { "application/json": { "schema": schema("ImportPreview") } } });
+    import["responses"]["422"] = json!({ "description": "An error in the request (Error) or, for a commit, rows with errors (ImportPreview)",
+        "content": { "application/json": { "schema": { "oneOf": [schema("Error"), schema("ImportPreview")] } } } });
+    import["responses"]["413"] = json!({ "$ref": "#/components/responses/Error" });
+    let mut list = op(
+        "The imports made, newest first (asset manager, admin)",
+        tag,
+        "200",
+        json!({ "type": "array", "items": schema("RegisterImport") }),
+    );
+    list["parameters"] = json!([
+        { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 50 } },
+        { "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 } }
+    ]);
+    json!({
+        "/api/v1/imports": { "post": import, "get": list },
+        "/api/v1/import-profiles": {
+            "get": op("The saved column mappings (asset manager, admin)", tag, "200", json!({ "type": "array", "items": schema("ImportProfile") })),
+            "post": with_body(op("Save a column mapping under a name, replacing one of that name (asset manager, admin)", tag, "200", schema("ImportProfile")), "NewImportProfile")
+        }
+    })
+}
+
+pub(super) fn schemas() -> Value {
+    let column = json!({ "type": ["string", "null"], "enum": COLUMNS.iter().map(|c| json!(c)).chain([Value::Null]).collect::<Vec<_>>() });
+    let count = json!({ "type": "integer", "minimum": 0 });
+    let counts: serde_json::Map<String, Value> = [
+        "rows",
+        "errors",
+        "new_buildings",
+        "new_rooms",
+        "new_assets",
+        "new_tags",
+        "changed_assets",
+        "unchanged_assets",
+    ]
+    .iter()
+    .map(|k| (k.to_string(), count.clone()))
+    .collect();
+    let text_list = json!({ "type": "array", "items": { "type": "string" } });
+    json!({
+        "ImportCounts": { "type": "object", "properties": counts },
+        "RowError": { "type": "object", "properties": {
+            "row": { "type": "integer", "description": "as Excel numbers it" },
+            "column": { "type": ["string", "null"], "description": "Excel's letters" },
+            "header": { "type": ["string", "null"] }, "reads": column,
+            "problem": { "type": "string" }, "message": { "type": "string" } } },
+        "RegisterImport": { "type": "object", "properties": {
+            "id": { "type": "string", "format": "uuid" }, "file_name": { "type": "string" },
+            "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" },
+            "quantities": { "type": "string", "enum": ["each", "batch"] },
+            "imported_by": schema("Named"), "imported_at": { "type": "string" }, "counts": schema("ImportCounts") } },
+        "ImportPreview": { "type": "object", "properties": {
+            "file_name": { "type": "string" }, "sha256": { "type": "string" },
+            "header_row": { "type": ["integer", "null"] },
+            "columns": { "type": "array", "items": { "type": "object", "properties": {
+                "letters": { "type": "string" }, "header": { "type": "string" }, "reads": column.clone() } } },
+            "quantities": { "type": "string", "enum": ["each", "batch"] },
+            "counts": schema("ImportCounts"),
+            "errors": { "type": "array", "maxItems": 200, "items": schema("RowError") },
+            "new_buildings": text_list, "new_rooms": text_list,
+            "new_assets": { "type": "array", "maxItems": 200, "items": { "type": "object", "properties": {
+                "row": { "type": "integer" }, "asset_code": { "type": "string" }, "name": { "type": "string" },
+                "room": { "type": ["string", "null"] } } } },
+            "changed_assets": { "type": "array", "maxItems": 200, "items": { "type": "object", "properties": {
+                "row": { "type": "integer" }, "asset_code": { "type": "string" }, "name": { "type": "string" },
+                "changes": { "type": "array", "items": { "type": "object", "properties": {
+                    "column": column.clone(), "before": { "type": "string" }, "after": { "type": "string" } } } } } } },
+            "imported_before": { "type": "array", "items": schema("RegisterImport") },
+            "committed": { "oneOf": [schema("RegisterImport"), { "type": "null" }] } } },
+        "ImportProfile": { "type": "object", "properties": {
+            "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" },
+            "mapping": { "type": "object", "additionalProperties": column.clone() },
+            "saved_by": schema("Named"), "saved_at": { "type": "string" } } },
+        "NewImportProfile": { "type": "object", "additionalProperties": false, "required": ["name", "mapping"],
+            "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 40 },
+                "mapping": { "type": "object", "minProperties": 1, "maxProperties": 200, "additionalProperties": column } },
+            "example": { "name": "区资产系统", "mapping": { "放置处": "location", "序号": null } } },
+        "AssetCard": { "type": "object", "description": "the asset card's (资产卡片) fields kept as the register gives them", "properties": {
+            "class_code": { "type": ["string", "null"], "description": "GB/T 14885, as given" },
+            "brand": { "type": ["string", "null"] }, "unit": { "type": ["string", "null"] },
+            "quantity": { "type": "integer", "minimum": 1, "description": "more than one for a batch record" },
+            "department": { "type": ["string", "null"] },
+            "keeper": { "type": ["string", "null"], "description": "the 使用人 as written, when no user has that name" },
+            "booked_on": { "type": ["string", "null"], "format": "date" }, "voucher": { "type": ["string", "null"] } } }
+    })
+}

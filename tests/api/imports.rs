@@ -451,3 +451,33 @@ async fn ten_thousand_rows_are_one_commit() {
     let (_, again) = send(&app, &manager, "big.xlsx", &[]).await;
     assert_eq!(again["counts"]["unchanged_assets"], 10_000);
 }
+
+#[tokio::test]
+async fn one_schools_import_is_never_seen_or_matched_by_another() {
+    let app = spawn_app().await;
+    let ours = app.token("demo-manager").await;
+    let theirs = app.token("qt-demo-manager").await;
+    let (status, _) = send(&app, &ours, "register.xlsx", &[("commit", "true")]).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, p) = send(&app, &theirs, "register.xlsx", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{p}");
+    assert_eq!(
+        p["counts"]["new_assets"], 6,
+        "our assets are not theirs to match"
+    );
+    assert_eq!(p["imported_before"], json!([]), "nor our import record");
+    let listed = app.api(Method::GET, "/imports", Some(&theirs), None).await;
+    assert_eq!(listed.json(), json!([]));
+    let (status, done) = send(&app, &theirs, "register.xlsx", &[("commit", "true")]).await;
+    assert_eq!(status, StatusCode::CREATED, "{done}");
+    let desk = asset_by_code(&app, &theirs, "LCX-2016-001").await;
+    let mine = asset_by_code(&app, &ours, "LCX-2016-001").await;
+    assert_ne!(
+        desk["id"], mine["id"],
+        "each school its own asset of the same code"
+    );
+    assert_ne!(
+        desk["room"]["id"], mine["room"]["id"],
+        "each in its own school's room"
+    );
+}

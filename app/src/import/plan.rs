@@ -3,6 +3,7 @@
 //! file twice against the register the first import made gives nothing to do.
 
 use super::location::{kind_of, place, Place};
+use super::preview::ImportCounts;
 use super::record::RegisterRow;
 use crate::domain::{AssetStatus, Fen, RoomKind};
 use crate::model::{AssetCard, Named};
@@ -89,6 +90,21 @@ impl Plan {
             && self.new_rooms.is_empty()
             && self.new_assets.is_empty()
             && self.changed_assets.is_empty()
+    }
+
+    /// What the plan creates, changes and leaves alone, for a file of `rows` assets and
+    /// `errors` errors.
+    pub fn counts(&self, rows: usize, errors: usize) -> ImportCounts {
+        ImportCounts {
+            rows,
+            errors,
+            new_buildings: self.new_buildings.len(),
+            new_rooms: self.new_rooms.len(),
+            new_assets: self.new_assets.len(),
+            new_tags: self.new_rooms.len() + self.new_assets.len(),
+            changed_assets: self.changed_assets.len(),
+            unchanged_assets: self.unchanged,
+        }
     }
 }
 

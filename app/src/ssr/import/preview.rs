@@ -152,16 +152,7 @@ pub fn fill(preview: &mut ImportPreview, sheet: &Sheet, rows: usize, plan: &Plan
         .iter()
         .map(|r| (r.id, format!("{} · {}", r.building, r.name)))
         .collect();
-    preview.counts = ImportCounts {
-        rows,
-        errors: sheet.errors.len(),
-        new_buildings: plan.new_buildings.len(),
-        new_rooms: plan.new_rooms.len(),
-        new_assets: plan.new_assets.len(),
-        new_tags: plan.new_rooms.len() + plan.new_assets.len(),
-        changed_assets: plan.changed_assets.len(),
-        unchanged_assets: plan.unchanged,
-    };
+    preview.counts = plan.counts(rows, sheet.errors.len());
     preview.errors = sheet
         .errors
         .iter()

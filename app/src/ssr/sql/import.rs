@@ -288,19 +288,6 @@ async fn create_places(tx: &mut Tx, actor: Actor, plan: &Plan) -> AppResult<()> 
     Ok(())
 }
 
-fn counts(head: &ImportHead, plan: &Plan) -> ImportCounts {
-    ImportCounts {
-        rows: head.rows,
-        errors: 0,
-        new_buildings: plan.new_buildings.len(),
-        new_rooms: plan.new_rooms.len(),
-        new_assets: plan.new_assets.len(),
-        new_tags: plan.new_rooms.len() + plan.new_assets.len(),
-        changed_assets: plan.changed_assets.len(),
-        unchanged_assets: plan.unchanged,
-    }
-}
-
 #[async_trait::async_trait]
 impl ImportStore for SqlStore {
     async fn import_register(&self) -> AppResult<Register> {
@@ -322,7 +309,7 @@ impl ImportStore for SqlStore {
         create_places(&mut tx, actor, &plan).await?;
         create_assets(&mut tx, actor, &plan.new_assets).await?;
         change_assets(&mut tx, actor, &plan.changed_assets).await?;
-        let counts = counts(&head, &plan);
+        let counts = plan.counts(head.rows, 0);
         let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
         query(
             "INSERT INTO register_imports (id, file_name, sha256, quantities, imported_by, \

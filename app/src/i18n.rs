@@ -546,6 +546,43 @@ messages! {
     Month => " 月", " (months)";
     EveryMonthOn => "{n} 日前", "by day {n}";
     MonthEnd => "月底前", "by month end";
+    ImportTitle => "导入资产登记表", "Import the register";
+    ImportIntro => "选择从资产系统或 Excel 导出的登记表（XLSX、XLS、ODS，或 UTF-8、GBK 编码的 CSV）。先看预览，确认无误再导入：导入要么全部完成，要么什么都不改；同一个文件再导入一次不会有变化。", "Choose the register as exported from the asset system or Excel (XLSX, XLS, ODS, or CSV in UTF-8 or GBK). Check the preview, then import: an import is done whole or not at all, and importing the same file again changes nothing.";
+    ImportFile => "登记表文件", "Register file";
+    ImportQuantities => "数量大于 1 的行", "Rows with a quantity over 1";
+    QuantitiesEach => "拆成单件资产，每件一个标签", "Single assets, one tag each";
+    QuantitiesBatch => "一条批量记录，一个标签，盘点时按数量清点", "One batch record with one tag, counted by number";
+    ImportProfileAuto => "自动识别各列", "Recognise the columns";
+    ImportReading => "正在读取文件…", "Reading the file…";
+    ImportChooseFile => "请先选择登记表文件。", "Choose the register file first.";
+    ImportHeaderAt => "表头在第 {n} 行", "Header in row {n}";
+    ImportRowsCount => "资产行", "Asset rows";
+    ImportNewAssets => "新建资产", "New assets";
+    ImportNewRooms => "新建房间", "New rooms";
+    ImportNewBuildings => "新建楼栋", "New buildings";
+    ImportNewTags => "新标签", "New tags";
+    ImportChanged => "修改的资产", "Changed assets";
+    ImportUnchanged => "不变的资产", "Unchanged assets";
+    ImportErrorsCount => "错误", "Errors";
+    ImportErrorsTitle => "文件中的错误", "Errors in the file";
+    ImportColumns => "列对应", "Column mapping";
+    ImportColumnsHint => "识别有误的列，请选择它实际的内容；改动后重新预览。", "Where a column is read wrongly, choose what it holds; the preview runs again.";
+    ImportLeaveOut => "不导入", "Leave out";
+    ImportSaveProfile => "保存为导入方案", "Save as an import profile";
+    ImportProfileSaved => "已保存导入方案「{n}」，下次可直接选用。", "Saved the import profile “{n}”; choose it next time.";
+    ImportCommit => "确认导入", "Import";
+    ImportFixFirst => "请先改正上面的错误（在文件里，或在列对应中），再导入。", "Correct the errors above (in the file, or in the column mapping) before importing.";
+    ImportNothingToDo => "这个文件与登记一致，没有要导入的内容。", "The register already matches this file; there is nothing to import.";
+    ImportDone => "导入完成。", "Imported.";
+    ImportPrintLabels => "打印新标签", "Print the new labels";
+    ImportSeeAssets => "查看资产", "See the assets";
+    ImportedBefore => "这个文件曾于 {at} 由 {by} 导入。", "This file was imported on {at} by {by}.";
+    ImportMore => "……另有 {n} 条", "… and {n} more";
+    RecentImports => "导入记录", "Imports";
+    NoImports => "还没有导入过登记表。", "No register has been imported yet.";
+    ImportRegister => "导入登记表", "Import register";
+    ExportRegister => "导出登记表", "Export the register";
+    ExportRegisterHint => "全部资产按资产卡片的列导出，Excel、WPS 都能打开；改好后可以在上面再导入。", "Every asset in the asset card's columns, for Excel or WPS; edited, it can be imported again above.";
 }
 
 impl Msg {

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod import;
 pub mod inspections;
 pub mod labels;
+pub mod ledgers;
 pub mod model;
 pub mod pages;
 pub mod rounds;

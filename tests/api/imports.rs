@@ -33,21 +33,29 @@ fn fixtures() -> &'static PathBuf {
     })
 }
 
-fn fixture(name: &str) -> Vec<u8> {
+pub fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(fixtures().join(name)).expect("a fixture file")
 }
 
-/// `POST /api/v1/imports` with the file and form fields.
+/// `POST /api/v1/imports` with a fixture file and form fields.
 async fn send(
     app: &TestApp,
     token: &str,
     file: &str,
     fields: &[(&str, &str)],
 ) -> (StatusCode, Value) {
-    let mut form = Form::new().part(
-        "file",
-        Part::bytes(fixture(file)).file_name(file.to_string()),
-    );
+    send_file(app, token, file, fixture(file), fields).await
+}
+
+/// `POST /api/v1/imports` with the file `name` and form fields.
+pub async fn send_file(
+    app: &TestApp,
+    token: &str,
+    name: &str,
+    bytes: Vec<u8>,
+    fields: &[(&str, &str)],
+) -> (StatusCode, Value) {
+    let mut form = Form::new().part("file", Part::bytes(bytes).file_name(name.to_string()));
     for (k, v) in fields {
         form = form.text(k.to_string(), v.to_string());
     }
@@ -69,7 +77,7 @@ async fn count(app: &TestApp, table: &str) -> usize {
 }
 
 /// How many rows each table that an import writes has.
-async fn written(app: &TestApp) -> [usize; 6] {
+pub async fn written(app: &TestApp) -> [usize; 6] {
     let mut out = [0; 6];
     for (i, t) in [
         "buildings",

@@ -3,6 +3,7 @@
 mod auth;
 mod backup;
 mod compensation;
+mod exports;
 mod history;
 mod imports;
 mod inspections;

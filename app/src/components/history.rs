@@ -26,6 +26,14 @@ fn key_label(key: &str) -> Option<Msg> {
         "login" => Msg::FieldLogin,
         "display_name" => Msg::FieldDisplayName,
         "role" => Msg::FieldRole,
+        "class_code" => Msg::ColumnClassCode,
+        "brand" => Msg::ColumnBrand,
+        "unit" => Msg::ColumnUnit,
+        "quantity" => Msg::ColumnQuantity,
+        "department" => Msg::ColumnDepartment,
+        "keeper" => Msg::ColumnCustodian,
+        "booked_on" => Msg::ColumnBookedOn,
+        "voucher" => Msg::ColumnVoucher,
         _ => return None,
     })
 }
@@ -54,11 +62,22 @@ fn show(lang: Lang, key: &str, v: &Value) -> String {
     }
 }
 
+/// The record's fields with an asset's card (资产卡片) fields beside the others, however the
+/// entry nests them.
+fn with_card(fields: &serde_json::Map<String, Value>) -> serde_json::Map<String, Value> {
+    let mut flat = fields.clone();
+    if let Some(Value::Object(card)) = flat.remove("card") {
+        flat.extend(card);
+    }
+    flat
+}
+
 /// "名称：旧 → 新" for each field an update changed; for a creation, nothing.
 fn changes(lang: Lang, e: &HistoryEntry) -> Vec<String> {
     let (Some(Value::Object(before)), Some(Value::Object(after))) = (&e.before, &e.after) else {
         return vec![];
     };
+    let (before, after) = (with_card(before), with_card(after));
     after
         .iter()
         .filter(|(k, v)| before.get(*k) != Some(v) && !matches!(k.as_str(), "asset_count" | "id"))

@@ -6,6 +6,8 @@ pub mod editors;
 pub mod fields;
 pub mod frame;
 pub mod history;
+pub mod import;
+pub mod import_preview;
 pub mod inspect;
 pub mod labels;
 #[cfg(feature = "hydrate")]

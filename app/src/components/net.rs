@@ -25,6 +25,17 @@ fn network(lang: Lang) -> String {
 /// Sends `init` to `url` with the page's language; the response if it is a success, else the
 /// message to show.
 pub async fn send(url: &str, init: RequestInit, lang: Lang) -> Result<Response, String> {
+    send_answering(url, init, lang, &[]).await
+}
+
+/// As [`send`], but a response with one of the `answering` statuses (a refusal whose body is
+/// the answer, such as an import's 422 with its row errors) counts as a success.
+pub async fn send_answering(
+    url: &str,
+    init: RequestInit,
+    lang: Lang,
+    answering: &[u16],
+) -> Result<Response, String> {
     let net = || network(lang);
     let window = web_sys::window().ok_or_else(net)?;
     let headers = match init.get_headers().dyn_into::<Headers>() {
@@ -42,7 +53,7 @@ pub async fn send(url: &str, init: RequestInit, lang: Lang) -> Result<Response, 
         .map_err(|_| net())?
         .dyn_into()
         .map_err(|_| net())?;
-    if res.ok() {
+    if res.ok() || answering.contains(&res.status()) {
         return Ok(res);
     }
     let body = match res.text() {
@@ -55,7 +66,10 @@ pub async fn send(url: &str, init: RequestInit, lang: Lang) -> Result<Response, 
         .unwrap_or_else(net))
 }
 
-async fn json_of<T: serde::de::DeserializeOwned>(res: Response, lang: Lang) -> Result<T, String> {
+pub async fn json_of<T: serde::de::DeserializeOwned>(
+    res: Response,
+    lang: Lang,
+) -> Result<T, String> {
     let text = res.text().map_err(|_| network(lang))?;
     let text = JsFuture::from(text).await.map_err(|_| network(lang))?;
     serde_json::from_str(&text.as_string().unwrap_or_default()).map_err(|_| network(lang))

@@ -2,8 +2,8 @@
 
 use super::fields::Item;
 use super::history::HistoryList;
-use crate::i18n::Msg;
-use crate::model::Named;
+use crate::i18n::{Lang, Msg};
+use crate::model::{AssetCard, Named};
 use crate::server_fns::pages::{AssetView, RoomView};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -108,9 +108,32 @@ pub fn AssetRecord(view: AssetView) -> impl IntoView {
                 <Item label=s.t(Msg::Value) value=a.value_fen.to_string()/>
                 <Item label=s.t(Msg::TagLabel) value=a.tag.clone().unwrap_or_default()/>
                 <Item label=s.t(Msg::Notes) value=a.notes.clone().unwrap_or_default()/>
+                {card_items(s.lang, &a.card)}
             </dl>
             <div class="actions">{record_actions("asset", a.id)}{edit}</div>
             <HistoryList entries=history/>
         </article>
     }
+}
+
+/// The register card's fields an asset has (an imported one usually has several).
+fn card_items(lang: Lang, card: &AssetCard) -> impl IntoView {
+    let quantity = (card.quantity > 1)
+        .then(|| format!("{}{}", card.quantity, card.unit.clone().unwrap_or_default()));
+    [
+        (Msg::ColumnClassCode, card.class_code.clone()),
+        (Msg::ColumnBrand, card.brand.clone()),
+        (Msg::ColumnQuantity, quantity),
+        (
+            Msg::ColumnUnit,
+            card.unit.clone().filter(|_| card.quantity <= 1),
+        ),
+        (Msg::ColumnDepartment, card.department.clone()),
+        (Msg::ColumnCustodian, card.keeper.clone()),
+        (Msg::ColumnBookedOn, card.booked_on.clone()),
+        (Msg::ColumnVoucher, card.voucher.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(msg, value)| value.map(|v| view! { <Item label=lang.t(msg) value=v/> }))
+    .collect_view()
 }

@@ -109,6 +109,16 @@ pub fn status(raw: &str) -> Result<AssetStatus, Invalid> {
     Ok(status)
 }
 
+/// The word a register writes for a status, read back by [`status`].
+pub fn status_word(status: AssetStatus) -> &'static str {
+    match status {
+        AssetStatus::InUse => "在用",
+        AssetStatus::UnderRepair => "维修中",
+        AssetStatus::Lost => "盘亏",
+        AssetStatus::Retired => "报废",
+    }
+}
+
 /// Whether a row is the sheet's 合计 (总计, 小计) line rather than an asset.
 pub fn is_total_row(row: &[String]) -> bool {
     row.iter()
@@ -130,6 +140,13 @@ pub fn is_blank_row(row: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_status_written_is_read_back() {
+        for s in AssetStatus::ALL {
+            assert_eq!(status(status_word(*s)).unwrap(), *s);
+        }
+    }
 
     #[test]
     fn statuses_are_read_as_registers_write_them() {

@@ -4,6 +4,7 @@
 pub mod checklists;
 pub mod compensations;
 pub mod district;
+pub mod imports;
 pub mod inspections;
 pub mod labels;
 pub mod pages;

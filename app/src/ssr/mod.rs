@@ -10,6 +10,7 @@ pub mod document;
 pub mod import;
 pub mod inspections;
 pub mod labels;
+pub mod ledgers;
 pub mod people;
 pub mod photos;
 pub mod register;

@@ -11,6 +11,7 @@ pub use super::compensation::store::CompensationStore;
 pub use super::import::store::ImportStore;
 pub use super::inspections::store::{ChecklistStore, DamageStore, InspectionStore};
 pub use super::labels::store::LabelStore;
+pub use super::ledgers::store::LedgerStore;
 pub use super::people::store::PeopleStore;
 pub use super::photos::store::PhotoStore;
 pub use super::register::store::RegisterStore;
@@ -117,5 +118,6 @@ every_area!(
     CountingStore,
     SettlementStore,
     ImportStore,
+    LedgerStore,
     SyncStore
 );

@@ -5,6 +5,7 @@
 mod auth;
 mod compensations;
 pub mod error;
+mod exports;
 mod imports;
 mod inspections;
 mod labels;
@@ -50,7 +51,18 @@ async fn not_found() -> RestError {
     RestError(AppError::NotFound)
 }
 
-/// A file to download (`name`, ASCII) that no cache keeps.
+/// `filename*`'s percent-encoding of a UTF-8 file name (RFC 5987).
+fn percent_encoded(name: &str) -> String {
+    name.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A file to download that no cache keeps. A name in Chinese is sent as `filename*` (UTF-8)
+/// with an ASCII `filename` beside it for clients that read only that.
 pub(super) fn attachment(
     body: Vec<u8>,
     content_type: &'static str,
@@ -61,7 +73,25 @@ pub(super) fn attachment(
     let mut res = body.into_response();
     let headers = res.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+    let plain: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        .collect();
+    let plain = plain.trim_start_matches(['-', '_']);
+    let disposition = if plain == name {
+        format!("attachment; filename=\"{name}\"")
+    } else {
+        format!(
+            "attachment; filename=\"{}\"; filename*=UTF-8''{}",
+            if plain.starts_with('.') {
+                format!("export{plain}")
+            } else {
+                plain.to_string()
+            },
+            percent_encoded(name)
+        )
+    };
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -142,6 +172,7 @@ pub fn router() -> Router<AppState> {
             get(compensations::list).post(compensations::create),
         )
         .route("/compensations/export", get(compensations::export))
+        .route("/exports/register", get(exports::register))
         .route(
             "/compensations/rule",
             get(compensations::rule).put(compensations::set_rule),

@@ -1,4 +1,4 @@
-//! The OpenAPI description of register imports.
+//! The OpenAPI description of register imports and ledger exports.
 
 use super::openapi::{op, schema, with_body};
 use serde_json::{json, Value};
@@ -59,7 +59,19 @@ pub(super) fn paths() -> Value {
         { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 50 } },
         { "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 } }
     ]);
+    let mut export = op(
+        "The register as the asset card's columns (资产登记表), every asset of the school; imports back unchanged \
+         (asset manager, admin). XLSX: header frozen, days as dates, amounts in yuan; CSV: UTF-8 with a BOM",
+        "exports",
+        "200",
+        json!({}),
+    );
+    export["parameters"] = json!([{ "name": "format", "in": "query", "schema": { "type": "string", "enum": ["xlsx", "csv"], "default": "xlsx" } }]);
+    export["responses"]["200"] = json!({ "description": "The file", "content": {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { "schema": { "type": "string", "format": "binary" } },
+        "text/csv": { "schema": { "type": "string" } } } });
     json!({
+        "/api/v1/exports/register": { "get": export },
         "/api/v1/imports": { "post": import, "get": list },
         "/api/v1/import-profiles": {
             "get": op("The saved column mappings (asset manager, admin)", tag, "200", json!({ "type": "array", "items": schema("ImportProfile") })),

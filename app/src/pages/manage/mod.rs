@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod buildings;
 pub mod checklists;
+pub mod import;
 pub mod labels;
 pub mod rooms;
 pub mod schedules;
@@ -28,6 +29,7 @@ pub fn ManageHome() -> impl IntoView {
                 <li><a href="/manage/rooms">{s.t(Msg::Rooms)}</a></li>
                 <li><a href="/manage/assets">{s.t(Msg::Assets)}</a></li>
                 <li><a href="/manage/labels">{s.t(Msg::Labels)}</a></li>
+                <li><a href="/manage/import">{s.t(Msg::ImportRegister)}</a></li>
                 <li><a href="/compensations">{s.t(Msg::Compensation)}</a></li>
                 <li><a href="/manage/checklists">{s.t(Msg::Checklists)}</a></li>
                 <li><a href="/manage/schedules">{s.t(Msg::Schedules)}</a></li>

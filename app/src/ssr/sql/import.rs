@@ -75,8 +75,18 @@ fn profile(row: &Row) -> AppResult<ImportProfile> {
     })
 }
 
-/// An asset row as an import compares it: the custodian the asset names itself (not the room's).
-fn asset_values(row: &Row) -> AppResult<(Uuid, AssetValues)> {
+/// The register's assets as imports compare them and the register export lists them: the
+/// card, the room with its building, and the custodian the asset names itself (not the room's).
+pub(super) const REGISTER_SELECT: &str =
+    "SELECT a.id, a.asset_code, a.name, a.category, a.model, a.status, a.purchase_date, \
+     a.value_fen, a.notes, a.class_code, a.brand, a.unit, a.quantity, a.department, a.keeper, \
+     a.booked_on, a.voucher, r.id AS r_id, r.name AS r_name, b.name AS b_name, u.id AS c_id, \
+     u.display_name AS c_name \
+     FROM assets a LEFT JOIN rooms r ON r.id = a.room_id \
+     LEFT JOIN buildings b ON b.id = r.building_id LEFT JOIN users u ON u.id = a.custodian_id";
+
+/// An asset row of [`REGISTER_SELECT`] as an import compares it.
+pub(super) fn asset_values(row: &Row) -> AppResult<(Uuid, AssetValues)> {
     let status: String = get(row, "status")?;
     let value: i64 = get(row, "value_fen")?;
     Ok((
@@ -110,16 +120,9 @@ async fn register_in(tx: &mut Tx) -> AppResult<Register> {
     .bind(true)
     .fetch_all(&mut **tx)
     .await?;
-    let assets = query(
-        "SELECT a.id, a.asset_code, a.name, a.category, a.model, a.status, a.purchase_date, \
-         a.value_fen, a.notes, a.class_code, a.brand, a.unit, a.quantity, a.department, a.keeper, \
-         a.booked_on, a.voucher, r.id AS r_id, r.name AS r_name, u.id AS c_id, \
-         u.display_name AS c_name \
-         FROM assets a LEFT JOIN rooms r ON r.id = a.room_id LEFT JOIN users u ON u.id = a.custodian_id \
-         WHERE a.school_id = $school",
-    )
-    .fetch_all(&mut **tx)
-    .await?;
+    let assets = query(&format!("{REGISTER_SELECT} WHERE a.school_id = $school"))
+        .fetch_all(&mut **tx)
+        .await?;
     Ok(Register {
         buildings: buildings
             .iter()

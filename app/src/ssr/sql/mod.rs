@@ -9,6 +9,7 @@ mod history;
 mod import;
 mod inspections;
 mod labels;
+mod ledgers;
 mod people;
 mod photos;
 mod register;

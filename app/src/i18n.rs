@@ -285,6 +285,7 @@ messages! {
     ImportColumn => " {n} 列", ", column {n}";
     ProblemNoHeader => "里找不到表头行：要有“资产名称”和另外至少两列（如资产编号、存放地点），或选一个导入方案。", "has no header row: it needs 资产名称 (name) and at least two more known columns (such as 资产编号, 存放地点), or choose an import profile.";
     FieldProfile => "导入方案", "Import profile";
+    FieldPeriod => "期间（如 2026-12 或 2026-W49）", "The period (such as 2026-12 or 2026-W49)";
     ProblemDuplicateOf => "与第 {n} 行重复。", "is the same as in row {n}.";
     ProblemMissingColumn => "这一列在文件中找不到，请在列对应中指定。", "is a column the file does not have; choose it in the column mapping.";
     ProblemMappedTwice => "对应了不止一列，请只保留一列。", "is mapped from more than one column; keep only one.";
@@ -582,6 +583,19 @@ messages! {
     NoImports => "还没有导入过登记表。", "No register has been imported yet.";
     ImportRegister => "导入登记表", "Import register";
     ExportRegister => "导出登记表", "Export the register";
+    Yes => "是", "Yes";
+    No => "否", "No";
+    LedgerReportedOn => "报修日期", "Reported on";
+    LedgerReporter => "报修人", "Reported by";
+    LedgerPlace => "部位/房间", "Place";
+    LedgerFault => "故障描述", "Fault";
+    LedgerHumanDamage => "人为损坏", "Caused by someone";
+    LedgerLiable => "责任人", "Liable";
+    LedgerCompensation => "赔偿金额", "Compensation";
+    LedgerRepairer => "维修人", "Repaired by";
+    LedgerRepairedOn => "完成日期", "Repaired on";
+    LedgerAccepted => "验收", "Accepted";
+    LedgerRepairs => "维修台账", "Repair ledger";
     ExportRegisterHint => "全部资产按资产卡片的列导出，Excel、WPS 都能打开；改好后可以在上面再导入。", "Every asset in the asset card's columns, for Excel or WPS; edited, it can be imported again above.";
 }
 
@@ -669,6 +683,7 @@ impl Msg {
             Field::Due => Msg::FieldDue,
             Field::File => Msg::FieldFile,
             Field::Profile => Msg::FieldProfile,
+            Field::Period => Msg::FieldPeriod,
         }
     }
 

@@ -4,7 +4,7 @@ use rounds_tests::{spawn_app, TestApp};
 use serde_json::{json, Value};
 
 /// A teacher's report on a desk of 三年级（2）班, and the desk.
-async fn reported_desk(app: &TestApp) -> (String, Value) {
+pub async fn reported_desk(app: &TestApp) -> (String, Value) {
     let teacher = app.token("demo-teacher").await;
     let hex = app
         .sql("SELECT lower(hex(a.id)) FROM assets a JOIN rooms r ON r.id = a.room_id WHERE a.category = '课桌椅' AND r.name = '三年级（2）班' AND a.school_id = (SELECT id FROM schools ORDER BY id LIMIT 1) LIMIT 1")
@@ -29,7 +29,7 @@ async fn reported_desk(app: &TestApp) -> (String, Value) {
     (report["id"].as_str().unwrap().to_string(), asset)
 }
 
-fn case(report: &str, amount: &str) -> Value {
+pub fn case(report: &str, amount: &str) -> Value {
     json!({ "damage_report_id": report, "party_kind": "student", "party_name": "张小明",
             "party_class": "三年级（2）班", "basis": "repair_cost", "amount": amount })
 }

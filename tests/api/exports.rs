@@ -182,3 +182,88 @@ async fn only_the_asset_manager_and_the_admin_export_the_register() {
         "an unknown format"
     );
 }
+
+/// The export of a period's ledger: status and the text of the file as LibreOffice reads it.
+async fn ledger(app: &TestApp, token: &str, path: &str, format: &str) -> (StatusCode, String) {
+    let res = reqwest::Client::new()
+        .get(app.url(&format!("/api/v1/exports/{path}&format={format}")))
+        .bearer_auth(token)
+        .header("accept-language", "zh-CN")
+        .send()
+        .await
+        .expect("the server answers");
+    let status = res.status();
+    let bytes = res.bytes().await.unwrap().to_vec();
+    if status != StatusCode::OK {
+        return (status, String::from_utf8_lossy(&bytes).into_owned());
+    }
+    (status, through_libreoffice(&bytes, format))
+}
+
+#[tokio::test]
+async fn the_repair_ledger_lists_the_months_repairs_with_liability_repair_and_acceptance() {
+    let app = rounds_tests::spawn_app().await;
+    let (manager, staff) = (
+        app.token("demo-manager").await,
+        app.token("demo-staff").await,
+    );
+    let (report, desk) = crate::compensation::reported_desk(&app).await;
+    let opened = app
+        .api(
+            Method::POST,
+            "/compensations",
+            Some(&manager),
+            Some(crate::compensation::case(&report, "120.50")),
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::CREATED, "{}", opened.text);
+    let path = format!("/damage-reports/{report}/status");
+    for (who, to) in [
+        (&staff, "accepted"),
+        (&staff, "in_repair"),
+        (&staff, "repaired"),
+        (&manager, "closed"),
+    ] {
+        let body = serde_json::json!({ "status": to, "reason": "" });
+        let moved = app.api(Method::POST, &path, Some(who), Some(body)).await;
+        assert_eq!(moved.status, StatusCode::OK, "{to}: {}", moved.text);
+    }
+    let now = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap());
+    let (today, month) = (
+        now.format("%Y-%m-%d").to_string(),
+        now.format("%Y-%m").to_string(),
+    );
+    for format in ["xlsx", "csv"] {
+        let (status, sheet) =
+            ledger(&app, &manager, &format!("repairs?period={month}"), format).await;
+        assert_eq!(status, StatusCode::OK, "{sheet}");
+        let lines: Vec<&str> = sheet.lines().collect();
+        assert_eq!(
+            lines[0],
+            "报修日期,报修人,部位/房间,资产编号,资产名称,故障描述,人为损坏,责任人,赔偿金额,维修人,完成日期,验收,状态"
+        );
+        let row = lines
+            .iter()
+            .find(|l| l.contains("桌面被刻划，桌腿折断"))
+            .expect("the desk's repair");
+        let code = desk["asset_code"].as_str().unwrap();
+        assert!(row.contains(&format!("三年级（2）班,{code},")), "{row}");
+        assert!(
+            row.contains(",是,,120.5"),
+            "human damage and the case's amount: {row}"
+        );
+        assert!(row.starts_with(&today), "reported today: {row}");
+        assert!(
+            row.ends_with(&format!(",{today},殷奇 {today},已关闭")),
+            "repaired, accepted: {row}"
+        );
+    }
+    let (status, _) = ledger(&app, &manager, "repairs?period=2020-01", "csv").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = ledger(&app, &manager, "repairs?period=2026-13", "csv").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("period"), "{body}");
+    let teacher = app.token("demo-teacher").await;
+    let (status, _) = ledger(&app, &teacher, "repairs?period=2026-12", "csv").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

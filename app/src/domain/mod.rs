@@ -74,6 +74,8 @@ pub enum Field {
     File,
     /// A saved column mapping of imports.
     Profile,
+    /// The week or month a ledger covers.
+    Period,
 }
 
 /// What is wrong with a value; rendered through the translations.

@@ -4,6 +4,7 @@
 //! the server's.
 
 pub mod register;
+pub mod repairs;
 
 use crate::domain::Fen;
 

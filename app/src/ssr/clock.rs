@@ -13,6 +13,14 @@ pub fn school_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&SCHOOL).date_naive()
 }
 
+/// The first instant of the school's day `day`.
+pub fn school_midnight(day: NaiveDate) -> DateTime<Utc> {
+    day.and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(SCHOOL).single())
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default()
+}
+
 /// Today at the school.
 pub fn school_today() -> NaiveDate {
     school_date(Utc::now())

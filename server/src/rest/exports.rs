@@ -1,4 +1,5 @@
-//! Ledger exports: `GET /api/v1/exports/register?format=xlsx|csv`. The asset manager and the
+//! Ledger exports: `GET /api/v1/exports/register?format=xlsx|csv`, and the ledgers of a period,
+//! `GET /api/v1/exports/repairs?period=2026-12|2026-W49&format=…`. The asset manager and the
 //! admin only.
 
 use super::{attachment, RestResult};
@@ -14,6 +15,15 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 pub struct ExportParams {
     format: Option<String>,
+    period: Option<String>,
+}
+
+fn kind(p: &ExportParams) -> RestResult<FileKind> {
+    Ok(FileKind::parse(p.format.as_deref()).map_err(AppError::Invalid)?)
+}
+
+fn send(export: ledgers::Export) -> Response {
+    attachment(export.bytes, export.kind.content_type(), &export.file_name)
 }
 
 /// `GET /api/v1/exports/register`: every asset as the register's columns; the file imports
@@ -24,11 +34,16 @@ pub async fn register(
     Query(p): Query<ExportParams>,
 ) -> RestResult<Response> {
     v.require(|r| r.manages_register())?;
-    let kind = FileKind::parse(p.format.as_deref()).map_err(AppError::Invalid)?;
-    let export = ledgers::register(&st, &v, kind).await?;
-    Ok(attachment(
-        export.bytes,
-        export.kind.content_type(),
-        &export.file_name,
-    ))
+    Ok(send(ledgers::register(&st, &v, kind(&p)?).await?))
+}
+
+/// `GET /api/v1/exports/repairs`: the repair ledger (维修台账) of a month or week.
+pub async fn repairs(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Query(p): Query<ExportParams>,
+) -> RestResult<Response> {
+    v.require(|r| r.manages_register())?;
+    let period = p.period.as_deref();
+    Ok(send(ledgers::repairs(&st, &v, period, kind(&p)?).await?))
 }

@@ -173,6 +173,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/compensations/export", get(compensations::export))
         .route("/exports/register", get(exports::register))
+        .route("/exports/repairs", get(exports::repairs))
         .route(
             "/compensations/rule",
             get(compensations::rule).put(compensations::set_rule),

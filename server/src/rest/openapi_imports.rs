@@ -70,8 +70,22 @@ pub(super) fn paths() -> Value {
     export["responses"]["200"] = json!({ "description": "The file", "content": {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { "schema": { "type": "string", "format": "binary" } },
         "text/csv": { "schema": { "type": "string" } } } });
+    let mut repairs = op(
+        "The repair ledger (维修台账) of a month (`2026-12`, the default is this month) or an ISO week (`2026-W49`): \
+         every damage report and repair ticket opened in it, who reported, where, the fault, human damage, liable party \
+         and compensation, who repaired, when, who accepted (asset manager, admin). Headers in the caller's language",
+        "exports",
+        "200",
+        json!({}),
+    );
+    repairs["parameters"] = json!([
+        export["parameters"][0].clone(),
+        { "name": "period", "in": "query", "schema": { "type": "string", "pattern": "^[0-9]{4}-([0-9]{2}|[Ww][0-9]{2})$" } }
+    ]);
+    repairs["responses"]["200"] = export["responses"]["200"].clone();
     json!({
         "/api/v1/exports/register": { "get": export },
+        "/api/v1/exports/repairs": { "get": repairs },
         "/api/v1/imports": { "post": import, "get": list },
         "/api/v1/import-profiles": {
             "get": op("The saved column mappings (asset manager, admin)", tag, "200", json!({ "type": "array", "items": schema("ImportProfile") })),

@@ -2,15 +2,18 @@
 //! XLSX or CSV. The asset manager and the admin export.
 
 pub mod file;
+pub mod period;
 pub mod store;
 
 use crate::error::AppResult;
-use crate::ledgers::register;
+use crate::i18n::Msg;
+use crate::ledgers::{register, repairs};
 use crate::ssr::clock::school_today;
 use crate::ssr::register::writer;
 use crate::ssr::state::AppState;
 use crate::ssr::visitor::Visitor;
 use file::{FileKind, LedgerFile};
+use period::Period;
 
 /// Assets read from the store at a time while the register is written.
 const REGISTER_PAGE: i64 = 2_000;
@@ -45,6 +48,29 @@ pub async fn register(st: &AppState, v: &Visitor, kind: FileKind) -> AppResult<E
     }
     Ok(Export {
         file_name: format!("{title}-{}.{}", school_today(), kind.extension()),
+        kind,
+        bytes: file.finish()?,
+    })
+}
+
+/// The repair ledger (维修台账) of a month or a week (`period`, this month when none).
+pub async fn repairs(
+    st: &AppState,
+    v: &Visitor,
+    period: Option<&str>,
+    kind: FileKind,
+) -> AppResult<Export> {
+    writer(v)?;
+    let period = Period::parse(period)?;
+    let (start, end) = period.span();
+    let entries = st.school(v)?.repair_entries(start, end).await?;
+    let title = v.lang.t(Msg::LedgerRepairs);
+    let mut file = LedgerFile::new(kind, title, &repairs::columns(v.lang))?;
+    for entry in &entries {
+        file.write(&repairs::row(v.lang, entry))?;
+    }
+    Ok(Export {
+        file_name: format!("{title}-{}.{}", period.name, kind.extension()),
         kind,
         bytes: file.finish()?,
     })

@@ -3,7 +3,9 @@
 
 use crate::error::AppResult;
 use crate::ledgers::register::RegisterEntry;
+use crate::ledgers::repairs::RepairEntry;
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 
 #[async_trait]
 pub trait LedgerStore: Send + Sync {
@@ -14,4 +16,11 @@ pub trait LedgerStore: Send + Sync {
         after: Option<&str>,
         limit: i64,
     ) -> AppResult<Vec<RegisterEntry>>;
+    /// The damage reports and repair tickets opened in `[start, end)`, oldest first, with the
+    /// days they were repaired and accepted.
+    async fn repair_entries(
+        &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> AppResult<Vec<RepairEntry>>;
 }

@@ -120,7 +120,7 @@ async fn register_in(tx: &mut Tx) -> AppResult<Register> {
     .bind(true)
     .fetch_all(&mut **tx)
     .await?;
-    let assets = query(&format!("{REGISTER_SELECT} WHERE a.school_id = $school"))
+    let assets = query(format!("{REGISTER_SELECT} WHERE a.school_id = $school"))
         .fetch_all(&mut **tx)
         .await?;
     Ok(Register {

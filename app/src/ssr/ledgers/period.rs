@@ -1,0 +1,85 @@
+//! The period a ledger covers: a month (`2026-12`, 月月清) or an ISO week (`2026-W49`, 周周清),
+//! in the school's days.
+
+use crate::domain::{Field, Invalid, Problem};
+use crate::ssr::clock::{school_midnight, school_today};
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc, Weekday};
+
+/// Days `first` up to (not including) `next`, and how the school names them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub name: String,
+    pub first: NaiveDate,
+    pub next: NaiveDate,
+}
+
+impl Period {
+    /// The month of `day`.
+    pub fn month_of(day: NaiveDate) -> Period {
+        let first = day.with_day(1).unwrap_or(day);
+        Period {
+            name: first.format("%Y-%m").to_string(),
+            first,
+            next: first + Months::new(1),
+        }
+    }
+
+    /// `2026-12` or `2026-W49`; this month when none is given.
+    pub fn parse(raw: Option<&str>) -> Result<Period, Invalid> {
+        let bad = || Invalid::new(Field::Period, Problem::Malformed);
+        let raw = match raw.map(str::trim) {
+            None | Some("") => return Ok(Self::month_of(school_today())),
+            Some(r) => r.to_ascii_uppercase(),
+        };
+        if let Some((year, week)) = raw.split_once("-W") {
+            let (year, week) = (
+                year.parse().map_err(|_| bad())?,
+                week.parse().map_err(|_| bad())?,
+            );
+            let first = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).ok_or_else(bad)?;
+            return Ok(Period {
+                name: format!("{year}-W{week:02}"),
+                first,
+                next: first.checked_add_days(Days::new(7)).ok_or_else(bad)?,
+            });
+        }
+        let first =
+            NaiveDate::parse_from_str(&format!("{raw}-01"), "%Y-%m-%d").map_err(|_| bad())?;
+        if !(2000..=2100).contains(&first.year()) {
+            return Err(bad());
+        }
+        Ok(Self::month_of(first))
+    }
+
+    /// The instants the period covers: `[start, end)`.
+    pub fn span(&self) -> (DateTime<Utc>, DateTime<Utc>) {
+        (school_midnight(self.first), school_midnight(self.next))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_iso_weeks_are_read_and_anything_else_refused() {
+        let m = Period::parse(Some("2026-12")).unwrap();
+        assert_eq!(
+            (m.first.to_string(), m.next.to_string()),
+            ("2026-12-01".into(), "2027-01-01".into())
+        );
+        let w = Period::parse(Some("2026-w49")).unwrap();
+        assert_eq!(
+            (w.name.as_str(), w.first.to_string()),
+            ("2026-W49", "2026-11-30".into())
+        );
+        assert_eq!(w.span().0.to_rfc3339(), "2026-11-29T16:00:00+00:00");
+        for bad in ["2026-13", "12-2026", "2026-W60", "x", "1900-01"] {
+            assert!(Period::parse(Some(bad)).is_err(), "{bad}");
+        }
+        assert_eq!(
+            Period::parse(None).unwrap(),
+            Period::month_of(school_today())
+        );
+    }
+}

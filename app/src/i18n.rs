@@ -596,6 +596,14 @@ messages! {
     LedgerRepairedOn => "完成日期", "Repaired on";
     LedgerAccepted => "验收", "Accepted";
     LedgerRepairs => "维修台账", "Repair ledger";
+    LedgerSeq => "序号", "No.";
+    LedgerFacility => "设施名称", "Facility";
+    LedgerCode => "编号", "Code";
+    LedgerResult => "检查结果", "Result";
+    LedgerInspector => "检查人", "Checked by";
+    LedgerInspectedOn => "检查日期", "Checked on";
+    NotInspected => "未检查", "Not checked";
+    LedgerInspections => "检查记录表", "Inspection record";
     ExportRegisterHint => "全部资产按资产卡片的列导出，Excel、WPS 都能打开；改好后可以在上面再导入。", "Every asset in the asset card's columns, for Excel or WPS; edited, it can be imported again above.";
 }
 

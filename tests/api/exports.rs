@@ -267,3 +267,90 @@ async fn the_repair_ledger_lists_the_months_repairs_with_liability_repair_and_ac
     let (status, _) = ledger(&app, &teacher, "repairs?period=2026-12", "csv").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_fire_equipment_record_has_a_row_per_extinguisher_and_a_mark_per_check() {
+    use crate::inspections::{answers, asset_where, fire_checklist};
+    let app = rounds_tests::spawn_app().await;
+    let (manager, staff) = (
+        app.token("demo-manager").await,
+        app.token("demo-staff").await,
+    );
+    let asset = asset_where(&app, "a.category = '消防器材' AND a.status = 'in_use'").await;
+    let template = fire_checklist(&app, &staff, &asset).await;
+    let body = serde_json::json!({
+        "id": uuid::Uuid::now_v7(), "template_id": template["id"], "asset_id": asset,
+        "answers": answers(&template, Some("gauge")), "notes": "三楼东侧",
+    });
+    let saved = app
+        .api(Method::POST, "/inspections", Some(&staff), Some(body))
+        .await;
+    assert_eq!(saved.status, StatusCode::CREATED, "{}", saved.text);
+    let code = app
+        .api(
+            Method::GET,
+            &format!("/assets/{asset}"),
+            Some(&manager),
+            None,
+        )
+        .await
+        .json()["asset_code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let school = "(SELECT school_id FROM users WHERE login = 'demo-manager')";
+    let extinguishers: usize = app
+        .sql(&format!(
+            "SELECT COUNT(*) FROM assets WHERE category = '消防器材' \
+             AND status IN ('in_use', 'under_repair') AND school_id = {school}"
+        ))
+        .await[0]
+        .parse()
+        .unwrap();
+    let inspector = app
+        .sql("SELECT display_name FROM users WHERE login = 'demo-staff'")
+        .await;
+    let now = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap());
+    let (today, month) = (
+        now.format("%Y-%m-%d").to_string(),
+        now.format("%Y-%m").to_string(),
+    );
+    let path = format!("inspections?checklist=fire_equipment&period={month}");
+    for format in ["xlsx", "csv"] {
+        let (status, sheet) = ledger(&app, &manager, &path, format).await;
+        assert_eq!(status, StatusCode::OK, "{sheet}");
+        let lines: Vec<&str> = sheet.lines().collect();
+        assert_eq!(
+            lines[0],
+            "序号,设施名称,编号,规格型号,部位/房间,压力表指针在绿区,铅封、保险销完好,在有效期内（看检验标签）,\
+             位置无遮挡，取用方便,瓶体、箱体无锈蚀破损，喷管完好,标识清楚,检查结果,检查人,检查日期,备注"
+        );
+        assert_eq!(
+            lines.len() - 1,
+            extinguishers,
+            "a row per fire appliance in use"
+        );
+        let row = lines
+            .iter()
+            .find(|l| l.contains(&format!(",{code},")))
+            .expect("the inspected extinguisher");
+        let marks = format!(
+            ",×,√,√,√,√,√,不合格,{},{today},压力表指针在绿区：指针在红区；三楼东侧",
+            inspector[0]
+        );
+        assert!(row.ends_with(&marks), "{row}");
+    }
+    let teacher = app.token("demo-teacher").await;
+    let (status, _) = ledger(&app, &teacher, &path, "csv").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = ledger(
+        &app,
+        &manager,
+        "inspections?checklist=nope&period=2026-12",
+        "csv",
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, body) = ledger(&app, &manager, "inspections?period=2026-12", "csv").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+}

@@ -11,12 +11,12 @@ async fn one(app: &TestApp, query: &str) -> String {
 }
 
 /// An asset id (as the API spells it) picked by SQL over `assets a`.
-async fn asset_where(app: &TestApp, condition: &str) -> String {
+pub async fn asset_where(app: &TestApp, condition: &str) -> String {
     let hex = one(app, &format!("SELECT lower(hex(a.id)) FROM assets a JOIN rooms r ON r.id = a.room_id WHERE {condition} AND a.school_id = {HOME_SCHOOL} LIMIT 1")).await;
     uuid::Uuid::parse_str(&hex).unwrap().to_string()
 }
 
-async fn fire_checklist(app: &TestApp, token: &str, asset: &str) -> Value {
+pub async fn fire_checklist(app: &TestApp, token: &str, asset: &str) -> Value {
     let list = app
         .api(
             Method::GET,
@@ -48,7 +48,7 @@ async fn refused(app: &TestApp, path: &str, token: &str, body: Value) -> rounds_
     a
 }
 
-fn answers(template: &Value, failing: Option<&str>) -> Value {
+pub fn answers(template: &Value, failing: Option<&str>) -> Value {
     let items = template["items"].as_array().unwrap();
     Value::Array(
         items

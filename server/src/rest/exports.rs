@@ -1,6 +1,7 @@
 //! Ledger exports: `GET /api/v1/exports/register?format=xlsx|csv`, and the ledgers of a period,
-//! `GET /api/v1/exports/repairs?period=2026-12|2026-W49&format=…`. The asset manager and the
-//! admin only.
+//! `GET /api/v1/exports/repairs?period=2026-12|2026-W49&format=…` and
+//! `GET /api/v1/exports/inspections?checklist=fire_equipment&period=…&format=…`. The asset
+//! manager and the admin only.
 
 use super::{attachment, RestResult};
 use app::error::AppError;
@@ -16,6 +17,7 @@ use serde::Deserialize;
 pub struct ExportParams {
     format: Option<String>,
     period: Option<String>,
+    checklist: Option<String>,
 }
 
 fn kind(p: &ExportParams) -> RestResult<FileKind> {
@@ -46,4 +48,17 @@ pub async fn repairs(
     v.require(|r| r.manages_register())?;
     let period = p.period.as_deref();
     Ok(send(ledgers::repairs(&st, &v, period, kind(&p)?).await?))
+}
+
+/// `GET /api/v1/exports/inspections`: a checklist's inspection record of a month or week.
+pub async fn inspections(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Query(p): Query<ExportParams>,
+) -> RestResult<Response> {
+    v.require(|r| r.manages_register())?;
+    let (key, period) = (p.checklist.as_deref(), p.period.as_deref());
+    Ok(send(
+        ledgers::inspection_record(&st, &v, key, period, kind(&p)?).await?,
+    ))
 }

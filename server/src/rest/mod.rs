@@ -174,6 +174,7 @@ pub fn router() -> Router<AppState> {
         .route("/compensations/export", get(compensations::export))
         .route("/exports/register", get(exports::register))
         .route("/exports/repairs", get(exports::repairs))
+        .route("/exports/inspections", get(exports::inspections))
         .route(
             "/compensations/rule",
             get(compensations::rule).put(compensations::set_rule),

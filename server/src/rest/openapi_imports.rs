@@ -83,7 +83,23 @@ pub(super) fn paths() -> Value {
         { "name": "period", "in": "query", "schema": { "type": "string", "pattern": "^[0-9]{4}-([0-9]{2}|[Ww][0-9]{2})$" } }
     ]);
     repairs["responses"]["200"] = export["responses"]["200"].clone();
+    let mut record = op(
+        "The inspection record (检查记录表) of a checklist for a month or week: a row for everything the checklist \
+         covers (its asset categories, its room kinds), inspected or not, a column per item (√ / × / —), the result, \
+         who checked and when; `checklist=fire_equipment` is the monthly fire-equipment record of GB 50444 appendix C \
+         (asset manager, admin). 404 for an unknown checklist",
+        "exports",
+        "200",
+        json!({}),
+    );
+    record["parameters"] = json!([
+        { "name": "checklist", "in": "query", "required": true, "schema": { "type": "string" } },
+        repairs["parameters"][0].clone(),
+        repairs["parameters"][1].clone()
+    ]);
+    record["responses"]["200"] = export["responses"]["200"].clone();
     json!({
+        "/api/v1/exports/inspections": { "get": record },
         "/api/v1/exports/register": { "get": export },
         "/api/v1/exports/repairs": { "get": repairs },
         "/api/v1/imports": { "post": import, "get": list },

@@ -5,9 +5,10 @@ pub mod file;
 pub mod period;
 pub mod store;
 
-use crate::error::AppResult;
+use crate::domain::{Field, Invalid, Problem};
+use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::ledgers::{register, repairs};
+use crate::ledgers::{inspections, register, repairs};
 use crate::ssr::clock::school_today;
 use crate::ssr::register::writer;
 use crate::ssr::state::AppState;
@@ -71,6 +72,49 @@ pub async fn repairs(
     }
     Ok(Export {
         file_name: format!("{title}-{}.{}", period.name, kind.extension()),
+        kind,
+        bytes: file.finish()?,
+    })
+}
+
+/// The inspection record (检查记录表) of the checklist `key` for a month or a week: everything
+/// it covers, with the latest inspection of each in the period. For `fire_equipment` this is
+/// the monthly fire-equipment record of GB 50444 appendix C. The sheet is named by the period.
+pub async fn inspection_record(
+    st: &AppState,
+    v: &Visitor,
+    key: Option<&str>,
+    period: Option<&str>,
+    kind: FileKind,
+) -> AppResult<Export> {
+    writer(v)?;
+    let key = key.map(str::trim).filter(|k| !k.is_empty());
+    let key = key.ok_or(Invalid::new(Field::Template, Problem::Required))?;
+    let period = Period::parse(period)?;
+    let school = st.school(v)?;
+    let template = school
+        .current_templates()
+        .await?
+        .into_iter()
+        .find(|t| t.key == key)
+        .ok_or(AppError::NotFound)?;
+    let things = school
+        .checked_things(&template.categories, &template.room_kinds)
+        .await?;
+    let (start, end) = period.span();
+    let done = school.checklist_inspections(key, start, end).await?;
+    let mut file = LedgerFile::new(kind, &period.name, &inspections::columns(v.lang, &template))?;
+    for row in inspections::rows(v.lang, &template, &things, &done) {
+        file.write(&row)?;
+    }
+    Ok(Export {
+        file_name: format!(
+            "{}-{}-{}.{}",
+            v.lang.t(Msg::LedgerInspections),
+            template.name,
+            period.name,
+            kind.extension()
+        ),
         kind,
         bytes: file.finish()?,
     })

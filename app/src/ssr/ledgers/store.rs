@@ -1,7 +1,10 @@
 //! What the ledger exports ask of a database. Each database implements it beside its SQL
 //! (`ssr/sql/ledgers.rs`).
 
+use crate::domain::RoomKind;
 use crate::error::AppResult;
+use crate::inspections::Inspection;
+use crate::ledgers::inspections::CheckedThing;
 use crate::ledgers::register::RegisterEntry;
 use crate::ledgers::repairs::RepairEntry;
 use async_trait::async_trait;
@@ -23,4 +26,18 @@ pub trait LedgerStore: Send + Sync {
         start: DateTime<Utc>,
         end: DateTime<Utc>,
     ) -> AppResult<Vec<RepairEntry>>;
+    /// What a checklist covers: the assets of `categories` still in use (or under repair) and
+    /// the rooms of `kinds`, by building and room.
+    async fn checked_things(
+        &self,
+        categories: &[String],
+        kinds: &[RoomKind],
+    ) -> AppResult<Vec<CheckedThing>>;
+    /// The inspections in `[start, end)` with any version of the checklist `key`.
+    async fn checklist_inspections(
+        &self,
+        key: &str,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> AppResult<Vec<Inspection>>;
 }

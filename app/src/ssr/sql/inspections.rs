@@ -18,7 +18,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 /// The asker's school's inspections, each with its repair tickets' ids as a JSON array.
-fn inspection_select(d: Dialect) -> String {
+pub(super) fn inspection_select(d: Dialect) -> String {
     format!(
         "SELECT i.id, i.template_id, t.name AS t_name, t.version AS t_version, i.asset_id, \
          i.room_id, u.id AS u_id, u.display_name AS u_name, i.inspected_at, i.answers, i.notes, \
@@ -29,7 +29,7 @@ fn inspection_select(d: Dialect) -> String {
     )
 }
 
-fn inspection(row: &Row) -> AppResult<Inspection> {
+pub(super) fn inspection(row: &Row) -> AppResult<Inspection> {
     let get = |e: sqlx::Error| AppError::internal(e);
     let asset: Option<Uuid> = row.try_get("asset_id").map_err(get)?;
     let room: Option<Uuid> = row.try_get("room_id").map_err(get)?;

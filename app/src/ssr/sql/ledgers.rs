@@ -1,12 +1,15 @@
 //! The ledgers' reads: the register a page at a time, the repairs of a period.
 
 use super::import::{asset_values, REGISTER_SELECT};
+use super::inspections::{inspection, inspection_select};
 use super::rows::get;
 use super::SqlStore;
-use crate::domain::Fen;
+use crate::domain::{Fen, RoomKind};
 use crate::error::AppError;
 use crate::error::AppResult;
 use crate::inspections::DamageStatus;
+use crate::inspections::{Inspection, Subject};
+use crate::ledgers::inspections::CheckedThing;
 use crate::ledgers::register::RegisterEntry;
 use crate::ledgers::repairs::{Acceptance, RepairEntry};
 use crate::ssr::clock::school_date;
@@ -33,6 +36,22 @@ const REPAIR_STEPS: &str = "SELECT h.entity_id, h.at, h.after, u.display_name AS
      LEFT JOIN users u ON u.id = h.actor_id \
      WHERE h.entity = 'damage_report' AND h.action = 'update' AND h.school_id = $school \
      AND d.school_id = $school AND d.created_at >= $1 AND d.created_at < $2 ORDER BY h.at, h.id";
+
+/// `$1, $2, …, $n`: the placeholders of an `IN` list of `n` values.
+fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "building · room", or the room alone.
+fn place(building: Option<String>, room: Option<String>) -> Option<String> {
+    match (building, room) {
+        (Some(b), Some(r)) => Some(format!("{b} · {r}")),
+        (_, room) => room,
+    }
+}
 
 /// When a report was last marked repaired and who closed it, from its history.
 #[derive(Default)]
@@ -109,13 +128,7 @@ impl LedgerStore for SqlStore {
             .map(|row| {
                 let id: Uuid = get(row, "id")?;
                 let status: String = get(row, "status")?;
-                let place = match (
-                    get::<Option<String>>(row, "building")?,
-                    get::<Option<String>>(row, "room")?,
-                ) {
-                    (Some(b), Some(r)) => Some(format!("{b} · {r}")),
-                    (_, room) => room,
-                };
+                let place = place(get(row, "building")?, get(row, "room")?);
                 let fen: Option<i64> = get(row, "amount_fen")?;
                 let Steps {
                     repaired_on,
@@ -138,5 +151,74 @@ impl LedgerStore for SqlStore {
                 })
             })
             .collect()
+    }
+
+    async fn checked_things(
+        &self,
+        categories: &[String],
+        kinds: &[RoomKind],
+    ) -> AppResult<Vec<CheckedThing>> {
+        let mut things = Vec::new();
+        if !categories.is_empty() {
+            let sql = format!(
+                "SELECT a.id, a.asset_code, a.name, a.model, r.name AS room, b.name AS building \
+                 FROM assets a LEFT JOIN rooms r ON r.id = a.room_id \
+                 LEFT JOIN buildings b ON b.id = r.building_id WHERE a.school_id = $school \
+                 AND a.status IN ('in_use', 'under_repair') AND a.category IN ({}) \
+                 ORDER BY b.name, r.name, a.asset_code",
+                placeholders(categories.len())
+            );
+            let q = categories.iter().fold(query(sql), |q, c| q.bind(c));
+            for row in q.fetch_all(&self.db).await? {
+                things.push(CheckedThing {
+                    subject: Subject::Asset(get(&row, "id")?),
+                    code: get(&row, "asset_code")?,
+                    name: get(&row, "name")?,
+                    model: get(&row, "model")?,
+                    place: place(get(&row, "building")?, get(&row, "room")?),
+                });
+            }
+        }
+        if !kinds.is_empty() {
+            let sql = format!(
+                "SELECT r.id, r.name, b.name AS building, \
+                 (SELECT MIN(t.code) FROM tags t WHERE t.room_id = r.id) AS code \
+                 FROM rooms r JOIN buildings b ON b.id = r.building_id \
+                 WHERE r.school_id = $school AND r.kind IN ({}) ORDER BY b.name, r.name",
+                placeholders(kinds.len())
+            );
+            let q = kinds.iter().fold(query(sql), |q, k| q.bind(k.code()));
+            for row in q.fetch_all(&self.db).await? {
+                let name: String = get(&row, "name")?;
+                things.push(CheckedThing {
+                    subject: Subject::Room(get(&row, "id")?),
+                    code: get(&row, "code")?,
+                    place: place(get(&row, "building")?, Some(name.clone())),
+                    name,
+                    model: None,
+                });
+            }
+        }
+        Ok(things)
+    }
+
+    async fn checklist_inspections(
+        &self,
+        key: &str,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> AppResult<Vec<Inspection>> {
+        let sql = format!(
+            "{} AND t.key = $1 AND i.inspected_at >= $2 AND i.inspected_at < $3 \
+             ORDER BY i.inspected_at",
+            inspection_select(self.db.dialect())
+        );
+        let rows = query(sql)
+            .bind(key)
+            .bind(start)
+            .bind(end)
+            .fetch_all(&self.db)
+            .await?;
+        rows.iter().map(inspection).collect()
     }
 }

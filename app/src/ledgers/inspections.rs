@@ -1,0 +1,151 @@
+//! The inspection record of a checklist for a period (检查记录表), laid out as GB 50444
+//! appendix C lays out the monthly fire-equipment record: one row for each thing the checklist
+//! covers (every extinguisher and hydrant, say, inspected or not), a column for each check
+//! item with √ or ×, the result, who checked and when.
+
+use super::{Cell, Column};
+use crate::i18n::{Lang, Msg};
+use crate::inspections::{Inspection, ItemKind, Subject, Template};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// A thing the checklist covers: an asset of its categories, or a room of its kinds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckedThing {
+    pub subject: Subject,
+    /// The asset code, or the room's tag code.
+    pub code: Option<String>,
+    pub name: String,
+    pub model: Option<String>,
+    /// "building · room".
+    pub place: Option<String>,
+}
+
+fn subject_id(s: &Subject) -> Uuid {
+    match s {
+        Subject::Asset(id) | Subject::Room(id) => *id,
+    }
+}
+
+pub fn columns(lang: Lang, template: &Template) -> Vec<Column> {
+    let fixed = |m: Msg, width| Column {
+        header: lang.t(m).to_string(),
+        width,
+    };
+    let mut columns = vec![
+        fixed(Msg::LedgerSeq, 4),
+        fixed(Msg::LedgerFacility, 12),
+        fixed(Msg::LedgerCode, 12),
+        fixed(Msg::ColumnModel, 10),
+        fixed(Msg::LedgerPlace, 16),
+    ];
+    columns.extend(template.items.iter().map(|item| Column {
+        header: item.label.clone(),
+        width: 8,
+    }));
+    columns.extend([
+        fixed(Msg::LedgerResult, 6),
+        fixed(Msg::LedgerInspector, 8),
+        fixed(Msg::LedgerInspectedOn, 10),
+        fixed(Msg::ColumnNote, 20),
+    ]);
+    columns
+}
+
+/// √ for a pass, × for a failure, — where it does not apply; a reading as read.
+fn mark(kind: &ItemKind, value: &str, failed: bool) -> String {
+    match (kind, value) {
+        (ItemKind::PassFail, "na") => "—".into(),
+        (ItemKind::PassFail, _) if failed => "×".into(),
+        (ItemKind::PassFail, _) => "√".into(),
+        (_, v) if failed => format!("{v} ×"),
+        (_, v) => v.to_string(),
+    }
+}
+
+/// The rows: every thing in `things`, with the latest of its `inspections` in the period.
+pub fn rows(
+    lang: Lang,
+    template: &Template,
+    things: &[CheckedThing],
+    inspections: &[Inspection],
+) -> Vec<Vec<Cell>> {
+    let mut latest: HashMap<Uuid, &Inspection> = HashMap::new();
+    for i in inspections {
+        let id = subject_id(&i.subject);
+        if latest
+            .get(&id)
+            .is_none_or(|l| l.inspected_at < i.inspected_at)
+        {
+            latest.insert(id, i);
+        }
+    }
+    things
+        .iter()
+        .enumerate()
+        .map(|(n, thing)| {
+            let mut row = vec![
+                Cell::Count(n as i64 + 1),
+                Cell::Text(thing.name.clone()),
+                Cell::text(thing.code.as_deref()),
+                Cell::text(thing.model.as_deref()),
+                Cell::text(thing.place.as_deref()),
+            ];
+            let Some(done) = latest.get(&subject_id(&thing.subject)) else {
+                row.extend(template.items.iter().map(|_| Cell::Empty));
+                row.extend([
+                    Cell::Text(lang.t(Msg::NotInspected).into()),
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Empty,
+                ]);
+                return row;
+            };
+            row.extend(template.items.iter().map(|item| {
+                done.answers
+                    .iter()
+                    .find(|a| a.key == item.key)
+                    .map_or(Cell::Empty, |a| {
+                        Cell::Text(mark(&a.kind, &a.value, a.failed))
+                    })
+            }));
+            let result = if done.failed_items > 0 {
+                Msg::AnswerFail
+            } else {
+                Msg::AnswerPass
+            };
+            let notes: Vec<String> = done
+                .answers
+                .iter()
+                .filter_map(|a| a.note.as_ref().map(|n| format!("{}：{n}", a.label)))
+                .chain(done.notes.clone())
+                .collect();
+            row.extend([
+                Cell::Text(lang.t(result).into()),
+                Cell::Text(done.inspector.name.clone()),
+                Cell::Day(done.inspected_at.get(..10).unwrap_or_default().to_string()),
+                Cell::text(Some(&notes.join("；"))),
+            ]);
+            row
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_is_marked_as_the_paper_record_marks_it() {
+        let number = ItemKind::Number {
+            unit: "MPa".into(),
+            min: Some(1.0),
+            max: Some(1.4),
+        };
+        assert_eq!(mark(&ItemKind::PassFail, "pass", false), "√");
+        assert_eq!(mark(&ItemKind::PassFail, "fail", true), "×");
+        assert_eq!(mark(&ItemKind::PassFail, "na", false), "—");
+        assert_eq!(mark(&number, "0.8", true), "0.8 ×");
+        assert_eq!(mark(&ItemKind::Text, "12", false), "12");
+    }
+}

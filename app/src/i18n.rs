@@ -604,6 +604,13 @@ messages! {
     LedgerInspectedOn => "检查日期", "Checked on";
     NotInspected => "未检查", "Not checked";
     LedgerInspections => "检查记录表", "Inspection record";
+    Ledgers => "台账", "Ledgers";
+    LedgersIntro => "选择月份或周，下载这一期的台账：Excel、WPS 都能打开，中文不乱码。", "Choose a month or a week and download its ledgers; Excel and WPS open them with the Chinese intact.";
+    LedgerMonth => "月份", "Month";
+    LedgerWeek => "周", "Week";
+    ShowPeriod => "查看", "Show";
+    LedgerRegister => "资产登记表（全部资产）", "The register (every asset)";
+    ExportXlsx => "导出 Excel（本学期）", "Export XLSX (this semester)";
     ExportRegisterHint => "全部资产按资产卡片的列导出，Excel、WPS 都能打开；改好后可以在上面再导入。", "Every asset in the asset card's columns, for Excel or WPS; edited, it can be imported again above.";
 }
 

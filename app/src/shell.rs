@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/manage/users/:id") view=manage::users::UserEditPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/labels") view=manage::labels::LabelsPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/import") view=manage::import::ImportPage ssr=SsrMode::Async/>
+                <Route path=path!("/manage/ledgers") view=manage::ledgers::LedgersPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/checklists") view=manage::checklists::ChecklistsPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/checklists/:key") view=manage::checklists::ChecklistEditPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/schedules") view=manage::schedules::SchedulesPage ssr=SsrMode::Async/>

@@ -354,3 +354,34 @@ async fn the_fire_equipment_record_has_a_row_per_extinguisher_and_a_mark_per_che
     let (status, body) = ledger(&app, &manager, "inspections?period=2026-12", "csv").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
 }
+
+#[tokio::test]
+async fn the_compensation_ledger_opens_in_xlsx_with_the_amount_in_yuan() {
+    let app = rounds_tests::spawn_app().await;
+    let manager = app.token("demo-manager").await;
+    let (report, _) = crate::compensation::reported_desk(&app).await;
+    let case = crate::compensation::case(&report, "120.50");
+    let opened = app
+        .api(Method::POST, "/compensations", Some(&manager), Some(case))
+        .await;
+    assert_eq!(opened.status, StatusCode::CREATED, "{}", opened.text);
+    let res = reqwest::Client::new()
+        .get(app.url("/api/v1/compensations/export?format=xlsx"))
+        .bearer_auth(&manager)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let bytes = res.bytes().await.unwrap().to_vec();
+    let sheet = through_libreoffice(&bytes, "xlsx");
+    let mut lines = sheet.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("学期,班级,赔偿方,类型,物品,资产编号,损坏情况,依据,金额（元）,状态"));
+    let row = lines.next().expect("the case");
+    assert!(
+        row.contains(",三年级（2）班,张小明,学生,") && row.contains(",维修费用,120.5,未缴"),
+        "{row}"
+    );
+}

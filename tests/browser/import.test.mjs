@@ -107,6 +107,25 @@ try {
     expect(text.includes('没有要导入的内容'), 'nothing to do');
     expect(await count('不变的资产') === 1, 'the asset is unchanged');
   });
+  await checks.step('the ledgers page offers the ledgers of the month, and each download is a spreadsheet', async () => {
+    await page.goto(`${base}/manage`);
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/manage/ledgers"]')]);
+    expect((await page.textContent('h1')).trim() === '台账', 'the ledgers page in Chinese');
+    const text = await page.textContent('main');
+    expect(text.includes('维修台账') && text.includes('检查记录表（消防设备自检）'), 'the repair ledger and the fire record');
+    await page.fill('input[type=week]', '2026-W49');
+    await Promise.all([page.waitForNavigation(), page.click('.period-form:has(input[type=week]) button')]);
+    expect((await page.textContent('main h2')).includes('2026-W49'), 'the week chosen');
+    expect(await fitsWidth(page), 'the ledgers fit 360 px');
+    if (shots) await page.screenshot({ path: join(shots, 'ledgers.png'), fullPage: true });
+    const links = await page.$$eval('.ledger a[download]', (a) => a.map((x) => x.getAttribute('href')));
+    expect(links.length >= 6 && links.every((l) => l.startsWith('/api/v1/exports/')), `links: ${links.length}`);
+    for (const href of links.filter((l) => l.endsWith('xlsx'))) {
+      const res = await page.request.get(base + href);
+      const body = await res.body();
+      expect(res.ok() && body.subarray(0, 2).toString() === 'PK', `${href} is an XLSX`);
+    }
+  });
 } finally {
   await close();
   server.stop();

@@ -3,6 +3,7 @@
 //! The rules only (what each ledger's columns are and what a row holds); writing the file is
 //! the server's.
 
+pub mod compensation;
 pub mod inspections;
 pub mod register;
 pub mod repairs;

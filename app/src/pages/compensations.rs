@@ -54,6 +54,7 @@ fn desk_view(lang: Lang, desk: CaseBook) -> impl IntoView {
     view! {
         <p class="muted">{lang.t(Msg::Semester)}"："{semester}</p>
         <p class="actions">
+            <a class="button secondary" href=format!("{export}&format=xlsx")>{lang.t(Msg::ExportXlsx)}</a>
             <a class="button secondary" href=export.clone()>{lang.t(Msg::ExportCsv)}</a>
             <a class="button secondary" href=format!("{export}&open=1")>{lang.t(Msg::ExportOpen)}</a>
         </p>

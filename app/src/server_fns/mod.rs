@@ -7,6 +7,7 @@ pub mod district;
 pub mod imports;
 pub mod inspections;
 pub mod labels;
+pub mod ledgers;
 pub mod pages;
 pub mod register;
 pub mod rounds;

@@ -5,6 +5,7 @@ use super::{attachment, parse_json, path_id as id, RestError, RestResult};
 use app::error::AppError;
 use app::inspections::compensation::{Compensation, DepreciationRule};
 use app::ssr::compensation;
+use app::ssr::ledgers::{self, file::FileKind};
 use app::ssr::state::AppState;
 use app::ssr::visitor::Visitor;
 use axum::body::Bytes;
@@ -24,6 +25,8 @@ fn manager(v: &Visitor) -> RestResult<()> {
 pub struct ListParams {
     semester: Option<String>,
     open: Option<String>,
+    /// `csv` (the default here) or `xlsx`.
+    format: Option<String>,
 }
 
 impl ListParams {
@@ -119,12 +122,12 @@ pub async fn export(
     Query(p): Query<ListParams>,
 ) -> RestResult<Response> {
     manager(&v)?;
-    let csv = compensation::export_csv(&st, &v, p.semester(), p.open.is_some()).await?;
-    Ok(attachment(
-        csv.into_bytes(),
-        "text/csv; charset=utf-8",
-        "compensations.csv",
-    ))
+    let kind = match p.format.as_deref() {
+        None | Some("") => FileKind::Csv,
+        other => FileKind::parse(other).map_err(AppError::Invalid)?,
+    };
+    let export = ledgers::compensations(&st, &v, p.semester(), p.open.is_some(), kind).await?;
+    Ok(super::exports::send(export))
 }
 
 pub async fn rule(

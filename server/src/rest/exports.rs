@@ -24,7 +24,8 @@ fn kind(p: &ExportParams) -> RestResult<FileKind> {
     Ok(FileKind::parse(p.format.as_deref()).map_err(AppError::Invalid)?)
 }
 
-fn send(export: ledgers::Export) -> Response {
+/// The exported file as a download.
+pub(super) fn send(export: ledgers::Export) -> Response {
     attachment(export.bytes, export.kind.content_type(), &export.file_name)
 }
 

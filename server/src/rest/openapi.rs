@@ -269,13 +269,18 @@ fn compensation_paths() -> Value {
     );
     list["parameters"] = filters.clone();
     let mut export = op(
-        "The cases as CSV (UTF-8 with BOM, opens in Excel)",
+        "The compensation ledger (赔偿台账): CSV (UTF-8 with BOM, the default) or XLSX (`format=xlsx`: header frozen, amounts in yuan, days as dates)",
         "compensation",
         "200",
         json!({}),
     );
-    export["responses"]["200"] = json!({ "description": "CSV", "content": { "text/csv": { "schema": { "type": "string" } } } });
+    export["responses"]["200"] = json!({ "description": "CSV or XLSX", "content": {
+        "text/csv": { "schema": { "type": "string" } },
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { "schema": { "type": "string", "format": "binary" } } } });
     export["parameters"] = filters;
+    if let Some(p) = export["parameters"].as_array_mut() {
+        p.push(json!({ "name": "format", "in": "query", "schema": { "type": "string", "enum": ["csv", "xlsx"], "default": "csv" } }));
+    }
     let mut notice = one("The printable notice (赔偿通知单), A5 PDF in Chinese", None);
     notice["responses"]["200"] = json!({ "description": "PDF", "content": { "application/pdf": { "schema": { "type": "string", "format": "binary" } } } });
     json!({

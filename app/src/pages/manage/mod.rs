@@ -5,6 +5,7 @@ pub mod buildings;
 pub mod checklists;
 pub mod import;
 pub mod labels;
+pub mod ledgers;
 pub mod rooms;
 pub mod schedules;
 pub mod users;
@@ -30,6 +31,7 @@ pub fn ManageHome() -> impl IntoView {
                 <li><a href="/manage/assets">{s.t(Msg::Assets)}</a></li>
                 <li><a href="/manage/labels">{s.t(Msg::Labels)}</a></li>
                 <li><a href="/manage/import">{s.t(Msg::ImportRegister)}</a></li>
+                <li><a href="/manage/ledgers">{s.t(Msg::Ledgers)}</a></li>
                 <li><a href="/compensations">{s.t(Msg::Compensation)}</a></li>
                 <li><a href="/manage/checklists">{s.t(Msg::Checklists)}</a></li>
                 <li><a href="/manage/schedules">{s.t(Msg::Schedules)}</a></li>

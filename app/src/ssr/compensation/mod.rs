@@ -7,7 +7,7 @@ pub mod store;
 use crate::domain::{bounded_text, optional_text, Fen, Field, Invalid, Problem, PurchaseDate};
 use crate::error::{AppError, AppResult};
 use crate::inspections::compensation::{
-    amount_in_words, semester_of, Basis, CaseStatus, Compensation, DepreciationRule, PartyKind,
+    amount_in_words, semester_of, Basis, Compensation, DepreciationRule, PartyKind,
 };
 use crate::inspections::Subject;
 use crate::ssr::compensation::store::{CaseEnd, CompensationDraft};
@@ -240,67 +240,4 @@ fn wrap(text: &str, width: f32) -> Vec<String> {
         }
     }
     lines
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// Every case of a semester (or all), by class, as CSV with a BOM so Excel reads the Chinese.
-pub async fn export_csv(
-    state: &AppState,
-    v: &Visitor,
-    semester: Option<String>,
-    open_only: bool,
-) -> AppResult<String> {
-    v.require(|r| r.manages_register())?;
-    let cases = state.school(v)?.compensations(semester).await?;
-    let mut out = String::from("\u{feff}学期,班级,赔偿方,类型,物品,资产编号,损坏情况,依据,金额（元）,状态,缴费日期,收据号,收款人,免除原因\n");
-    for c in cases
-        .iter()
-        .filter(|c| !open_only || c.status == CaseStatus::Open)
-    {
-        let kind = match c.party_kind {
-            PartyKind::Student => "学生",
-            PartyKind::Staff => "教职工",
-            PartyKind::Outside => "校外",
-        };
-        let basis = match c.basis {
-            Basis::RepairCost => "维修费用",
-            Basis::ReplacementValue => "重置价值",
-        };
-        let status = match c.status {
-            CaseStatus::Open => "未缴",
-            CaseStatus::Paid => "已缴",
-            CaseStatus::Waived => "已免除",
-        };
-        let row = [
-            c.semester.clone(),
-            c.party_class.clone().unwrap_or_default(),
-            c.party_name.clone(),
-            kind.into(),
-            c.asset.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
-            c.asset_code.clone().unwrap_or_default(),
-            c.damage.clone(),
-            basis.into(),
-            c.amount().yuan_string(),
-            status.into(),
-            c.paid_on.clone().unwrap_or_default(),
-            c.receipt_no.clone().unwrap_or_default(),
-            c.received_by.clone().unwrap_or_default(),
-            c.waive_reason.clone().unwrap_or_default(),
-        ];
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
-    }
-    Ok(out)
 }

@@ -8,7 +8,8 @@ pub mod store;
 use crate::domain::{Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::ledgers::{inspections, register, repairs};
+use crate::inspections::compensation::CaseStatus;
+use crate::ledgers::{compensation, inspections, register, repairs};
 use crate::ssr::clock::school_today;
 use crate::ssr::register::writer;
 use crate::ssr::state::AppState;
@@ -115,6 +116,33 @@ pub async fn inspection_record(
             period.name,
             kind.extension()
         ),
+        kind,
+        bytes: file.finish()?,
+    })
+}
+
+/// The compensation ledger (赔偿台账) of a semester (all when none), only the unpaid cases
+/// when `open_only`.
+pub async fn compensations(
+    st: &AppState,
+    v: &Visitor,
+    semester: Option<String>,
+    open_only: bool,
+    kind: FileKind,
+) -> AppResult<Export> {
+    writer(v)?;
+    let name = semester.clone().unwrap_or_else(|| "all".into());
+    let cases = st.school(v)?.compensations(semester).await?;
+    let title = "赔偿台账";
+    let mut file = LedgerFile::new(kind, title, &compensation::columns())?;
+    for case in cases
+        .iter()
+        .filter(|c| !open_only || c.status == CaseStatus::Open)
+    {
+        file.write(&compensation::row(case))?;
+    }
+    Ok(Export {
+        file_name: format!("{title}-{name}.{}", kind.extension()),
         kind,
         bytes: file.finish()?,
     })

@@ -2,10 +2,9 @@
 //! mapping (and keep it as a profile), then commit. Every step is `POST /api/v1/imports` with
 //! the file and the choices; nothing is written until the manager commits.
 
-use super::import_preview::{committed_view, preview_view, PreviewActions};
+use super::import_preview::{chosen_column, committed_html, preview_html, PreviewShown};
 use crate::i18n::{Lang, Msg};
 use crate::import::columns::RegisterColumn;
-use crate::import::preview::ImportPreview;
 use crate::import::Quantities;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -34,7 +33,7 @@ pub fn RegisterImporter(lang: Lang, profiles: Vec<String>) -> impl IntoView {
     let file_input = NodeRef::<leptos::html::Input>::new();
     let choices = RwSignal::new(Choices::default());
     let profiles = RwSignal::new(profiles);
-    let preview = RwSignal::new(None::<ImportPreview>);
+    let preview = RwSignal::new(None::<PreviewShown>);
     let step = RwSignal::new(Step::Idle);
     let run = move |commit: bool| {
         if step.get_untracked() == Step::Working {
@@ -87,7 +86,7 @@ pub fn RegisterImporter(lang: Lang, profiles: Vec<String>) -> impl IntoView {
         });
         again();
     };
-    let remap = move |(letters, reads): (String, Option<RegisterColumn>)| {
+    let remap = move |letters: String, reads: Option<RegisterColumn>| {
         choices.update(|c| {
             c.corrections.insert(letters, reads);
         });
@@ -119,6 +118,23 @@ pub fn RegisterImporter(lang: Lang, profiles: Vec<String>) -> impl IntoView {
             });
         }
     };
+    // The preview is HTML text; its controls are answered here as their events bubble up.
+    let changed = move |ev: leptos::ev::Event| {
+        if let Some(letters) = target_attribute(&ev, "data-letters") {
+            remap(letters, chosen_column(&event_target_value(&ev)));
+        }
+    };
+    let clicked = move |ev: leptos::ev::MouseEvent| {
+        if target_attribute(&ev, "data-action").as_deref() == Some("commit") {
+            run(true);
+        }
+    };
+    let submitted = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(name) = profile_name(&ev) {
+            save_profile(name);
+        }
+    };
     let profile_options = move || {
         let current = choices.with(|c| c.profile.clone());
         profiles
@@ -147,15 +163,13 @@ pub fn RegisterImporter(lang: Lang, profiles: Vec<String>) -> impl IntoView {
         Step::Failed(m) => view! { <span class="form-error" role="alert">{m}</span> }.into_any(),
         Step::Noted(m) => view! { <span class="import-note">{m}</span> }.into_any(),
     };
-    let actions = PreviewActions {
-        remap: Callback::new(remap),
-        save_profile: Callback::new(save_profile),
-        commit: Callback::new(move |()| run(true)),
-    };
     let body = move || {
-        preview.get().map(|p| match &p.committed {
-            Some(done) => committed_view(lang, done).into_any(),
-            None => preview_view(lang, p, actions).into_any(),
+        preview.with(|p| match p {
+            None => String::new(),
+            Some(p) => match &p.committed {
+                Some(done) => committed_html(lang, done),
+                None => preview_html(lang, p),
+            },
         })
     };
     view! {
@@ -181,18 +195,50 @@ pub fn RegisterImporter(lang: Lang, profiles: Vec<String>) -> impl IntoView {
             <button type="button" class="secondary" on:click=move |_| run(false)>{lang.t(Msg::Preview)}</button>
             <p class="import-status" role="status">{status}</p>
         </div>
-        <div class="import-preview">{body}</div>
+        <div class="import-preview" inner_html=body on:change=changed on:click=clicked on:submit=submitted></div>
+    }
+}
+
+/// The attribute `name` of the element an event came from (none off the browser).
+fn target_attribute(ev: &leptos::ev::Event, name: &str) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        ev.target()?
+            .dyn_into::<web_sys::Element>()
+            .ok()?
+            .get_attribute(name)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (ev, name);
+        None
+    }
+}
+
+/// The name typed into the profile form a submit event came from.
+fn profile_name(ev: &leptos::ev::SubmitEvent) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let form = ev.target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
+        let input = form.query_selector("input[name=profile_name]").ok()??;
+        Some(input.dyn_into::<web_sys::HtmlInputElement>().ok()?.value())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        None
     }
 }
 
 /// The browser side: the multipart upload and the profile save.
 #[cfg(feature = "hydrate")]
 mod upload {
-    use super::Choices;
+    use super::{Choices, PreviewShown};
     use crate::components::net::{json_of, post_json, send_answering};
     use crate::i18n::{Lang, Msg};
     use crate::import::columns::Profile;
-    use crate::import::preview::{ImportPreview, ImportProfile};
     use web_sys::{File, FormData, RequestInit};
 
     /// A commit refused for the file's errors answers 422 with the preview naming them.
@@ -203,7 +249,7 @@ mod upload {
         choices: &Choices,
         commit: bool,
         lang: Lang,
-    ) -> Result<ImportPreview, String> {
+    ) -> Result<PreviewShown, String> {
         let net = || lang.t(Msg::Network).to_string();
         let form = FormData::new().map_err(|_| net())?;
         let mapping = serde_json::to_string(&choices.corrections).map_err(|_| net())?;
@@ -225,6 +271,12 @@ mod upload {
         json_of(res, lang).await
     }
 
+    /// The saved profile's name (the rest of the answer is not needed here).
+    #[derive(serde::Deserialize)]
+    struct Saved {
+        name: String,
+    }
+
     #[derive(serde::Serialize)]
     struct NewProfile<'a> {
         name: &'a str,
@@ -234,7 +286,7 @@ mod upload {
     /// Keeps the preview's mapping (header → column) under `name`; the name as saved.
     pub async fn save_profile(
         name: &str,
-        preview: &ImportPreview,
+        preview: &PreviewShown,
         lang: Lang,
     ) -> Result<String, String> {
         let mapping = preview
@@ -243,7 +295,7 @@ mod upload {
             .filter(|c| !c.header.trim().is_empty())
             .map(|c| (c.header.trim().to_string(), c.reads))
             .collect();
-        let saved: ImportProfile = post_json(
+        let saved: Saved = post_json(
             "/api/v1/import-profiles",
             &NewProfile { name, mapping },
             lang,

@@ -1,38 +1,92 @@
 //! What the importer shows of a file: its counts, its errors by row and column, the column
 //! mapping to correct, what would be created and changed, and the commit; then what was done.
+//! Written as HTML text rather than as views, and its controls answered by the island through
+//! the events that bubble up (`data-letters` on a column's select, `data-action` on a button):
+//! the preview adds little to the islands' wasm that every page with an island loads.
 
 use crate::i18n::{Lang, Msg};
 use crate::import::columns::RegisterColumn;
-use crate::import::preview::{ImportCounts, ImportPreview, MappedColumn, RegisterImport};
-use leptos::prelude::*;
+use crate::import::preview::{ImportCounts, MappedColumn, PreviewAsset, PreviewChange};
+use crate::model::Named;
+use serde::Deserialize;
+use std::fmt::Write;
 
-/// What the preview's controls do, run by the importer.
-#[derive(Clone, Copy)]
-pub struct PreviewActions {
-    /// A column (by letters) now read as another column, or left out.
-    pub remap: Callback<(String, Option<RegisterColumn>)>,
-    /// Keep the mapping under a name.
-    pub save_profile: Callback<String>,
-    pub commit: Callback<()>,
+/// The parts of an [`ImportPreview`](crate::import::preview::ImportPreview) the page shows,
+/// read leniently: no flattened or tagged enums to deserialize in the browser.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct PreviewShown {
+    pub file_name: String,
+    pub header_row: Option<usize>,
+    pub columns: Vec<MappedColumn>,
+    pub counts: ImportCounts,
+    pub errors: Vec<ErrorShown>,
+    pub new_buildings: Vec<String>,
+    pub new_rooms: Vec<String>,
+    pub new_assets: Vec<PreviewAsset>,
+    pub changed_assets: Vec<PreviewChange>,
+    pub imported_before: Vec<ImportShown>,
+    pub committed: Option<ImportShown>,
+}
+
+/// A row error as a sentence.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ErrorShown {
+    pub row: usize,
+    pub message: String,
+}
+
+/// An import made, as the importer mentions it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ImportShown {
+    pub file_name: String,
+    pub imported_by: Option<Named>,
+    pub imported_at: String,
+    pub counts: ImportCounts,
+}
+
+/// Text made safe to place in HTML.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// "2026-12-06 09:30" of a stored time.
-fn minute(at: &str) -> String {
+pub fn minute(at: &str) -> String {
     at.get(..16).unwrap_or(at).replace('T', " ")
 }
 
-/// "… and 12 more" under a list cut at the preview's limit.
-fn more(lang: Lang, shown: usize, total: usize) -> Option<impl IntoView> {
-    (total > shown).then(|| {
-        let text = lang
+/// A list under its heading, its items already HTML, with "… and 12 more" when cut.
+fn list(out: &mut String, lang: Lang, title: Msg, items: Vec<String>, total: usize, class: &str) {
+    if total == 0 {
+        return;
+    }
+    let _ = write!(out, "<h3>{}</h3><ul class=\"list {class}\">", lang.t(title));
+    let shown = items.len();
+    for item in items {
+        let _ = write!(out, "<li>{item}</li>");
+    }
+    if total > shown {
+        let more = lang
             .t(Msg::ImportMore)
             .replace("{n}", &(total - shown).to_string());
-        view! { <li class="muted">{text}</li> }
-    })
+        let _ = write!(out, "<li class=\"muted\">{}</li>", esc(&more));
+    }
+    out.push_str("</ul>");
 }
 
-fn counts_view(lang: Lang, c: &ImportCounts) -> impl IntoView {
-    let items = [
+fn counts(out: &mut String, lang: Lang, c: &ImportCounts) {
+    out.push_str("<dl class=\"import-counts\">");
+    for (msg, n) in [
         (Msg::ImportRowsCount, c.rows),
         (Msg::ImportNewAssets, c.new_assets),
         (Msg::ImportNewRooms, c.new_rooms),
@@ -41,245 +95,251 @@ fn counts_view(lang: Lang, c: &ImportCounts) -> impl IntoView {
         (Msg::ImportChanged, c.changed_assets),
         (Msg::ImportUnchanged, c.unchanged_assets),
         (Msg::ImportErrorsCount, c.errors),
-    ]
-    .into_iter()
-    .map(|(msg, n)| {
-        let class = if msg == Msg::ImportErrorsCount && n > 0 {
-            "import-count bad"
+    ] {
+        let bad = if msg == Msg::ImportErrorsCount && n > 0 {
+            " bad"
         } else {
-            "import-count"
+            ""
         };
-        view! { <div class=class><dt>{lang.t(msg)}</dt><dd>{n}</dd></div> }
-    })
-    .collect_view();
-    view! { <dl class="import-counts">{items}</dl> }
+        let _ = write!(
+            out,
+            "<div class=\"import-count{bad}\"><dt>{}</dt><dd>{n}</dd></div>",
+            lang.t(msg)
+        );
+    }
+    out.push_str("</dl>");
 }
 
-fn column_select(
-    lang: Lang,
-    column: MappedColumn,
-    remap: Callback<(String, Option<RegisterColumn>)>,
-) -> impl IntoView {
-    let letters = column.letters.clone();
-    let options = RegisterColumn::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let selected = column.reads == Some(*c);
-            view! { <option value=i.to_string() selected=selected>{lang.t(Msg::register_column(*c))}</option> }
-        })
-        .collect_view();
-    let change = move |ev: leptos::ev::Event| {
-        let reads = event_target_value(&ev)
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| RegisterColumn::ALL.get(i).copied());
-        remap.run((letters.clone(), reads));
-    };
+/// A column's select: its options are [`RegisterColumn::ALL`] by index, or empty to leave out.
+fn column_select(out: &mut String, lang: Lang, column: &MappedColumn) {
     let header = if column.header.trim().is_empty() {
-        "—".to_string()
+        "—".into()
     } else {
-        column.header.clone()
+        esc(&column.header)
     };
-    view! {
-        <label class="field column-map">
-            <span><strong>{column.letters.clone()}</strong>" · "{header}</span>
-            <select on:change=change data-letters=column.letters.clone()>
-                <option value="" selected=column.reads.is_none()>{lang.t(Msg::ImportLeaveOut)}</option>
-                {options}
-            </select>
-        </label>
+    let letters = esc(&column.letters);
+    let none = if column.reads.is_none() {
+        " selected"
+    } else {
+        ""
+    };
+    let _ = write!(
+        out,
+        "<label class=\"field column-map\"><span><strong>{letters}</strong> · {header}</span>\
+         <select data-letters=\"{letters}\"><option value=\"\"{none}>{}</option>",
+        lang.t(Msg::ImportLeaveOut)
+    );
+    for (i, c) in RegisterColumn::ALL.iter().enumerate() {
+        let selected = if column.reads == Some(*c) {
+            " selected"
+        } else {
+            ""
+        };
+        let _ = write!(
+            out,
+            "<option value=\"{i}\"{selected}>{}</option>",
+            lang.t(Msg::register_column(*c))
+        );
     }
+    out.push_str("</select></label>");
 }
 
-fn profile_form(lang: Lang, save: Callback<String>) -> impl IntoView {
-    let name = RwSignal::new(String::new());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        save.run(name.get_untracked());
-    };
-    view! {
-        <form class="inline profile-form" on:submit=submit>
-            <input type="text" name="profile_name" maxlength="40" bind:value=name aria-label=lang.t(Msg::FieldProfile)/>
-            <button type="submit" class="secondary">{lang.t(Msg::ImportSaveProfile)}</button>
-        </form>
-    }
+/// The column a select's value names (its index in [`RegisterColumn::ALL`]), or none.
+pub fn chosen_column(value: &str) -> Option<RegisterColumn> {
+    value
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| RegisterColumn::ALL.get(i).copied())
 }
 
-/// A short list of names ("明德楼, 求知楼").
-fn names_view(lang: Lang, title: Msg, names: Vec<String>, total: usize) -> Option<impl IntoView> {
-    (total > 0).then(|| {
-        let shown = names.len();
-        let items = names
-            .into_iter()
-            .map(|n| view! { <li>{n}</li> })
-            .collect_view();
-        view! {
-            <h3>{lang.t(title)}</h3>
-            <ul class="list compact">{items}{more(lang, shown, total)}</ul>
-        }
-    })
+fn asset_item(lang: Lang, a: &PreviewAsset) -> String {
+    let row = lang.t(Msg::ImportRow).replace("{n}", &a.row.to_string());
+    let room = a
+        .room
+        .as_deref()
+        .map(|r| format!(" · {}", esc(r)))
+        .unwrap_or_default();
+    format!(
+        "<span class=\"muted\">{row} </span>{} {}<span class=\"muted\">{room}</span>",
+        esc(&a.asset_code),
+        esc(&a.name)
+    )
+}
+
+fn change_item(lang: Lang, a: &PreviewChange) -> String {
+    let mut item = format!("{} {}<ul>", esc(&a.asset_code), esc(&a.name));
+    for f in &a.changes {
+        let _ = write!(
+            item,
+            "<li>{}: <del>{}</del> → <ins>{}</ins></li>",
+            lang.t(Msg::register_column(f.column)),
+            esc(&f.before),
+            esc(&f.after)
+        );
+    }
+    item.push_str("</ul>");
+    item
 }
 
 /// The preview of a file not yet imported.
-pub fn preview_view(lang: Lang, p: ImportPreview, actions: PreviewActions) -> impl IntoView {
-    let c = p.counts.clone();
-    let header = p
-        .header_row
-        .map(|r| lang.t(Msg::ImportHeaderAt).replace("{n}", &r.to_string()));
-    let before = p
-        .imported_before
-        .iter()
-        .map(|i| {
-            let by = i
-                .imported_by
-                .as_ref()
-                .map(|n| n.name.clone())
-                .unwrap_or_else(|| lang.t(Msg::SystemActor).into());
-            let text = lang
-                .t(Msg::ImportedBefore)
-                .replace("{at}", &minute(&i.imported_at))
-                .replace("{by}", &by);
-            view! { <p class="warning">{text}</p> }
-        })
-        .collect_view();
-    let shown_errors = p.errors.len();
-    let errors = (c.errors > 0).then(|| {
-        let items = p
-            .errors
-            .into_iter()
-            .map(|e| view! { <li data-row=e.row.to_string()>{e.message}</li> })
-            .collect_view();
-        view! {
-            <h3>{lang.t(Msg::ImportErrorsTitle)}</h3>
-            <ul class="list row-errors" role="alert">{items}{more(lang, shown_errors, c.errors)}</ul>
-        }
-    });
-    let columns = p
-        .columns
-        .into_iter()
-        .map(|col| column_select(lang, col, actions.remap))
-        .collect_view();
-    let shown_assets = p.new_assets.len();
-    let new_assets = (c.new_assets > 0).then(|| {
-        let items = p
-            .new_assets
-            .into_iter()
-            .map(|a| {
-                let row = lang.t(Msg::ImportRow).replace("{n}", &a.row.to_string());
-                let room = a.room.map(|r| format!(" · {r}")).unwrap_or_default();
-                view! { <li><span class="muted">{row}" "</span>{a.asset_code}" "{a.name}<span class="muted">{room}</span></li> }
-            })
-            .collect_view();
-        view! {
-            <h3>{lang.t(Msg::ImportNewAssets)}</h3>
-            <ul class="list compact">{items}{more(lang, shown_assets, c.new_assets)}</ul>
-        }
-    });
-    let shown_changes = p.changed_assets.len();
-    let changed = (c.changed_assets > 0).then(|| {
-        let items = p
-            .changed_assets
-            .into_iter()
-            .map(|a| {
-                let fields = a
-                    .changes
-                    .into_iter()
-                    .map(|f| {
-                        let column = lang.t(Msg::register_column(f.column));
-                        view! { <li>{column}": "<del>{f.before}</del>" → "<ins>{f.after}</ins></li> }
-                    })
-                    .collect_view();
-                view! { <li>{a.asset_code}" "{a.name}<ul>{fields}</ul></li> }
-            })
-            .collect_view();
-        view! {
-            <h3>{lang.t(Msg::ImportChanged)}</h3>
-            <ul class="list compact">{items}{more(lang, shown_changes, c.changed_assets)}</ul>
-        }
-    });
-    let nothing = c.new_assets + c.changed_assets + c.new_rooms + c.new_buildings == 0;
-    let commit = if c.errors > 0 {
-        view! { <p class="form-error">{lang.t(Msg::ImportFixFirst)}</p> }.into_any()
-    } else if nothing {
-        view! { <p class="import-note">{lang.t(Msg::ImportNothingToDo)}</p> }.into_any()
-    } else {
-        view! {
-            <button type="button" class="commit" on:click=move |_| actions.commit.run(())>
-                {lang.t(Msg::ImportCommit)}" · "{lang.t(Msg::ImportNewAssets)}" "{c.new_assets}
-            </button>
-        }
-        .into_any()
-    };
-    view! {
-        <section class="import-summary">
-            <h2>{p.file_name.clone()}</h2>
-            {header.map(|h| view! { <p class="muted">{h}</p> })}
-            {before}
-            {counts_view(lang, &c)}
-            {errors}
-            {commit}
-        </section>
-        <section>
-            <h3>{lang.t(Msg::ImportColumns)}</h3>
-            <p class="muted">{lang.t(Msg::ImportColumnsHint)}</p>
-            <div class="column-maps">{columns}</div>
-            {profile_form(lang, actions.save_profile)}
-        </section>
-        <section>
-            {names_view(lang, Msg::ImportNewBuildings, p.new_buildings, c.new_buildings)}
-            {names_view(lang, Msg::ImportNewRooms, p.new_rooms, c.new_rooms)}
-            {new_assets}
-            {changed}
-        </section>
+pub fn preview_html(lang: Lang, p: &PreviewShown) -> String {
+    let c = &p.counts;
+    let mut out = format!(
+        "<section class=\"import-summary\"><h2>{}</h2>",
+        esc(&p.file_name)
+    );
+    if let Some(r) = p.header_row {
+        let header = lang.t(Msg::ImportHeaderAt).replace("{n}", &r.to_string());
+        let _ = write!(out, "<p class=\"muted\">{header}</p>");
     }
+    for i in &p.imported_before {
+        let by = i
+            .imported_by
+            .as_ref()
+            .map_or(lang.t(Msg::SystemActor), |n| n.name.as_str());
+        let text = lang
+            .t(Msg::ImportedBefore)
+            .replace("{at}", &minute(&i.imported_at))
+            .replace("{by}", by);
+        let _ = write!(out, "<p class=\"warning\">{}</p>", esc(&text));
+    }
+    counts(&mut out, lang, c);
+    if c.errors > 0 {
+        let _ = write!(
+            out,
+            "<h3>{}</h3><ul class=\"list row-errors\" role=\"alert\">",
+            lang.t(Msg::ImportErrorsTitle)
+        );
+        for e in &p.errors {
+            let _ = write!(out, "<li data-row=\"{}\">{}</li>", e.row, esc(&e.message));
+        }
+        if c.errors > p.errors.len() {
+            let more = lang
+                .t(Msg::ImportMore)
+                .replace("{n}", &(c.errors - p.errors.len()).to_string());
+            let _ = write!(out, "<li class=\"muted\">{more}</li>");
+        }
+        let _ = write!(
+            out,
+            "</ul><p class=\"form-error\">{}</p>",
+            lang.t(Msg::ImportFixFirst)
+        );
+    } else if c.new_assets + c.changed_assets + c.new_rooms + c.new_buildings == 0 {
+        let _ = write!(
+            out,
+            "<p class=\"import-note\">{}</p>",
+            lang.t(Msg::ImportNothingToDo)
+        );
+    } else {
+        let _ = write!(
+            out,
+            "<button type=\"button\" class=\"commit\" data-action=\"commit\">{} · {} {}</button>",
+            lang.t(Msg::ImportCommit),
+            lang.t(Msg::ImportNewAssets),
+            c.new_assets
+        );
+    }
+    let _ = write!(
+        out,
+        "</section><section><h3>{}</h3><p class=\"muted\">{}</p><div class=\"column-maps\">",
+        lang.t(Msg::ImportColumns),
+        lang.t(Msg::ImportColumnsHint)
+    );
+    for column in &p.columns {
+        column_select(&mut out, lang, column);
+    }
+    let _ = write!(
+        out,
+        "</div><form class=\"inline profile-form\"><input type=\"text\" name=\"profile_name\" \
+         maxlength=\"40\" aria-label=\"{0}\"/><button type=\"submit\" class=\"secondary\">{1}</button>\
+         </form></section><section>",
+        lang.t(Msg::FieldProfile),
+        lang.t(Msg::ImportSaveProfile)
+    );
+    let names = |v: &[String]| v.iter().map(|n| esc(n)).collect::<Vec<_>>();
+    list(
+        &mut out,
+        lang,
+        Msg::ImportNewBuildings,
+        names(&p.new_buildings),
+        c.new_buildings,
+        "compact",
+    );
+    list(
+        &mut out,
+        lang,
+        Msg::ImportNewRooms,
+        names(&p.new_rooms),
+        c.new_rooms,
+        "compact",
+    );
+    let assets = p.new_assets.iter().map(|a| asset_item(lang, a)).collect();
+    list(
+        &mut out,
+        lang,
+        Msg::ImportNewAssets,
+        assets,
+        c.new_assets,
+        "compact",
+    );
+    let changes = p
+        .changed_assets
+        .iter()
+        .map(|a| change_item(lang, a))
+        .collect();
+    list(
+        &mut out,
+        lang,
+        Msg::ImportChanged,
+        changes,
+        c.changed_assets,
+        "compact",
+    );
+    out.push_str("</section>");
+    out
 }
 
 /// What a commit did, with the way on: print the new tags, see the assets.
-pub fn committed_view(lang: Lang, done: &RegisterImport) -> impl IntoView {
-    view! {
-        <section class="import-summary">
-            <h2>{done.file_name.clone()}</h2>
-            <p class="import-note" role="status">{lang.t(Msg::ImportDone)}</p>
-            {counts_view(lang, &done.counts)}
-            <p>
-                <a class="button" href="/manage/labels?what=assets&never_printed=1&stock=a4-3x8#preview">{lang.t(Msg::ImportPrintLabels)}</a>
-                " "
-                <a class="button secondary" href="/manage/assets">{lang.t(Msg::ImportSeeAssets)}</a>
-            </p>
-        </section>
-    }
+pub fn committed_html(lang: Lang, done: &ImportShown) -> String {
+    let mut out = format!(
+        "<section class=\"import-summary\"><h2>{}</h2><p class=\"import-note\" role=\"status\">{}</p>",
+        esc(&done.file_name),
+        lang.t(Msg::ImportDone)
+    );
+    counts(&mut out, lang, &done.counts);
+    let _ = write!(
+        out,
+        "<p><a class=\"button\" href=\"/manage/labels?what=assets&amp;never_printed=1&amp;stock=a4-3x8#preview\">{}</a> \
+         <a class=\"button secondary\" href=\"/manage/assets\">{}</a></p></section>",
+        lang.t(Msg::ImportPrintLabels),
+        lang.t(Msg::ImportSeeAssets)
+    );
+    out
 }
 
-/// The imports made, newest first.
-pub fn imports_view(lang: Lang, imports: Vec<RegisterImport>) -> AnyView {
-    if imports.is_empty() {
-        return view! { <p class="muted">{lang.t(Msg::NoImports)}</p> }.into_any();
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_from_the_file_is_escaped_and_a_select_value_names_its_column() {
+        assert_eq!(
+            esc("<b>\"A&B\"</b>"),
+            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;"
+        );
+        assert_eq!(chosen_column("13"), Some(RegisterColumn::Location));
+        assert_eq!(chosen_column(""), None);
+        assert_eq!(chosen_column("99"), None);
+        let mut out = String::new();
+        let column = MappedColumn {
+            letters: "E".into(),
+            header: "放置<处>".into(),
+            reads: Some(RegisterColumn::Location),
+        };
+        column_select(&mut out, Lang::Zh, &column);
+        assert!(
+            out.contains("放置&lt;处&gt;")
+                && out.contains("<option value=\"13\" selected>存放地点")
+        );
     }
-    let rows = imports
-        .into_iter()
-        .map(|i| {
-            let by = i
-                .imported_by
-                .map(|n| n.name)
-                .unwrap_or_else(|| lang.t(Msg::SystemActor).into());
-            let counts = format!(
-                "{} {} · {} {} · {} {}",
-                lang.t(Msg::ImportNewAssets),
-                i.counts.new_assets,
-                lang.t(Msg::ImportNewRooms),
-                i.counts.new_rooms,
-                lang.t(Msg::ImportChanged),
-                i.counts.changed_assets
-            );
-            let sha = i.sha256.get(..12).unwrap_or(&i.sha256).to_string();
-            view! {
-                <li>
-                    {minute(&i.imported_at)}" · "{by}" · "<strong>{i.file_name}</strong>
-                    <br/><span class="muted">{counts}" · SHA-256 "<code>{sha}</code></span>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="list">{rows}</ul> }.into_any()
 }

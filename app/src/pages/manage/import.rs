@@ -3,8 +3,9 @@
 
 use crate::components::frame::{Frame, IslandScripts};
 use crate::components::import::RegisterImporter;
-use crate::components::import_preview::imports_view;
-use crate::i18n::Msg;
+use crate::components::import_preview::minute;
+use crate::i18n::{Lang, Msg};
+use crate::import::preview::RegisterImport;
 use crate::pages::loaded;
 use crate::server_fns::imports::{import_desk, ImportDeskData};
 use crate::session::use_session;
@@ -40,4 +41,37 @@ pub fn ImportPage() -> impl IntoView {
             {loaded(import_desk(), render)}
         </Frame>
     }
+}
+
+/// The imports made, newest first.
+pub fn imports_view(lang: Lang, imports: Vec<RegisterImport>) -> AnyView {
+    if imports.is_empty() {
+        return view! { <p class="muted">{lang.t(Msg::NoImports)}</p> }.into_any();
+    }
+    let rows = imports
+        .into_iter()
+        .map(|i| {
+            let by = i
+                .imported_by
+                .map(|n| n.name)
+                .unwrap_or_else(|| lang.t(Msg::SystemActor).into());
+            let counts = format!(
+                "{} {} · {} {} · {} {}",
+                lang.t(Msg::ImportNewAssets),
+                i.counts.new_assets,
+                lang.t(Msg::ImportNewRooms),
+                i.counts.new_rooms,
+                lang.t(Msg::ImportChanged),
+                i.counts.changed_assets
+            );
+            let sha = i.sha256.get(..12).unwrap_or(&i.sha256).to_string();
+            view! {
+                <li>
+                    {minute(&i.imported_at)}" · "{by}" · "<strong>{i.file_name}</strong>
+                    <br/><span class="muted">{counts}" · SHA-256 "<code>{sha}</code></span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="list">{rows}</ul> }.into_any()
 }

@@ -157,12 +157,7 @@ async fn the_register_exported_opens_as_written_and_imports_back_unchanged() {
 #[tokio::test]
 async fn only_the_asset_manager_and_the_admin_export_the_register() {
     let app = rounds_tests::spawn_app().await;
-    for (login, allowed) in [
-        ("demo-admin", true),
-        ("demo-manager", true),
-        ("demo-staff", false),
-        ("demo-teacher", false),
-    ] {
+    for (login, allowed) in rounds_tests::REGISTER_KEEPERS {
         let token = app.token(login).await;
         let (status, ..) = export(&app, &token, "xlsx").await;
         let expected = if allowed {

@@ -412,12 +412,7 @@ async fn an_unknown_header_is_mapped_by_hand_and_kept_as_a_profile() {
 #[tokio::test]
 async fn only_the_asset_manager_and_the_admin_import() {
     let app = spawn_app().await;
-    for (login, allowed) in [
-        ("demo-admin", true),
-        ("demo-manager", true),
-        ("demo-staff", false),
-        ("demo-teacher", false),
-    ] {
+    for (login, allowed) in rounds_tests::REGISTER_KEEPERS {
         let token = app.token(login).await;
         let (status, _) = send(&app, &token, "odd_headers.xlsx", &[]).await;
         let expected = if allowed {

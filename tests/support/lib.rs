@@ -17,6 +17,15 @@ pub const PASSWORD: &str = "rounds-demo";
 /// `school_id = {HOME_SCHOOL}`.
 pub const HOME_SCHOOL: &str = "(SELECT id FROM schools ORDER BY id LIMIT 1)";
 
+/// The demo accounts of the register's work, and whether each may do it (the asset manager and
+/// the admin may; staff and teachers may not).
+pub const REGISTER_KEEPERS: [(&str, bool); 4] = [
+    ("demo-admin", true),
+    ("demo-manager", true),
+    ("demo-staff", false),
+    ("demo-teacher", false),
+];
+
 /// The demo's second school, whose accounts start with `qt-`.
 pub const OTHER_SCHOOL: &str = "(SELECT id FROM schools ORDER BY id DESC LIMIT 1)";
 

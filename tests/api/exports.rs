@@ -33,6 +33,13 @@ async fn export(app: &TestApp, token: &str, format: &str) -> (StatusCode, String
 
 /// The file as LibreOffice Calc reads it, converted to CSV (UTF-8).
 fn through_libreoffice(bytes: &[u8], extension: &str) -> String {
+    sheets_through_libreoffice(bytes, extension, false)
+        .remove(0)
+        .1
+}
+
+/// Each sheet of the file (or the first only) as LibreOffice Calc reads it: (file, CSV text).
+fn sheets_through_libreoffice(bytes: &[u8], extension: &str, all: bool) -> Vec<(String, String)> {
     let dir = std::env::temp_dir().join(format!(
         "rounds-export-{}-{}",
         std::process::id(),
@@ -47,16 +54,17 @@ fn through_libreoffice(bytes: &[u8], extension: &str) -> String {
         // Headless, LibreOffice asks no questions: the import dialog's choice (UTF-8, commas).
         soffice.arg("--infilter=Text - txt - csv (StarCalc):44,34,76,1");
     }
+    // The 12th option, -1, writes every sheet to a file of its own (register-<sheet>.csv).
+    let sheets = if all { ",false,-1" } else { "" };
     let done = soffice
         .arg(format!(
             "-env:UserInstallation=file://{}/profile",
             dir.display()
         ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false",
-        ])
+        .args(["--headless", "--convert-to"])
+        .arg(format!(
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false{sheets}"
+        ))
         .arg("--outdir")
         .arg(&out)
         .arg(&file)
@@ -67,9 +75,18 @@ fn through_libreoffice(bytes: &[u8], extension: &str) -> String {
         "{}",
         String::from_utf8_lossy(&done.stderr)
     );
-    let csv = std::fs::read_to_string(out.join("register.csv")).expect("LibreOffice wrote a CSV");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&out)
+        .expect("LibreOffice wrote its CSV")
+        .map(|f| {
+            let path = f.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, text.trim_start_matches('\u{feff}').to_string())
+        })
+        .collect();
+    files.sort();
     std::fs::remove_dir_all(&dir).ok();
-    csv.trim_start_matches('\u{feff}').to_string()
+    files
 }
 
 #[tokio::test]
@@ -335,6 +352,45 @@ async fn the_fire_equipment_record_has_a_row_per_extinguisher_and_a_mark_per_che
         );
         assert!(row.ends_with(&marks), "{row}");
     }
+    // Two months: a sheet each, the inspection on this month's only.
+    let before = (now - chrono::Months::new(1)).format("%Y-%m").to_string();
+    let res = reqwest::Client::new()
+        .get(app.url(&format!(
+            "/api/v1/exports/inspections?checklist=fire_equipment&period={before}..{month}"
+        )))
+        .bearer_auth(&manager)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let sheets = sheets_through_libreoffice(&res.bytes().await.unwrap(), "xlsx", true);
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            format!("register-{before}.csv"),
+            format!("register-{month}.csv")
+        ]
+    );
+    let row_of = |text: &str| {
+        text.lines()
+            .find(|l| l.contains(&format!(",{code},")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        !row_of(&sheets[0].1).is_empty() && !row_of(&sheets[0].1).contains("三楼东侧"),
+        "last month's sheet has the extinguisher, not this month's inspection"
+    );
+    assert!(
+        row_of(&sheets[1].1).contains(",×,√,") && row_of(&sheets[1].1).ends_with("三楼东侧"),
+        "{}",
+        row_of(&sheets[1].1)
+    );
+    let year = "inspections?checklist=fire_equipment&period=2025-01..2026-12";
+    let (status, _) = ledger(&app, &manager, year, "csv").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "at most a year");
+
     let teacher = app.token("demo-teacher").await;
     let (status, _) = ledger(&app, &teacher, &path, "csv").await;
     assert_eq!(status, StatusCode::FORBIDDEN);

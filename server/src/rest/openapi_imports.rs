@@ -87,7 +87,8 @@ pub(super) fn paths() -> Value {
         "The inspection record (检查记录表) of a checklist for a month or week: a row for everything the checklist \
          covers (its asset categories, its room kinds), inspected or not, a column per item (√ / × / —), the result, \
          who checked and when; `checklist=fire_equipment` is the monthly fire-equipment record of GB 50444 appendix C \
-         (asset manager, admin). 404 for an unknown checklist",
+         (asset manager, admin). `period` may also be a range of months, `2026-09..2026-12` (at most twelve), a sheet \
+         each. 404 for an unknown checklist",
         "exports",
         "200",
         json!({}),
@@ -95,7 +96,7 @@ pub(super) fn paths() -> Value {
     record["parameters"] = json!([
         { "name": "checklist", "in": "query", "required": true, "schema": { "type": "string" } },
         repairs["parameters"][0].clone(),
-        repairs["parameters"][1].clone()
+        { "name": "period", "in": "query", "schema": { "type": "string", "pattern": "^[0-9]{4}-([0-9]{2}|[Ww][0-9]{2})(\\.\\.[0-9]{4}-[0-9]{2})?$" } }
     ]);
     record["responses"]["200"] = export["responses"]["200"].clone();
     json!({

@@ -82,21 +82,30 @@ impl LedgerFile {
 
     fn xlsx(sheet: &str, columns: &[Column]) -> Result<Out, XlsxError> {
         let mut book = Box::new(Workbook::new());
-        let bold = Format::new().set_bold();
-        let ws = book.add_worksheet_with_constant_memory()?;
-        ws.set_name(sheet)?;
-        for (i, c) in columns.iter().enumerate() {
-            // A Chinese character is about two of Excel's width units.
-            ws.set_column_width(i as u16, f64::from(c.width) * 2.0)?;
-            ws.write_string_with_format(0, i as u16, &c.header, &bold)?;
-        }
-        ws.set_freeze_panes(1, 0)?;
+        add_sheet(&mut book, sheet, columns)?;
         Ok(Out::Xlsx {
             book,
             row: 1,
             day: Format::new().set_num_format("yyyy-mm-dd"),
             yuan: Format::new().set_num_format("#,##0.00"),
         })
+    }
+
+    /// Starts another sheet named `sheet` (a month of a record that spans several); in a CSV,
+    /// which has one sheet, a blank line, the name and the header again.
+    pub fn next_sheet(&mut self, sheet: &str, columns: &[Column]) -> AppResult<()> {
+        match &mut self.out {
+            Out::Xlsx { book, row, .. } => {
+                *row = 1;
+                add_sheet(book, sheet, columns).map_err(failed)
+            }
+            Out::Csv(w) => {
+                w.write_record([""]).map_err(failed)?;
+                w.write_record([sheet]).map_err(failed)?;
+                w.write_record(columns.iter().map(|c| c.header.as_str()))
+                    .map_err(failed)
+            }
+        }
     }
 
     /// Writes the next row.
@@ -108,7 +117,8 @@ impl LedgerFile {
                 day,
                 yuan,
             } => {
-                let ws = book.worksheet_from_index(0).map_err(failed)?;
+                let last = book.worksheets().len().saturating_sub(1);
+                let ws = book.worksheet_from_index(last).map_err(failed)?;
                 for (i, cell) in cells.iter().enumerate() {
                     let col = i as u16;
                     match cell {
@@ -139,6 +149,20 @@ impl LedgerFile {
             Out::Csv(w) => w.into_inner().map_err(failed),
         }
     }
+}
+
+/// A sheet of its own, its header row written in bold and frozen, its columns as wide as asked.
+fn add_sheet(book: &mut Workbook, sheet: &str, columns: &[Column]) -> Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    let ws = book.add_worksheet_with_constant_memory()?;
+    ws.set_name(sheet)?;
+    for (i, c) in columns.iter().enumerate() {
+        // A Chinese character is about two of Excel's width units.
+        ws.set_column_width(i as u16, f64::from(c.width) * 2.0)?;
+        ws.write_string_with_format(0, i as u16, &c.header, &bold)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
 }
 
 fn csv_text(cell: &Cell) -> String {

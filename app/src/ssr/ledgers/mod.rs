@@ -86,9 +86,10 @@ pub async fn repairs(
     })
 }
 
-/// The inspection record (检查记录表) of the checklist `key` for a month or a week: everything
-/// it covers, with the latest inspection of each in the period. For `fire_equipment` this is
-/// the monthly fire-equipment record of GB 50444 appendix C. The sheet is named by the period.
+/// The inspection record (检查记录表) of the checklist `key` for a month or a week, or for
+/// months `2026-09..2026-12`, a sheet each: everything the checklist covers, with the latest
+/// inspection of each in the period. For `fire_equipment` this is the monthly fire-equipment
+/// record of GB 50444 appendix C. Each sheet is named by its period.
 pub async fn inspection_record(
     st: &AppState,
     v: &Visitor,
@@ -99,7 +100,7 @@ pub async fn inspection_record(
     writer(v)?;
     let key = key.map(str::trim).filter(|k| !k.is_empty());
     let key = key.ok_or(Invalid::new(Field::Template, Problem::Required))?;
-    let period = Period::parse(period)?;
+    let periods = Period::months(period)?;
     let school = st.school(v)?;
     let template = school
         .current_templates()
@@ -110,18 +111,32 @@ pub async fn inspection_record(
     let things = school
         .checked_things(&template.categories, &template.room_kinds)
         .await?;
-    let (start, end) = period.span();
-    let done = school.checklist_inspections(key, start, end).await?;
-    let mut file = LedgerFile::new(kind, &period.name, &inspections::columns(v.lang, &template))?;
-    for row in inspections::rows(v.lang, &template, &things, &done) {
-        file.write(&row)?;
+    let columns = inspections::columns(v.lang, &template);
+    let mut file: Option<LedgerFile> = None;
+    for period in &periods {
+        let (start, end) = period.span();
+        let done = school.checklist_inspections(key, start, end).await?;
+        match file.as_mut() {
+            None => file = Some(LedgerFile::new(kind, &period.name, &columns)?),
+            Some(f) => f.next_sheet(&period.name, &columns)?,
+        }
+        if let Some(f) = file.as_mut() {
+            for row in inspections::rows(v.lang, &template, &things, &done) {
+                f.write(&row)?;
+            }
+        }
     }
+    let file = file.ok_or(AppError::NotFound)?;
+    let span = match (periods.first(), periods.last()) {
+        (Some(a), Some(b)) if a != b => format!("{}..{}", a.name, b.name),
+        (Some(a), _) => a.name.clone(),
+        _ => String::new(),
+    };
     Ok(Export {
         file_name: format!(
-            "{}-{}-{}.{}",
+            "{}-{}-{span}.{}",
             v.lang.t(Msg::LedgerInspections),
             template.name,
-            period.name,
             kind.extension()
         ),
         kind,

@@ -5,6 +5,9 @@ use crate::domain::{Field, Invalid, Problem};
 use crate::ssr::clock::{school_midnight, school_today};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc, Weekday};
 
+/// Months one export covers at most, a sheet each.
+const MAX_MONTHS: usize = 12;
+
 /// Days `first` up to (not including) `next`, and how the school names them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Period {
@@ -49,6 +52,31 @@ impl Period {
             return Err(bad());
         }
         Ok(Self::month_of(first))
+    }
+
+    /// The months from one to another (`2026-09..2026-12`, at most a year of them), or the one
+    /// period [`parse`](Self::parse) reads.
+    pub fn months(raw: Option<&str>) -> Result<Vec<Period>, Invalid> {
+        let Some((from, to)) = raw.and_then(|r| r.split_once("..")) else {
+            return Ok(vec![Self::parse(raw)?]);
+        };
+        let bad = || Invalid::new(Field::Period, Problem::Malformed);
+        let (from, to) = (Self::parse(Some(from))?, Self::parse(Some(to))?);
+        if from.name.contains('W') || to.name.contains('W') || from.first > to.first {
+            return Err(bad());
+        }
+        let mut months = vec![from];
+        while let Some(last) = months.last().filter(|m| m.first < to.first) {
+            let next = Self::month_of(last.next);
+            months.push(next);
+        }
+        if months.len() > MAX_MONTHS {
+            return Err(Invalid::new(
+                Field::Period,
+                Problem::AtMost { max: MAX_MONTHS },
+            ));
+        }
+        Ok(months)
     }
 
     /// The instants the period covers: `[start, end)`.

@@ -34,7 +34,7 @@ pub fn case(report: &str, amount: &str) -> Value {
             "party_class": "三年级（2）班", "basis": "repair_cost", "amount": amount })
 }
 
-async fn bytes(app: &TestApp, token: &str, path: &str) -> (StatusCode, Vec<u8>) {
+pub async fn bytes(app: &TestApp, token: &str, path: &str) -> (StatusCode, Vec<u8>) {
     let res = reqwest::Client::new()
         .get(app.url(&format!("/api/v1{path}")))
         .bearer_auth(token)

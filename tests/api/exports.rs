@@ -354,16 +354,10 @@ async fn the_fire_equipment_record_has_a_row_per_extinguisher_and_a_mark_per_che
     }
     // Two months: a sheet each, the inspection on this month's only.
     let before = (now - chrono::Months::new(1)).format("%Y-%m").to_string();
-    let res = reqwest::Client::new()
-        .get(app.url(&format!(
-            "/api/v1/exports/inspections?checklist=fire_equipment&period={before}..{month}"
-        )))
-        .bearer_auth(&manager)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let sheets = sheets_through_libreoffice(&res.bytes().await.unwrap(), "xlsx", true);
+    let range = format!("/exports/inspections?checklist=fire_equipment&period={before}..{month}");
+    let (status, workbook) = crate::compensation::bytes(&app, &manager, &range).await;
+    assert_eq!(status, StatusCode::OK);
+    let sheets = sheets_through_libreoffice(&workbook, "xlsx", true);
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
@@ -416,14 +410,9 @@ async fn the_compensation_ledger_opens_in_xlsx_with_the_amount_in_yuan() {
         .api(Method::POST, "/compensations", Some(&manager), Some(case))
         .await;
     assert_eq!(opened.status, StatusCode::CREATED, "{}", opened.text);
-    let res = reqwest::Client::new()
-        .get(app.url("/api/v1/compensations/export?format=xlsx"))
-        .bearer_auth(&manager)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let bytes = res.bytes().await.unwrap().to_vec();
+    let path = "/compensations/export?format=xlsx";
+    let (status, bytes) = crate::compensation::bytes(&app, &manager, path).await;
+    assert_eq!(status, StatusCode::OK);
     let sheet = through_libreoffice(&bytes, "xlsx");
     let mut lines = sheet.lines();
     assert!(lines

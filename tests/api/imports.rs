@@ -59,16 +59,7 @@ pub async fn send_file(
     for (k, v) in fields {
         form = form.text(k.to_string(), v.to_string());
     }
-    let res = reqwest::Client::new()
-        .post(app.url("/api/v1/imports"))
-        .bearer_auth(token)
-        .header("accept-language", "zh-CN")
-        .multipart(form)
-        .send()
-        .await
-        .expect("the server answers");
-    let status = res.status();
-    (status, res.json().await.unwrap_or(Value::Null))
+    app.upload("/imports", token, form).await
 }
 
 async fn count(app: &TestApp, table: &str) -> usize {

@@ -10,15 +10,7 @@ pub(crate) async fn upload(
     bytes: Vec<u8>,
 ) -> (StatusCode, Value) {
     let form = Form::new().part("file", Part::bytes(bytes).file_name(name.to_string()));
-    let res = reqwest::Client::new()
-        .post(app.url("/api/v1/photos"))
-        .bearer_auth(token)
-        .multipart(form)
-        .send()
-        .await
-        .expect("the server answers");
-    let status = res.status();
-    (status, res.json().await.unwrap_or(Value::Null))
+    app.upload("/photos", token, form).await
 }
 
 async fn fetch(app: &TestApp, token: &str, path: &str) -> (StatusCode, Vec<u8>) {

@@ -414,6 +414,26 @@ impl TestApp {
             .expect("the server answers")
     }
 
+    /// POSTs a multipart form (a file and its fields) to `/api/v1{path}` with a bearer token,
+    /// asking for Chinese; the status and the JSON answer (null when there is none).
+    pub async fn upload(
+        &self,
+        path: &str,
+        token: &str,
+        form: reqwest::multipart::Form,
+    ) -> (StatusCode, Value) {
+        let res = Client::new()
+            .post(self.url(&format!("/api/v1{path}")))
+            .bearer_auth(token)
+            .header("accept-language", "zh-CN")
+            .multipart(form)
+            .send()
+            .await
+            .expect("the server answers");
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
     /// A tag of the demo school that is linked to nothing.
     pub async fn blank_tag(&self) -> String {
         let codes = self

@@ -4,6 +4,11 @@ use crate::i18n::{Lang, Msg};
 use crate::model::Named;
 use leptos::prelude::*;
 
+/// A stored time (already on the school's clock) to the minute: `2026-12-06 09:30`.
+pub fn minute(at: &str) -> String {
+    at.get(..16).unwrap_or(at).replace('T', " ")
+}
+
 /// A label and its value in a record's definition list.
 #[component]
 pub fn Item(label: &'static str, #[prop(into)] value: String) -> impl IntoView {

@@ -103,7 +103,7 @@ pub fn HistoryList(entries: Vec<HistoryEntry>) -> impl IntoView {
     let rows = entries
         .into_iter()
         .map(|e| {
-            let when = e.at.get(..16).unwrap_or(&e.at).replace('T', " ");
+            let when = super::fields::minute(&e.at);
             let who = e.actor.as_ref().map(|a| a.name.clone()).unwrap_or_else(|| lang.t(Msg::SystemActor).into());
             let what = lang.t(Msg::action(&e.action));
             let details = changes(lang, &e).into_iter().map(|c| view! { <li>{c}</li> }).collect_view();

@@ -4,6 +4,7 @@
 //! the events that bubble up (`data-letters` on a column's select, `data-action` on a button):
 //! the preview adds little to the islands' wasm that every page with an island loads.
 
+use super::fields::minute;
 use crate::i18n::{Lang, Msg};
 use crate::import::columns::RegisterColumn;
 use crate::import::preview::{ImportCounts, MappedColumn, PreviewAsset, PreviewChange};
@@ -58,11 +59,6 @@ fn esc(text: &str) -> String {
         }
     }
     out
-}
-
-/// "2026-12-06 09:30" of a stored time.
-pub fn minute(at: &str) -> String {
-    at.get(..16).unwrap_or(at).replace('T', " ")
 }
 
 /// A list under its heading, its items already HTML, with "… and 12 more" when cut.

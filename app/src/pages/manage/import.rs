@@ -1,9 +1,9 @@
 //! `/manage/import`: bring the school's existing register in from its spreadsheet. The page
 //! lists the imports made; the importer island previews and commits a file.
 
+use crate::components::fields::minute;
 use crate::components::frame::{Frame, IslandScripts};
 use crate::components::import::RegisterImporter;
-use crate::components::import_preview::minute;
 use crate::i18n::{Lang, Msg};
 use crate::import::preview::RegisterImport;
 use crate::pages::loaded;

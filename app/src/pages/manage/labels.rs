@@ -229,7 +229,7 @@ fn prints_view(lang: Lang, prints: Vec<crate::model::PrintJob>) -> AnyView {
             let by =
                 j.by.map(|n| n.name)
                     .unwrap_or_else(|| lang.t(Msg::SystemActor).into());
-            let when = j.at.get(..16).unwrap_or(&j.at).replace('T', " ");
+            let when = crate::components::fields::minute(&j.at);
             let again = format!(
                 "/manage/labels?what=reprint&job={}&stock={}#preview",
                 j.id,

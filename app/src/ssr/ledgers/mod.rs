@@ -28,6 +28,15 @@ async fn finished(file: LedgerFile) -> AppResult<Vec<u8>> {
         .map_err(AppError::internal)?
 }
 
+/// The finished file of the ledger `title` covering `span`, named `{title}-{span}.xlsx`.
+async fn export(file: LedgerFile, kind: FileKind, title: &str, span: &str) -> AppResult<Export> {
+    Ok(Export {
+        file_name: format!("{title}-{span}.{}", kind.extension()),
+        kind,
+        bytes: finished(file).await?,
+    })
+}
+
 /// An exported ledger, ready to send.
 pub struct Export {
     pub file_name: String,
@@ -56,11 +65,7 @@ pub async fn register(st: &AppState, v: &Visitor, kind: FileKind) -> AppResult<E
             _ => break,
         }
     }
-    Ok(Export {
-        file_name: format!("{title}-{}.{}", school_today(), kind.extension()),
-        kind,
-        bytes: finished(file).await?,
-    })
+    export(file, kind, title, &school_today().to_string()).await
 }
 
 /// The repair ledger (维修台账) of a month or a week (`period`, this month when none).
@@ -79,11 +84,7 @@ pub async fn repairs(
     for entry in &entries {
         file.write(&repairs::row(v.lang, entry))?;
     }
-    Ok(Export {
-        file_name: format!("{title}-{}.{}", period.name, kind.extension()),
-        kind,
-        bytes: finished(file).await?,
-    })
+    export(file, kind, title, &period.name).await
 }
 
 /// The inspection record (检查记录表) of the checklist `key` for a month or a week, or for
@@ -132,16 +133,8 @@ pub async fn inspection_record(
         (Some(a), _) => a.name.clone(),
         _ => String::new(),
     };
-    Ok(Export {
-        file_name: format!(
-            "{}-{}-{span}.{}",
-            v.lang.t(Msg::LedgerInspections),
-            template.name,
-            kind.extension()
-        ),
-        kind,
-        bytes: finished(file).await?,
-    })
+    let title = format!("{}-{}", v.lang.t(Msg::LedgerInspections), template.name);
+    export(file, kind, &title, &span).await
 }
 
 /// The compensation ledger (赔偿台账) of a semester (all when none), only the unpaid cases
@@ -164,9 +157,5 @@ pub async fn compensations(
     {
         file.write(&compensation::row(case))?;
     }
-    Ok(Export {
-        file_name: format!("{title}-{name}.{}", kind.extension()),
-        kind,
-        bytes: finished(file).await?,
-    })
+    export(file, kind, title, &name).await
 }

@@ -65,8 +65,7 @@ fn tally_cells(first: String, counter: String, t: &Tally, damaged: usize) -> Vec
 
 /// A stored time as the school's clock shows it, to the minute: `2026-12-04 15:30`.
 pub fn minutes(at: &str) -> String {
-    let local = school_time(at.to_string());
-    local.get(..16).unwrap_or(&local).replace('T', " ")
+    crate::components::fields::minute(&school_time(at.to_string()))
 }
 
 fn text(s: &str) -> Cell {

@@ -596,6 +596,37 @@ messages! {
     LedgerRepairedOn => "完成日期", "Repaired on";
     LedgerAccepted => "验收", "Accepted";
     LedgerRepairs => "维修台账", "Repair ledger";
+    FieldMeasure => "整改措施", "Measure";
+    RectifyBy => "整改期限", "Put right by";
+    LedgerFoundOn => "日期", "Found on";
+    LedgerHazard => "隐患描述", "Hazard";
+    LedgerResponsible => "责任人", "Responsible";
+    LedgerDeadline => "期限", "Deadline";
+    HazardOpen => "未整改", "Not yet put right";
+    HazardCleared => "已销号", "Cleared";
+    LedgerReviewer => "复查人", "Reviewed by";
+    LedgerHazards => "安全隐患整改台账", "Hazard rectification ledger";
+    FieldLedger => "台账", "Ledger";
+    ProblemPeriodClosed => "属于已结账的 {n}，不能再修改；需要更正请新建记录，或请管理员重新开账。", "belongs to {n}, which is closed; record a correction as a new record, or ask the admin to reopen the period.";
+    ProblemAlreadyClosed => "本期已经结账。", "is closed for this period already.";
+    ProblemNotYet => "的这一期还没有开始，不能结账。", "cannot be closed for a period that has not begun.";
+    FieldRecord => "这条记录", "This record";
+    OpenRepairs => "未关闭的报修", "Repairs not closed";
+    OpenHazards => "未整改的隐患", "Hazards not put right";
+    OpenChecks => "逾期未做的检查", "Checks not done";
+    OpenCompensation => "未缴的赔偿", "Compensation unpaid";
+    ClosedFooter => "本期台账已于 {at} 由 {by} 结账，结账时未完成 {n} 项；结账时本期台账（CSV）的 SHA-256 如下。", "This period was closed on {at} by {by}, with {n} item(s) still open; the SHA-256 of the period's ledger (CSV) at closing follows.";
+    LateRecord => "补录（属 {n}，结账后录入）", "Late (for {n}, recorded after closing)";
+    ClosePeriod => "结账", "Close the period";
+    CloseLedgerTitle => "结账：{n}", "Close: {n}";
+    CloseIntro => "结账前请看清还未完成的事项。结账后本期记录不再修改：迟到的检查作为补录记入，更正需管理员重新开账。", "Before closing, look at what is still open. Once closed, the period's records are not edited: a late check is recorded as late, and a correction needs the admin to reopen the period.";
+    NothingOpen => "本期没有未完成的事项。", "Nothing is open in this period.";
+    ClosedBy => "{by} 于 {at} 结账", "Closed by {by} on {at}";
+    NotClosed => "未结账", "Not closed";
+    ReopenPeriod => "重新开账", "Reopen";
+    ReopenReason => "重新开账的原因", "Why reopen";
+    ReopenedBy => "{by} 于 {at} 重新开账：{reason}", "Reopened by {by} on {at}: {reason}";
+    OpenAtClosing => "结账时未完成", "Open at closing";
     LedgerSeq => "序号", "No.";
     LedgerFacility => "设施名称", "Facility";
     LedgerCode => "编号", "Code";
@@ -699,6 +730,9 @@ impl Msg {
             Field::File => Msg::FieldFile,
             Field::Profile => Msg::FieldProfile,
             Field::Period => Msg::FieldPeriod,
+            Field::Measure => Msg::FieldMeasure,
+            Field::Ledger => Msg::FieldLedger,
+            Field::Record => Msg::FieldRecord,
         }
     }
 
@@ -877,6 +911,9 @@ fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::MissingColumn => (Msg::ProblemMissingColumn, None),
         Problem::MappedTwice => (Msg::ProblemMappedTwice, None),
         Problem::NoHeader => (Msg::ProblemNoHeader, None),
+        Problem::PeriodClosed { period } => (Msg::ProblemPeriodClosed, Some(period.clone())),
+        Problem::AlreadyClosed => (Msg::ProblemAlreadyClosed, None),
+        Problem::NotYet => (Msg::ProblemNotYet, None),
     };
     let text = msg.text(lang);
     match n {

@@ -196,7 +196,12 @@ async fn only_the_asset_manager_and_the_admin_export_the_register() {
 }
 
 /// The export of a period's ledger: status and the text of the file as LibreOffice reads it.
-async fn ledger(app: &TestApp, token: &str, path: &str, format: &str) -> (StatusCode, String) {
+pub(crate) async fn ledger(
+    app: &TestApp,
+    token: &str,
+    path: &str,
+    format: &str,
+) -> (StatusCode, String) {
     let res = reqwest::Client::new()
         .get(app.url(&format!("/api/v1/exports/{path}&format={format}")))
         .bearer_auth(token)

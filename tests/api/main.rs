@@ -2,8 +2,10 @@
 
 mod auth;
 mod backup;
+mod closings;
 mod compensation;
 mod exports;
+mod hazards;
 mod history;
 mod imports;
 mod inspections;

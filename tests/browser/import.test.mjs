@@ -107,12 +107,12 @@ try {
     expect(text.includes('没有要导入的内容'), 'nothing to do');
     expect(await count('不变的资产') === 1, 'the asset is unchanged');
   });
-  await checks.step('the ledgers page offers the ledgers of the month, and each download is a spreadsheet', async () => {
+  await checks.step('the ledgers page offers the ledgers of the month, each download is a spreadsheet, and the week closes', async () => {
     await page.goto(`${base}/manage`);
     await Promise.all([page.waitForNavigation(), page.click('a[href="/manage/ledgers"]')]);
     expect((await page.textContent('h1')).trim() === '台账', 'the ledgers page in Chinese');
     const text = await page.textContent('main');
-    expect(text.includes('维修台账') && text.includes('检查记录表（消防设备自检）'), 'the repair ledger and the fire record');
+    expect(text.includes('维修台账') && text.includes('检查记录表-消防设备自检'), 'the repair ledger and the fire record');
     await page.fill('input[type=week]', '2026-W49');
     await Promise.all([page.waitForNavigation(), page.click('.period-form:has(input[type=week]) button')]);
     expect((await page.textContent('main h2')).includes('2026-W49'), 'the week chosen');
@@ -125,6 +125,14 @@ try {
       const body = await res.body();
       expect(res.ok() && body.subarray(0, 2).toString() === 'PK', `${href} is an XLSX`);
     }
+    const repairs = 'li[data-ledger="repairs"]';
+    expect((await page.textContent(repairs)).includes('未结账'), 'the week is open');
+    await Promise.all([page.waitForNavigation(), page.click(`${repairs} .close-form button`)]);
+    const closed = await page.textContent(repairs);
+    expect(closed.includes('结账') && /SHA-256 [0-9a-f]{64}/.test(closed), `the week closed with its checksum: ${closed}`);
+    expect(!(await page.$(`${repairs} .close-form`)), 'no second closing');
+    expect(await fitsWidth(page), 'the closed ledgers fit 360 px');
+    if (shots) await page.screenshot({ path: join(shots, 'ledgers-closed.png'), fullPage: true });
   });
 } finally {
   await close();

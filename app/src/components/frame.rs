@@ -30,6 +30,7 @@ pub fn Frame(children: Children) -> impl IntoView {
                 {inspects.then(|| view! { <a href="/rounds">{s.t(Msg::RoundsNav)}</a> })}
                 {in_school.then(|| view! { <a href="/reports">{s.t(Msg::Reports)}</a> })}
                 {manages.then(|| view! { <a href="/manage">{s.t(Msg::Manage)}</a> })}
+                {(inspects && !manages).then(|| view! { <a href="/manage/ledgers">{s.t(Msg::Ledgers)}</a> })}
                 <form method="post" action="/auth/lang">
                     <input type="hidden" name="lang" value=other.code()/>
                     <input type="hidden" name="next" value=here/>

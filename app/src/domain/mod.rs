@@ -76,6 +76,12 @@ pub enum Field {
     Profile,
     /// The week or month a ledger covers.
     Period,
+    /// How a hazard is to be put right (整改措施).
+    Measure,
+    /// Which ledger (closing a period).
+    Ledger,
+    /// The record as a whole (one of a closed period).
+    Record,
 }
 
 /// What is wrong with a value; rendered through the translations.
@@ -148,6 +154,14 @@ pub enum Problem {
     MappedTwice,
     /// No row that reads as the register's header.
     NoHeader,
+    /// The record belongs to a period whose ledger is closed (周周清、月月清).
+    PeriodClosed {
+        period: String,
+    },
+    /// The period is closed already.
+    AlreadyClosed,
+    /// The period has not begun.
+    NotYet,
 }
 
 /// One rejected input: the field and the reason.

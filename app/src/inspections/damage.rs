@@ -60,6 +60,41 @@ impl DamageStatus {
     }
 }
 
+/// Days a hazard found on a round has to be put right (期限) unless a manager sets another day.
+pub const RECTIFY_DAYS: u32 = 7;
+
+/// One step of a report as asked: where it goes, why (required to reject), and for a hazard the
+/// measure decided and the day it is due; a measure or deadline left out keeps the old one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub to: DamageStatus,
+    pub reason: Option<String>,
+    pub measure: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub due_on: Option<String>,
+}
+
+impl Step {
+    /// Whether the step changes what the ledger of the report's period says (its measure, its
+    /// deadline, or that it was no hazard at all), which a closed period refuses; moving a
+    /// repair along does not.
+    pub fn edits_record(&self) -> bool {
+        self.measure.is_some() || self.due_on.is_some() || self.to == DamageStatus::Rejected
+    }
+
+    /// A measure or deadline is set on the way to the repair, not when closing or rejecting.
+    pub fn check(&self) -> Result<(), Invalid> {
+        let settles = matches!(self.to, DamageStatus::Closed | DamageStatus::Rejected);
+        if settles && self.measure.is_some() {
+            return Err(Invalid::new(Field::Measure, Problem::BadTransition));
+        }
+        if settles && self.due_on.is_some() {
+            return Err(Invalid::new(Field::Due, Problem::BadTransition));
+        }
+        Ok(())
+    }
+}
+
 /// A damage report or repair ticket as pages and the API show it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DamageReport {
@@ -76,6 +111,10 @@ pub struct DamageReport {
     pub liable: Option<String>,
     pub status: DamageStatus,
     pub reject_reason: Option<String>,
+    /// How a hazard is to be put right (整改措施).
+    pub measure: Option<String>,
+    /// The day it must be put right by (期限), `YYYY-MM-DD`.
+    pub due_on: Option<String>,
     pub photos: Vec<crate::model::Photo>,
     pub created_at: String,
     pub updated_at: String,
@@ -107,5 +146,30 @@ mod tests {
         assert!(Reported.step(Rejected, Some("重复报修")).is_ok());
         assert_eq!(InRepair.asset_status(), Some(AssetStatus::UnderRepair));
         assert_eq!(Repaired.asset_status(), Some(AssetStatus::InUse));
+    }
+
+    #[test]
+    fn a_measure_and_deadline_are_set_on_the_way_to_the_repair_only() {
+        let step = |to, measure: Option<&str>, due: Option<&str>| Step {
+            to,
+            reason: None,
+            measure: measure.map(str::to_string),
+            due_on: due.map(str::to_string),
+        };
+        assert!(step(Accepted, Some("更换灭火器"), Some("2026-12-11"))
+            .check()
+            .is_ok());
+        assert!(step(InRepair, None, Some("2026-12-11")).check().is_ok());
+        assert_eq!(
+            step(Closed, Some("更换"), None).check().unwrap_err().field,
+            Field::Measure
+        );
+        assert_eq!(
+            step(Rejected, None, Some("2026-12-11"))
+                .check()
+                .unwrap_err()
+                .field,
+            Field::Due
+        );
     }
 }

@@ -9,7 +9,7 @@ mod damage;
 pub mod requests;
 
 pub use checklist::{evaluate, AnswerInput, ChecklistItem, FilledItem, ItemKind, Template};
-pub use damage::{DamageReport, DamageStatus, Source};
+pub use damage::{DamageReport, DamageStatus, Source, Step, RECTIFY_DAYS};
 
 use crate::model::Named;
 use serde::{Deserialize, Serialize};
@@ -38,4 +38,7 @@ pub struct Inspection {
     pub failed_items: i64,
     /// Repair tickets its failed items opened.
     pub tickets: Vec<Uuid>,
+    /// Recorded after its period's inspection record was closed: that period (`2026-11`).
+    #[serde(default)]
+    pub late_for: Option<String>,
 }

@@ -1,8 +1,8 @@
 //! What the API and the pages send to record an inspection, report damage, move a report, or
 //! save a checklist version.
 
-use super::{AnswerInput, ChecklistItem, DamageStatus, ItemKind, Subject};
-use crate::domain::{bounded_text, optional_text, Field, Invalid, Problem, RoomKind};
+use super::{AnswerInput, ChecklistItem, DamageStatus, ItemKind, Step, Subject};
+use crate::domain::{bounded_text, optional_text, Field, Invalid, Problem, PurchaseDate, RoomKind};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -55,6 +55,12 @@ pub struct StepRequest {
     pub status: String,
     #[serde(default)]
     pub reason: String,
+    /// How the hazard is to be put right (整改措施); kept when empty.
+    #[serde(default)]
+    pub measure: String,
+    /// The day by which it must be put right (期限), `YYYY-MM-DD`; kept when empty.
+    #[serde(default)]
+    pub due_on: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -104,10 +110,28 @@ impl DamageRequest {
 }
 
 impl StepRequest {
-    pub fn parse(&self) -> Result<(DamageStatus, Option<String>), Invalid> {
+    /// The step, its reason, and any new measure or deadline, checked.
+    pub fn parse(&self) -> Result<Step, Invalid> {
         let to = DamageStatus::parse(&self.status)?;
         let reason = optional_text(Field::Reason, &self.reason, TEXT_MAX)?;
-        Ok((to, reason))
+        let measure = optional_text(Field::Measure, &self.measure, TEXT_MAX)?;
+        let due_on = match self.due_on.trim() {
+            "" => None,
+            day => Some(
+                PurchaseDate::parse(day)
+                    .map_err(|_| Invalid::new(Field::Due, Problem::BadDate))?
+                    .as_str()
+                    .to_string(),
+            ),
+        };
+        let step = Step {
+            to,
+            reason,
+            measure,
+            due_on,
+        };
+        step.check()?;
+        Ok(step)
     }
 }
 

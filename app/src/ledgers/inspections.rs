@@ -3,10 +3,11 @@
 //! covers (every extinguisher and hydrant, say, inspected or not), a column for each check
 //! item with √ or ×, the result, who checked and when.
 
+use super::closing::OpenItem;
 use super::{Cell, Column};
 use crate::i18n::{Lang, Msg};
 use crate::inspections::{Inspection, ItemKind, Subject, Template};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// A thing the checklist covers: an asset of its categories, or a room of its kinds.
@@ -25,6 +26,28 @@ fn subject_id(s: &Subject) -> Uuid {
     match s {
         Subject::Asset(id) | Subject::Room(id) => *id,
     }
+}
+
+/// What the checklist covers and nobody checked in the period: open (overdue) when it closes.
+pub fn unchecked(things: &[CheckedThing], inspections: &[Inspection]) -> Vec<OpenItem> {
+    let done: HashSet<Uuid> = inspections.iter().map(|i| subject_id(&i.subject)).collect();
+    things
+        .iter()
+        .filter(|t| !done.contains(&subject_id(&t.subject)))
+        .map(|t| {
+            // A room is named by its place ("building · room"); an asset by its name, with
+            // its place beside it.
+            let (name, place) = match t.subject {
+                Subject::Room(_) => (t.place.clone().unwrap_or_else(|| t.name.clone()), None),
+                Subject::Asset(_) => (t.name.clone(), t.place.clone()),
+            };
+            let name = match &t.code {
+                Some(code) => format!("{name} {code}"),
+                None => name,
+            };
+            OpenItem::Unchecked { name, place }
+        })
+        .collect()
 }
 
 pub fn columns(lang: Lang, template: &Template) -> Vec<Column> {
@@ -114,10 +137,17 @@ pub fn rows(
             } else {
                 Msg::AnswerPass
             };
-            let notes: Vec<String> = done
-                .answers
-                .iter()
-                .filter_map(|a| a.note.as_ref().map(|n| format!("{}：{n}", a.label)))
+            let late = done
+                .late_for
+                .as_ref()
+                .map(|p| lang.t(Msg::LateRecord).replace("{n}", p));
+            let notes: Vec<String> = late
+                .into_iter()
+                .chain(
+                    done.answers
+                        .iter()
+                        .filter_map(|a| a.note.as_ref().map(|n| format!("{}：{n}", a.label))),
+                )
                 .chain(done.notes.clone())
                 .collect();
             row.extend([

@@ -3,7 +3,9 @@
 //! The rules only (what each ledger's columns are and what a row holds); writing the file is
 //! the server's.
 
+pub mod closing;
 pub mod compensation;
+pub mod hazards;
 pub mod inspections;
 pub mod register;
 pub mod repairs;
@@ -42,4 +44,17 @@ impl Cell {
 pub struct Column {
     pub header: String,
     pub width: u8,
+}
+
+impl Column {
+    /// Columns whose headers are translations, with their widths.
+    pub fn translated(lang: crate::i18n::Lang, columns: &[(crate::i18n::Msg, u8)]) -> Vec<Column> {
+        columns
+            .iter()
+            .map(|(m, width)| Column {
+                header: lang.t(*m).to_string(),
+                width: *width,
+            })
+            .collect()
+    }
 }

@@ -28,8 +28,15 @@ pub struct RepairEntry {
     pub liable: Option<String>,
     /// The compensation case's amount, when one was opened.
     pub compensation: Option<Fen>,
+    /// That case is not yet paid.
+    pub compensation_open: bool,
     pub assignee: Option<String>,
     pub status: DamageStatus,
+    /// Opened by a failed checklist item: a hazard (隐患), also in the rectification ledger.
+    pub from_inspection: bool,
+    /// How a hazard is to be put right, and by which day (`YYYY-MM-DD`).
+    pub measure: Option<String>,
+    pub due_on: Option<String>,
     /// The day it was last marked repaired.
     pub repaired_on: Option<String>,
     pub accepted: Option<Acceptance>,
@@ -52,13 +59,7 @@ const COLUMNS: [(Msg, u8); 13] = [
 ];
 
 pub fn columns(lang: Lang) -> Vec<Column> {
-    COLUMNS
-        .iter()
-        .map(|(m, width)| Column {
-            header: lang.t(*m).to_string(),
-            width: *width,
-        })
-        .collect()
+    Column::translated(lang, &COLUMNS)
 }
 
 /// The row of one report, in the order of [`columns`].
@@ -98,8 +99,12 @@ mod tests {
             description: "窗户玻璃破裂".into(),
             liable: None,
             compensation: None,
+            compensation_open: false,
             assignee: Some("殷奇".into()),
             status: DamageStatus::Closed,
+            from_inspection: false,
+            measure: None,
+            due_on: None,
             repaired_on: Some("2026-12-02".into()),
             accepted: Some(Acceptance {
                 by: "王主任".into(),

@@ -5,7 +5,7 @@ use super::{loaded, param, query};
 use crate::components::frame::{Frame, IslandScripts};
 use crate::components::inspect::{DamageForm, InspectionForm};
 use crate::i18n::{Lang, Msg};
-use crate::inspections::{DamageReport, Source};
+use crate::inspections::{DamageReport, DamageStatus, Source};
 use crate::server_fns::inspections::{
     inspect_desk, report_desk, report_list, Reports, SubjectDesk,
 };
@@ -130,12 +130,18 @@ fn reports_view(lang: Lang, list: Reports) -> AnyView {
     let rows = list
         .reports
         .into_iter()
-        .map(|r| report_card(lang, r, list.can_step, back.clone()))
+        .map(|r| report_card(lang, r, list.can_step, &list.today, back.clone()))
         .collect_view();
     view! { <div class="reports">{rows}</div> }.into_any()
 }
 
-fn report_card(lang: Lang, r: DamageReport, can_step: bool, back: String) -> impl IntoView {
+fn report_card(
+    lang: Lang,
+    r: DamageReport,
+    can_step: bool,
+    today: &str,
+    back: String,
+) -> impl IntoView {
     let manages = use_session()
         .user
         .as_ref()
@@ -161,33 +167,56 @@ fn report_card(lang: Lang, r: DamageReport, can_step: bool, back: String) -> imp
         .into_iter()
         .map(|p| view! { <a href=p.url><img src=p.thumb_url alt="" width="64" height="64"/></a> })
         .collect_view();
+    let hazard = r.source == Source::Inspection;
     let steps = can_step.then(|| {
         r.status
             .next()
             .iter()
             .map(|to| {
-                let reject = *to == crate::inspections::DamageStatus::Rejected;
+                let reject = *to == DamageStatus::Rejected;
+                let plans = hazard && matches!(to, DamageStatus::Accepted | DamageStatus::InRepair);
+                let reason = if reject {
+                    view! { <input type="text" name="reason" required placeholder=lang.t(Msg::RejectReason)/> }.into_any()
+                } else {
+                    view! { <input type="hidden" name="reason" value=""/> }.into_any()
+                };
+                let plan = if plans {
+                    view! {
+                        <label>{lang.t(Msg::FieldMeasure)}<input type="text" name="measure" maxlength="500" value=r.measure.clone().unwrap_or_default()/></label>
+                        <label>{lang.t(Msg::RectifyBy)}<input type="date" name="due_on" value=r.due_on.clone().unwrap_or_default()/></label>
+                    }.into_any()
+                } else {
+                    view! { <input type="hidden" name="measure" value=""/><input type="hidden" name="due_on" value=""/> }.into_any()
+                };
                 view! {
                     <form method="post" action="/sf/step_damage_report" class="step-form">
                         <input type="hidden" name="id" value=r.id.to_string()/>
                         <input type="hidden" name="status" value=to.code()/>
                         <input type="hidden" name="back" value=back.clone()/>
-                        {if reject {
-                            view! { <input type="text" name="reason" required placeholder=lang.t(Msg::RejectReason)/> }.into_any()
-                        } else {
-                            view! { <input type="hidden" name="reason" value=""/> }.into_any()
-                        }}
+                        {reason}
+                        {plan}
                         <button type="submit" class=if reject { "button secondary" } else { "button" }>{lang.t(Msg::damage_step(*to))}</button>
                     </form>
                 }
             })
             .collect_view()
     });
+    let rectify = hazard.then(|| {
+        let measure = r.measure.clone().map(|m| view! { {lang.t(Msg::FieldMeasure)}"："{m}" · " });
+        let overdue = r.due_on.as_deref().is_some_and(|d| d < today)
+            && !matches!(r.status, DamageStatus::Closed | DamageStatus::Rejected);
+        let due = r.due_on.clone().map(|d| view! {
+            {lang.t(Msg::RectifyBy)}"："{d}
+            {overdue.then(|| view! { " "<span class="status status-overdue">{lang.t(Msg::StateOverdue)}</span> })}
+        });
+        view! { <p class="muted">{measure}{due}</p> }
+    });
     view! {
         <article class="card report">
             <p class="eyebrow">{what}" "{source}" "<span class=status_class>{lang.t(Msg::damage_status(r.status))}</span></p>
             <p>{r.description}</p>
             {r.reject_reason.map(|why| view! { <p class="muted">{lang.t(Msg::RejectReason)}"："{why}</p> })}
+            {rectify}
             <p class="muted">
                 {lang.t(Msg::Reporter)}"："{r.reporter.name}" · "{lang.t(Msg::Assignee)}"："{assignee}" · "{r.created_at.get(..16).unwrap_or_default().replace('T', " ")}
             </p>

@@ -24,6 +24,8 @@ pub struct Reports {
     pub scope: String,
     pub reports: Vec<DamageReport>,
     pub can_step: bool,
+    /// The school's date, `YYYY-MM-DD`: a hazard past its deadline shows as overdue.
+    pub today: String,
 }
 
 #[cfg(feature = "ssr")]
@@ -84,6 +86,7 @@ pub async fn report_list(scope: String) -> Result<Reports, AppError> {
         scope,
         reports,
         can_step,
+        today: crate::ssr::clock::school_today().to_string(),
     })
 }
 
@@ -92,11 +95,18 @@ pub async fn step_damage_report(
     id: String,
     status: String,
     reason: String,
+    measure: String,
+    due_on: String,
     back: String,
 ) -> Result<Saved, AppError> {
     let v = crate::ssr::visitor::visitor();
     let st = crate::ssr::visitor::state()?;
-    let req = crate::inspections::requests::StepRequest { status, reason };
+    let req = crate::inspections::requests::StepRequest {
+        status,
+        reason,
+        measure,
+        due_on,
+    };
     crate::ssr::inspections::step(&st, &v, super::parse_id(&id)?, req).await?;
     let back = if back.starts_with("/reports") {
         back

@@ -1,48 +1,54 @@
-//! The ledgers page's data: the period asked for, and the checklists whose inspection records
-//! can be exported. The files themselves are `GET /api/v1/exports/…`.
+//! The ledgers page's data: every closable ledger of the period asked for (what is open in it,
+//! its closing), and the forms that close and reopen a period. The files themselves are
+//! `GET /api/v1/exports/…`.
 
+use super::Saved;
 use crate::error::AppError;
+use crate::ledgers::closing::ClosingDesk;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// A checklist by its stable key and its name.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ChecklistName {
-    pub key: String,
-    pub name: String,
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LedgerDeskData {
-    /// `2026-12` or `2026-W49`.
-    pub period: String,
-    /// Its first and last day.
-    pub first: String,
-    pub last: String,
-    pub checklists: Vec<ChecklistName>,
+    pub desk: ClosingDesk,
+    /// The asker may download the ledgers (asset manager, admin).
+    pub may_export: bool,
 }
 
 #[server(prefix = "/sf", endpoint = "ledger_desk")]
 pub async fn ledger_desk(period: Option<String>) -> Result<LedgerDeskData, AppError> {
-    use crate::ssr::ledgers::period::Period;
     let v = crate::ssr::visitor::visitor();
-    v.require(|r| r.manages_register())?;
     let st = crate::ssr::visitor::state()?;
-    let period = Period::parse(period.as_deref())?;
-    let checklists = st
-        .school(&v)?
-        .current_templates()
-        .await?
-        .into_iter()
-        .map(|t| ChecklistName {
-            key: t.key,
-            name: t.name,
-        })
-        .collect();
-    Ok(LedgerDeskData {
-        first: period.first.to_string(),
-        last: period.next.pred_opt().unwrap_or(period.next).to_string(),
-        period: period.name,
-        checklists,
+    let desk = crate::ssr::ledgers::closings::desk(&st, &v, period.as_deref()).await?;
+    let may_export = v.user.as_ref().is_some_and(|u| u.role.manages_register());
+    Ok(LedgerDeskData { desk, may_export })
+}
+
+/// The ledgers page of `period`, where a form goes back to.
+#[cfg(feature = "ssr")]
+fn back_to(period: &str) -> String {
+    format!(
+        "/manage/ledgers?period={}",
+        crate::pages::encode_query(period)
+    )
+}
+
+#[server(prefix = "/sf", endpoint = "close_ledger")]
+pub async fn close_ledger(ledger: String, period: String) -> Result<Saved, AppError> {
+    let v = crate::ssr::visitor::visitor();
+    let st = crate::ssr::visitor::state()?;
+    crate::ssr::ledgers::closings::close(&st, &v, &ledger, &period).await?;
+    Ok(Saved {
+        url: back_to(&period),
+    })
+}
+
+#[server(prefix = "/sf", endpoint = "reopen_ledger")]
+pub async fn reopen_ledger(id: String, reason: String, period: String) -> Result<Saved, AppError> {
+    let v = crate::ssr::visitor::visitor();
+    let st = crate::ssr::visitor::state()?;
+    crate::ssr::ledgers::closings::reopen(&st, &v, super::parse_id(&id)?, &reason).await?;
+    Ok(Saved {
+        url: back_to(&period),
     })
 }

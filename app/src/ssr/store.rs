@@ -11,7 +11,7 @@ pub use super::compensation::store::CompensationStore;
 pub use super::import::store::ImportStore;
 pub use super::inspections::store::{ChecklistStore, DamageStore, InspectionStore};
 pub use super::labels::store::LabelStore;
-pub use super::ledgers::store::LedgerStore;
+pub use super::ledgers::store::{ClosingStore, LedgerStore};
 pub use super::people::store::PeopleStore;
 pub use super::photos::store::PhotoStore;
 pub use super::register::store::RegisterStore;
@@ -50,6 +50,7 @@ pub enum Entity {
     Stocktake,
     RegisterImport,
     ImportProfile,
+    LedgerClosing,
 }
 
 impl Entity {
@@ -74,6 +75,7 @@ impl Entity {
             Entity::Stocktake => "stocktake",
             Entity::RegisterImport => "register_import",
             Entity::ImportProfile => "import_profile",
+            Entity::LedgerClosing => "ledger_closing",
         }
     }
 }
@@ -119,5 +121,6 @@ every_area!(
     SettlementStore,
     ImportStore,
     LedgerStore,
+    ClosingStore,
     SyncStore
 );

@@ -1,14 +1,16 @@
 //! Ledger exports: `GET /api/v1/exports/register?format=xlsx|csv`, and the ledgers of a period,
-//! `GET /api/v1/exports/repairs?period=2026-12|2026-W49&format=…` and
+//! `GET /api/v1/exports/repairs?period=2026-12|2026-W49&format=…`, `GET /api/v1/exports/hazards?…` and
 //! `GET /api/v1/exports/inspections?checklist=fire_equipment&period=…&format=…`. The asset
 //! manager and the admin only.
 
 use super::{attachment, RestResult};
+use app::domain::{Field, Invalid, Problem};
 use app::error::AppError;
+use app::ledgers::closing::ClosableLedger;
 use app::ssr::ledgers::{self, file::FileKind};
 use app::ssr::state::AppState;
 use app::ssr::visitor::Visitor;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Extension;
 use serde::Deserialize;
@@ -40,26 +42,31 @@ pub async fn register(
     Ok(send(ledgers::register(&st, &v, kind(&p)?).await?))
 }
 
-/// `GET /api/v1/exports/repairs`: the repair ledger (维修台账) of a month or week.
-pub async fn repairs(
+/// `GET /api/v1/exports/{repairs|hazards|inspections}`: a ledger of a month or week — the
+/// repair ledger, the hazard rectification ledger, or the inspection record of `checklist`.
+pub async fn of_period(
     State(st): State<AppState>,
     Extension(v): Extension<Visitor>,
+    Path(name): Path<String>,
     Query(p): Query<ExportParams>,
 ) -> RestResult<Response> {
     v.require(|r| r.manages_register())?;
+    let ledger = match name.as_str() {
+        "repairs" => ClosableLedger::Repairs,
+        "hazards" => ClosableLedger::Hazards,
+        "inspections" => {
+            let key = p.checklist.as_deref().map(str::trim).unwrap_or_default();
+            if key.is_empty() {
+                return Err(
+                    AppError::from(Invalid::new(Field::Template, Problem::Required)).into(),
+                );
+            }
+            ClosableLedger::Inspections(key.to_string())
+        }
+        _ => return Err(AppError::NotFound.into()),
+    };
     let period = p.period.as_deref();
-    Ok(send(ledgers::repairs(&st, &v, period, kind(&p)?).await?))
-}
-
-/// `GET /api/v1/exports/inspections`: a checklist's inspection record of a month or week.
-pub async fn inspections(
-    State(st): State<AppState>,
-    Extension(v): Extension<Visitor>,
-    Query(p): Query<ExportParams>,
-) -> RestResult<Response> {
-    v.require(|r| r.manages_register())?;
-    let (key, period) = (p.checklist.as_deref(), p.period.as_deref());
     Ok(send(
-        ledgers::inspection_record(&st, &v, key, period, kind(&p)?).await?,
+        ledgers::period_export(&st, &v, &ledger, period, kind(&p)?).await?,
     ))
 }

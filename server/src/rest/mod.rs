@@ -3,6 +3,7 @@
 //! the caller's language by [`error::in_visitors_language`].
 
 mod auth;
+mod closings;
 mod compensations;
 pub mod error;
 mod exports;
@@ -10,6 +11,7 @@ mod imports;
 mod inspections;
 mod labels;
 pub mod openapi;
+mod openapi_closings;
 mod openapi_imports;
 mod openapi_rounds;
 mod openapi_stocktakes;
@@ -173,8 +175,12 @@ pub fn router() -> Router<AppState> {
         )
         .route("/compensations/export", get(compensations::export))
         .route("/exports/register", get(exports::register))
-        .route("/exports/repairs", get(exports::repairs))
-        .route("/exports/inspections", get(exports::inspections))
+        .route("/exports/{ledger}", get(exports::of_period))
+        .route(
+            "/ledger-closings",
+            get(closings::desk).post(closings::close),
+        )
+        .route("/ledger-closings/{id}/reopen", post(closings::reopen))
         .route(
             "/compensations/rule",
             get(compensations::rule).put(compensations::set_rule),

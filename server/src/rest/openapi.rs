@@ -236,13 +236,17 @@ fn inspection_schemas() -> Value {
             "cause": { "type": "string" }, "liable": { "type": "string" }, "photos": { "type": "array", "items": uuid } } },
         "StepRequest": { "type": "object", "required": ["status"], "additionalProperties": false, "properties": {
             "status": { "type": "string", "enum": ["accepted", "in_repair", "repaired", "closed", "rejected"] },
-            "reason": { "type": "string", "description": "required to reject" } } },
+            "reason": { "type": "string", "description": "required to reject" },
+            "measure": { "type": "string", "maxLength": 500, "description": "how a hazard is to be put right (整改措施); on the way to the repair only, kept when empty" },
+            "due_on": { "type": "string", "description": "the day it must be put right by (期限), YYYY-MM-DD; on the way to the repair only, kept when empty" } } },
         "DamageReport": { "type": "object", "properties": { "id": uuid, "source": { "type": "string", "enum": ["report", "inspection"] },
             "inspection_id": { "type": ["string", "null"] }, "asset": schema("Named"), "room": schema("Named"), "reporter": schema("Named"),
             "assignee": schema("Named"), "happened_at": { "type": ["string", "null"] }, "description": { "type": "string" },
             "cause": { "type": ["string", "null"] }, "liable": { "type": ["string", "null"] },
             "status": { "type": "string", "enum": ["reported", "accepted", "in_repair", "repaired", "closed", "rejected"] },
-            "reject_reason": { "type": ["string", "null"] }, "photos": { "type": "array", "items": schema("Photo") },
+            "reject_reason": { "type": ["string", "null"] },
+            "measure": { "type": ["string", "null"] }, "due_on": { "type": ["string", "null"], "description": "YYYY-MM-DD; a hazard from an inspection is due seven days after it is found unless set" },
+            "photos": { "type": "array", "items": schema("Photo") },
             "created_at": { "type": "string" }, "updated_at": { "type": "string" } } }
     })
 }
@@ -397,6 +401,11 @@ pub fn spec() -> Value {
     merge(&mut document["paths"], super::openapi_rounds::paths());
     merge(&mut document["paths"], super::openapi_stocktakes::paths());
     merge(&mut document["paths"], super::openapi_imports::paths());
+    merge(&mut document["paths"], super::openapi_closings::paths());
+    merge(
+        &mut document["components"]["schemas"],
+        super::openapi_closings::schemas(),
+    );
     merge(
         &mut document["components"]["schemas"],
         super::openapi_imports::schemas(),

@@ -83,6 +83,16 @@ pub(super) fn paths() -> Value {
         { "name": "period", "in": "query", "schema": { "type": "string", "pattern": "^[0-9]{4}-([0-9]{2}|[Ww][0-9]{2})$" } }
     ]);
     repairs["responses"]["200"] = export["responses"]["200"].clone();
+    let mut hazards = op(
+        "The hazard rectification ledger (安全隐患整改台账) of a month or ISO week: every hazard a failed checklist item \
+         found in it (rejected tickets left out), with 日期, 部位, 隐患描述, 整改措施, 责任人, 期限, 状态 (未整改 / 已销号) and \
+         复查人 (asset manager, admin)",
+        "exports",
+        "200",
+        json!({}),
+    );
+    hazards["parameters"] = repairs["parameters"].clone();
+    hazards["responses"]["200"] = export["responses"]["200"].clone();
     let mut record = op(
         "The inspection record (检查记录表) of a checklist for a month or week: a row for everything the checklist \
          covers (its asset categories, its room kinds), inspected or not, a column per item (√ / × / —), the result, \
@@ -103,6 +113,7 @@ pub(super) fn paths() -> Value {
         "/api/v1/exports/inspections": { "get": record },
         "/api/v1/exports/register": { "get": export },
         "/api/v1/exports/repairs": { "get": repairs },
+        "/api/v1/exports/hazards": { "get": hazards },
         "/api/v1/imports": { "post": import, "get": list },
         "/api/v1/import-profiles": {
             "get": op("The saved column mappings (asset manager, admin)", tag, "200", json!({ "type": "array", "items": schema("ImportProfile") })),

@@ -191,10 +191,10 @@ pub async fn step(
     req: StepRequest,
 ) -> AppResult<DamageReport> {
     v.require(|r| r.inspects())?;
-    let (to, reason) = req.parse()?;
+    let step = req.parse()?;
     state
         .school(v)?
-        .move_damage_report(v.actor(), id, to, reason)
+        .move_damage_report(v.actor(), id, step)
         .await
 }
 

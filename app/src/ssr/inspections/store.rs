@@ -101,12 +101,12 @@ pub trait DamageStore: Send + Sync {
         limit: i64,
     ) -> AppResult<Vec<crate::inspections::DamageReport>>;
     async fn damage_report(&self, id: Uuid) -> AppResult<Option<crate::inspections::DamageReport>>;
-    /// Moves a report one step (the asset's status follows), with history.
+    /// Moves a report one step (the asset's status follows), setting any new measure or
+    /// deadline, with history.
     async fn move_damage_report(
         &self,
         actor: Actor,
         id: Uuid,
-        to: crate::inspections::DamageStatus,
-        reason: Option<String>,
+        step: crate::inspections::Step,
     ) -> AppResult<crate::inspections::DamageReport>;
 }

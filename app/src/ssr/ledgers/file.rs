@@ -71,6 +71,7 @@ impl LedgerFile {
             FileKind::Csv => {
                 let mut w = csv::WriterBuilder::new()
                     .terminator(csv::Terminator::CRLF)
+                    .flexible(true)
                     .from_writer(BOM.to_vec());
                 w.write_record(columns.iter().map(|c| c.header.as_str()))
                     .map_err(failed)?;
@@ -140,6 +141,16 @@ impl LedgerFile {
             }
             Out::Csv(w) => w.write_record(cells.iter().map(csv_text)).map_err(failed),
         }
+    }
+
+    /// Lines under the table, after a blank row, each in the first column: how a closed
+    /// period's export says who closed it and its checksum.
+    pub fn footer(&mut self, lines: &[String]) -> AppResult<()> {
+        self.write(&[Cell::Empty])?;
+        for line in lines {
+            self.write(&[Cell::Text(line.clone())])?;
+        }
+        Ok(())
     }
 
     /// The file's bytes.

@@ -1,18 +1,20 @@
 //! Exporting the ledgers (台账): each one read from the store a page at a time and written as
 //! XLSX or CSV. The asset manager and the admin export.
 
+pub mod closings;
 pub mod file;
 pub mod period;
 pub mod store;
 
-use crate::domain::{Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::inspections::compensation::CaseStatus;
-use crate::ledgers::{compensation, inspections, register, repairs};
+use crate::ledgers::closing::{self, ClosableLedger, OpenItem};
+use crate::ledgers::{compensation, hazards, inspections, register, repairs, Cell, Column};
 use crate::ssr::clock::school_today;
 use crate::ssr::register::writer;
 use crate::ssr::state::AppState;
+use crate::ssr::store::Store;
 use crate::ssr::visitor::Visitor;
 use file::{FileKind, LedgerFile};
 use period::Period;
@@ -68,64 +70,46 @@ pub async fn register(st: &AppState, v: &Visitor, kind: FileKind) -> AppResult<E
     export(file, kind, title, &school_today().to_string()).await
 }
 
-/// The repair ledger (维修台账) of a month or a week (`period`, this month when none).
-pub async fn repairs(
+/// A ledger of a period, for the asset manager and the admin: the repair ledger (维修台账) or
+/// the hazard rectification ledger (安全隐患整改台账) of a month or a week (`period`; this month
+/// when none), or a checklist's inspection record (检查记录表) — for `fire_equipment` the monthly
+/// fire-equipment record of GB 50444 appendix C — which also takes months `2026-09..2026-12`, a
+/// sheet each named by its month.
+pub async fn period_export(
     st: &AppState,
     v: &Visitor,
+    ledger: &ClosableLedger,
     period: Option<&str>,
     kind: FileKind,
 ) -> AppResult<Export> {
     writer(v)?;
-    let period = Period::parse(period)?;
-    let (start, end) = period.span();
-    let entries = st.school(v)?.repair_entries(start, end).await?;
-    let title = v.lang.t(Msg::LedgerRepairs);
-    let mut file = LedgerFile::new(kind, title, &repairs::columns(v.lang))?;
-    for entry in &entries {
-        file.write(&repairs::row(v.lang, entry))?;
-    }
-    export(file, kind, title, &period.name).await
+    let periods = match ledger {
+        ClosableLedger::Inspections(_) => Period::months(period)?,
+        _ => vec![Period::parse(period)?],
+    };
+    let school = st.school(v)?;
+    period_ledger(school.as_ref(), v.lang, ledger, &periods, kind).await
 }
 
-/// The inspection record (检查记录表) of the checklist `key` for a month or a week, or for
-/// months `2026-09..2026-12`, a sheet each: everything the checklist covers, with the latest
-/// inspection of each in the period. For `fire_equipment` this is the monthly fire-equipment
-/// record of GB 50444 appendix C. Each sheet is named by its period.
-pub async fn inspection_record(
-    st: &AppState,
-    v: &Visitor,
-    key: Option<&str>,
-    period: Option<&str>,
+/// A closable ledger over `periods`, a sheet each; a closed period's sheet ends with who closed
+/// it and the checksum of its CSV at closing.
+async fn period_ledger(
+    school: &dyn Store,
+    lang: Lang,
+    ledger: &ClosableLedger,
+    periods: &[Period],
     kind: FileKind,
 ) -> AppResult<Export> {
-    writer(v)?;
-    let key = key.map(str::trim).filter(|k| !k.is_empty());
-    let key = key.ok_or(Invalid::new(Field::Template, Problem::Required))?;
-    let periods = Period::months(period)?;
-    let school = st.school(v)?;
-    let template = school
-        .current_templates()
-        .await?
-        .into_iter()
-        .find(|t| t.key == key)
-        .ok_or(AppError::NotFound)?;
-    let things = school
-        .checked_things(&template.categories, &template.room_kinds)
-        .await?;
-    let columns = inspections::columns(v.lang, &template);
     let mut file: Option<LedgerFile> = None;
-    for period in &periods {
-        let (start, end) = period.span();
-        let done = school.checklist_inspections(key, start, end).await?;
-        match file.as_mut() {
-            None => file = Some(LedgerFile::new(kind, &period.name, &columns)?),
-            Some(f) => f.next_sheet(&period.name, &columns)?,
-        }
-        if let Some(f) = file.as_mut() {
-            for row in inspections::rows(v.lang, &template, &things, &done) {
-                f.write(&row)?;
-            }
-        }
+    let mut title = String::new();
+    for period in periods {
+        let sheet = PeriodSheet::read(school, lang, ledger, period).await?;
+        let closing = school
+            .closing_in_force(&ledger.code(), &period.name)
+            .await?;
+        let footer = closing.map(|c| c.footer(lang));
+        sheet.write_into(&mut file, kind, footer.as_deref())?;
+        title = sheet.title;
     }
     let file = file.ok_or(AppError::NotFound)?;
     let span = match (periods.first(), periods.last()) {
@@ -133,8 +117,95 @@ pub async fn inspection_record(
         (Some(a), _) => a.name.clone(),
         _ => String::new(),
     };
-    let title = format!("{}-{}", v.lang.t(Msg::LedgerInspections), template.name);
     export(file, kind, &title, &span).await
+}
+
+/// One period of a closable ledger: its rows and what is still open in it.
+pub(crate) struct PeriodSheet {
+    /// The ledger's title (the file is named by it).
+    pub title: String,
+    /// The sheet's name: the ledger's, or the period's in an inspection record.
+    pub name: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    pub open: Vec<OpenItem>,
+}
+
+impl PeriodSheet {
+    pub(crate) async fn read(
+        school: &dyn Store,
+        lang: Lang,
+        ledger: &ClosableLedger,
+        period: &Period,
+    ) -> AppResult<PeriodSheet> {
+        let (start, end) = period.span();
+        let tickets = |msg: Msg, columns: Vec<Column>, rows: Vec<Vec<Cell>>, open| PeriodSheet {
+            title: lang.t(msg).to_string(),
+            name: lang.t(msg).to_string(),
+            columns,
+            rows,
+            open,
+        };
+        Ok(match ledger {
+            ClosableLedger::Repairs => {
+                let entries = school.repair_entries(start, end).await?;
+                let rows = entries.iter().map(|e| repairs::row(lang, e)).collect();
+                let open = closing::open_repairs(&entries);
+                tickets(Msg::LedgerRepairs, repairs::columns(lang), rows, open)
+            }
+            ClosableLedger::Hazards => {
+                let entries = school.repair_entries(start, end).await?;
+                let rows = entries
+                    .iter()
+                    .filter_map(|e| hazards::row(lang, e))
+                    .collect();
+                let open = closing::open_hazards(&entries);
+                tickets(Msg::LedgerHazards, hazards::columns(lang), rows, open)
+            }
+            ClosableLedger::Inspections(key) => {
+                let template = school
+                    .current_templates()
+                    .await?
+                    .into_iter()
+                    .find(|t| &t.key == key)
+                    .ok_or(AppError::NotFound)?;
+                let things = school
+                    .checked_things(&template.categories, &template.room_kinds)
+                    .await?;
+                let done = school.checklist_inspections(key, start, end).await?;
+                PeriodSheet {
+                    title: format!("{}-{}", lang.t(Msg::LedgerInspections), template.name),
+                    name: period.name.clone(),
+                    columns: inspections::columns(lang, &template),
+                    rows: inspections::rows(lang, &template, &things, &done),
+                    open: inspections::unchecked(&things, &done),
+                }
+            }
+        })
+    }
+
+    /// Writes this sheet into `file` (a new file when none), with `footer` under it.
+    pub(crate) fn write_into(
+        &self,
+        file: &mut Option<LedgerFile>,
+        kind: FileKind,
+        footer: Option<&[String]>,
+    ) -> AppResult<()> {
+        let f = match file {
+            Some(f) => {
+                f.next_sheet(&self.name, &self.columns)?;
+                f
+            }
+            None => file.insert(LedgerFile::new(kind, &self.name, &self.columns)?),
+        };
+        for row in &self.rows {
+            f.write(row)?;
+        }
+        if let Some(lines) = footer {
+            f.footer(lines)?;
+        }
+        Ok(())
+    }
 }
 
 /// The compensation ledger (赔偿台账) of a semester (all when none), only the unpaid cases

@@ -1,14 +1,19 @@
-//! What the ledger exports ask of a database. Each database implements it beside its SQL
+//! What the ledger exports and the closing of periods ask of a database. Each database implements it beside its SQL
 //! (`ssr/sql/ledgers.rs`).
 
 use crate::domain::RoomKind;
 use crate::error::AppResult;
 use crate::inspections::Inspection;
+use crate::ledgers::closing::{Closing, OpenItem};
 use crate::ledgers::inspections::CheckedThing;
 use crate::ledgers::register::RegisterEntry;
 use crate::ledgers::repairs::RepairEntry;
+use crate::model::Named;
+use crate::ssr::ledgers::period::Period;
+use crate::ssr::store::Actor;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use uuid::Uuid;
 
 #[async_trait]
 pub trait LedgerStore: Send + Sync {
@@ -40,4 +45,28 @@ pub trait LedgerStore: Send + Sync {
         start: DateTime<Utc>,
         end: DateTime<Utc>,
     ) -> AppResult<Vec<Inspection>>;
+}
+
+/// A period to close: which ledger, what is open in it, the checksum of its CSV.
+pub struct NewClosing {
+    pub id: Uuid,
+    pub ledger: String,
+    pub period: Period,
+    pub open_items: Vec<OpenItem>,
+    pub sha256: String,
+}
+
+/// Closing periods (周周清、月月清), and who answers for a duty.
+#[async_trait]
+pub trait ClosingStore: Send + Sync {
+    /// Whoever the 分工 table names for `duty`; the first asset manager when it names nobody.
+    async fn duty_holder(&self, duty: &str) -> AppResult<Option<Named>>;
+    /// Every closing of `period` (`2026-12`), in force or reopened, oldest first.
+    async fn closings_of(&self, period: &str) -> AppResult<Vec<Closing>>;
+    /// The closing of `ledger` for `period` that is in force, if any.
+    async fn closing_in_force(&self, ledger: &str, period: &str) -> AppResult<Option<Closing>>;
+    /// Closes a period, with history; refused when a closing of it is in force.
+    async fn close_period(&self, actor: Actor, closing: NewClosing) -> AppResult<Closing>;
+    /// Reopens a closed period with the admin's reason, with history.
+    async fn reopen_period(&self, actor: Actor, id: Uuid, reason: String) -> AppResult<Closing>;
 }

@@ -1,25 +1,27 @@
 //! Damage reports and repair tickets: who they go to, their steps, and the asset's status
 //! following them.
 
+use super::closings::closed_period;
 use super::history::record;
 use super::rows::named;
 use super::SqlStore;
 use crate::domain::{Field, Invalid, Problem};
 use crate::duties::duty_for;
 use crate::error::{AppError, AppResult};
-use crate::inspections::{DamageReport, DamageStatus, Source, Subject};
+use crate::inspections::{DamageReport, DamageStatus, Source, Step, Subject, RECTIFY_DAYS};
+use crate::ledgers::closing::ClosableLedger;
 use crate::model::{Named, Photo};
-use crate::ssr::clock::school_time;
+use crate::ssr::clock::{school_date, school_time};
 use crate::ssr::db::{query, query_scalar, Conn, QueryBuilder, Row, Tx};
 use crate::ssr::inspections::store::DamageStore;
 use crate::ssr::inspections::store::{DamageDraft, ReportScope};
 use crate::ssr::store::{Actor, Entity};
-use chrono::Utc;
+use chrono::{Days, Utc};
 use std::collections::HashMap;
 use uuid::Uuid;
 
 const REPORT_SELECT: &str = "SELECT d.id, d.source, d.inspection_id, d.happened_at, d.description, \
-    d.cause, d.liable, d.status, d.reject_reason, d.created_at, d.updated_at, \
+    d.cause, d.liable, d.status, d.reject_reason, d.measure, d.due_on, d.created_at, d.updated_at, \
     a.id AS a_id, a.name AS a_name, r.id AS r_id, r.name AS r_name, \
     rep.id AS rep_id, rep.display_name AS rep_name, asg.id AS asg_id, asg.display_name AS asg_name \
     FROM damage_reports d LEFT JOIN assets a ON a.id = d.asset_id LEFT JOIN rooms r ON r.id = d.room_id \
@@ -45,6 +47,8 @@ fn report(row: &Row, photos: Vec<Photo>) -> AppResult<DamageReport> {
         liable: opt("liable")?,
         status: DamageStatus::parse(&text("status")?).map_err(|_| AppError::internal("status"))?,
         reject_reason: opt("reject_reason")?,
+        measure: opt("measure")?,
+        due_on: opt("due_on")?,
         photos,
         created_at: school_time(text("created_at")?),
         updated_at: school_time(text("updated_at")?),
@@ -146,11 +150,14 @@ pub(super) async fn open_report(
         Subject::Room(r) => (None, Some(r)),
     };
     let now = Utc::now();
+    // A hazard found on a round is due in RECTIFY_DAYS unless a manager sets another day.
+    let due_on = (source == Source::Inspection)
+        .then(|| (school_date(now) + Days::new(RECTIFY_DAYS.into())).to_string());
     query(
         "INSERT INTO damage_reports (id, source, inspection_id, item_key, asset_id, room_id, \
-         reporter_id, assignee_id, happened_at, description, cause, liable, status, created_at, \
-         updated_at, school_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'reported', $13, $13, $school)",
+         reporter_id, assignee_id, happened_at, description, cause, liable, status, due_on, \
+         created_at, updated_at, school_id) VALUES \
+         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'reported', $13, $14, $14, $school)",
     )
     .bind(id)
     .bind(source.code())
@@ -164,6 +171,7 @@ pub(super) async fn open_report(
     .bind(&draft.description)
     .bind(&draft.cause)
     .bind(&draft.liable)
+    .bind(&due_on)
     .bind(now)
     .execute(&mut **tx)
     .await
@@ -171,7 +179,7 @@ pub(super) async fn open_report(
     attach_photos(tx, actor, &draft.photos, ("damage_report", id)).await?;
     let after = serde_json::json!({
         "source": source.code(), "status": "reported", "description": draft.description,
-        "assignee": assignee, "inspection": inspection.map(|(i, _)| i),
+        "assignee": assignee, "inspection": inspection.map(|(i, _)| i), "due_on": due_on,
     });
     record(
         tx,
@@ -278,12 +286,12 @@ impl DamageStore for SqlStore {
         &self,
         actor: Actor,
         id: Uuid,
-        to: DamageStatus,
-        reason: Option<String>,
+        step: Step,
     ) -> AppResult<DamageReport> {
         let mut tx = self.write().await?;
         let row = query(
-            "SELECT status, asset_id FROM damage_reports WHERE id = $1 AND school_id = $school",
+            "SELECT status, asset_id, measure, due_on, created_at FROM damage_reports \
+             WHERE id = $1 AND school_id = $school",
         )
         .bind(id)
         .fetch_optional(&mut *tx)
@@ -292,19 +300,45 @@ impl DamageStore for SqlStore {
         let from: String = row.try_get("status")?;
         let from = DamageStatus::parse(&from).map_err(|_| AppError::internal("status"))?;
         let asset: Option<Uuid> = row.try_get("asset_id")?;
+        let edits = step.edits_record();
+        let Step {
+            to,
+            reason,
+            measure,
+            due_on,
+        } = step;
         from.step(to, reason.as_deref())?;
+        if edits {
+            let opened = school_date(row.try_get("created_at")?);
+            for ledger in [ClosableLedger::Repairs, ClosableLedger::Hazards] {
+                if let Some(period) = closed_period(&mut tx, &ledger.code(), opened).await? {
+                    let closed = Problem::PeriodClosed { period };
+                    return Err(Invalid::new(Field::Record, closed).into());
+                }
+            }
+        }
         query(
             "UPDATE damage_reports SET status = $1, reject_reason = COALESCE($2, reject_reason), \
-             updated_at = $3 WHERE id = $4",
+             measure = COALESCE($3, measure), due_on = COALESCE($4, due_on), updated_at = $5 \
+             WHERE id = $6",
         )
         .bind(to.code())
         .bind(reason.as_deref().filter(|_| to == DamageStatus::Rejected))
+        .bind(&measure)
+        .bind(&due_on)
         .bind(Utc::now())
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        let before = serde_json::json!({ "status": from.code() });
-        let after = serde_json::json!({ "status": to.code(), "reason": reason });
+        let mut before = serde_json::json!({ "status": from.code() });
+        let mut after = serde_json::json!({ "status": to.code(), "reason": reason });
+        for (key, new) in [("measure", &measure), ("due_on", &due_on)] {
+            let old: Option<String> = row.try_get(key)?;
+            if new.is_some() && *new != old {
+                before[key] = serde_json::json!(old);
+                after[key] = serde_json::json!(new);
+            }
+        }
         record(
             &mut tx,
             actor,

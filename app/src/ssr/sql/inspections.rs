@@ -2,14 +2,16 @@
 //! ticket in the same transaction.
 
 use super::checklists::json;
+use super::closings::closed_period;
 use super::damage::{attach_photos, open_report};
 use super::history::record;
 use super::SqlStore;
 use crate::domain::Field;
 use crate::error::{AppError, AppResult};
 use crate::inspections::{Inspection, Source, Subject};
+use crate::ledgers::closing::ClosableLedger;
 use crate::model::Named;
-use crate::ssr::clock::school_time;
+use crate::ssr::clock::{school_date, school_time};
 use crate::ssr::db::{query, time_text, Dialect, QueryBuilder, Row, Tx, SCHOOL};
 use crate::ssr::inspections::store::InspectionStore;
 use crate::ssr::inspections::store::{DamageDraft, InspectionRecord};
@@ -22,6 +24,7 @@ pub(super) fn inspection_select(d: Dialect) -> String {
     format!(
         "SELECT i.id, i.template_id, t.name AS t_name, t.version AS t_version, i.asset_id, \
          i.room_id, u.id AS u_id, u.display_name AS u_name, i.inspected_at, i.answers, i.notes, \
+         i.late_for, \
          i.failed_items, (SELECT {} FROM damage_reports d WHERE d.inspection_id = i.id) AS tickets \
          FROM inspections i JOIN checklist_templates t ON t.id = i.template_id \
          JOIN users u ON u.id = i.inspector_id WHERE i.school_id = $school",
@@ -59,6 +62,7 @@ pub(super) fn inspection(row: &Row) -> AppResult<Inspection> {
             .iter()
             .filter_map(|t| Uuid::parse_str(t).ok())
             .collect(),
+        late_for: row.try_get("late_for").map_err(get)?,
     })
 }
 
@@ -75,10 +79,13 @@ pub(super) async fn insert_inspection(
         Subject::Room(r) => (None, Some(r)),
     };
     let failed: Vec<_> = rec.answers.iter().filter(|a| a.failed).collect();
+    // Into a closed period it goes as a late record, naming the period.
+    let ledger = ClosableLedger::Inspections(rec.template.key.clone()).code();
+    let late_for = closed_period(tx, &ledger, school_date(rec.inspected_at)).await?;
     query(
         "INSERT INTO inspections (id, template_id, asset_id, room_id, inspector_id, inspected_at, \
-         recorded_at, answers, notes, failed_items, school_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $school)",
+         recorded_at, answers, notes, failed_items, late_for, school_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $school)",
     )
     .bind(rec.id)
     .bind(rec.template.id)
@@ -90,6 +97,7 @@ pub(super) async fn insert_inspection(
     .bind(json(&rec.answers)?)
     .bind(&rec.notes)
     .bind(failed.len() as i64)
+    .bind(&late_for)
     .execute(&mut **tx)
     .await
     .map_err(super::db_error(Field::Target))?;
@@ -97,7 +105,7 @@ pub(super) async fn insert_inspection(
     attach_photos(tx, actor, &photos, ("inspection", rec.id)).await?;
     let after = serde_json::json!({
         "template": rec.template.name, "version": rec.template.version,
-        "failed_items": failed.len(), "answers": rec.answers,
+        "failed_items": failed.len(), "answers": rec.answers, "late_for": late_for,
     });
     record(
         tx,

@@ -7,7 +7,7 @@ use super::SqlStore;
 use crate::domain::{Fen, RoomKind};
 use crate::error::AppError;
 use crate::error::AppResult;
-use crate::inspections::DamageStatus;
+use crate::inspections::{DamageStatus, Source};
 use crate::inspections::{Inspection, Subject};
 use crate::ledgers::inspections::CheckedThing;
 use crate::ledgers::register::RegisterEntry;
@@ -20,9 +20,10 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 const REPAIRS: &str = "SELECT d.id, d.created_at, d.description, d.liable, d.status, \
+     d.source, d.measure, d.due_on, \
      rep.display_name AS reporter, asg.display_name AS assignee, a.asset_code, a.name AS a_name, \
      COALESCE(r.name, ar.name) AS room, COALESCE(b.name, ab.name) AS building, \
-     c.amount_fen FROM damage_reports d JOIN users rep ON rep.id = d.reporter_id \
+     c.amount_fen, c.status AS case_status FROM damage_reports d JOIN users rep ON rep.id = d.reporter_id \
      LEFT JOIN users asg ON asg.id = d.assignee_id LEFT JOIN assets a ON a.id = d.asset_id \
      LEFT JOIN rooms ar ON ar.id = a.room_id LEFT JOIN buildings ab ON ab.id = ar.building_id \
      LEFT JOIN rooms r ON r.id = d.room_id LEFT JOIN buildings b ON b.id = r.building_id \
@@ -143,9 +144,14 @@ impl LedgerStore for SqlStore {
                     description: get(row, "description")?,
                     liable: get(row, "liable")?,
                     compensation: fen.and_then(|f| Fen::new(f).ok()),
+                    compensation_open: get::<Option<String>>(row, "case_status")?.as_deref()
+                        == Some("open"),
                     assignee: get(row, "assignee")?,
                     status: DamageStatus::parse(&status)
                         .map_err(|_| AppError::internal("damage status"))?,
+                    from_inspection: get::<String>(row, "source")? == Source::Inspection.code(),
+                    measure: get(row, "measure")?,
+                    due_on: get(row, "due_on")?,
                     repaired_on,
                     accepted,
                 })

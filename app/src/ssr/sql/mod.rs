@@ -3,6 +3,7 @@
 //! the URL's scheme (`sqlite:` or `postgres:`), and each has its own embedded migrations.
 
 mod checklists;
+mod closings;
 mod compensation;
 mod damage;
 mod history;

@@ -75,6 +75,18 @@ try {
     expect((await after.textContent()).includes('已受理'), 'accepted');
     if (shots) await staff.screenshot({ path: join(shots, 'reports.png'), fullPage: true });
   });
+  await checks.step('the hazard the failed item found is accepted with its measure and deadline', async () => {
+    await staff.goto(`${base}/reports?scope=assigned`);
+    const card = staff.locator('.report', { hasText: '指针在红区' });
+    expect((await card.textContent()).includes('整改期限'), 'a hazard shows its deadline');
+    const form = card.locator('form.step-form', { has: staff.locator('button:has-text("受理")') });
+    await form.locator('input[name=measure]').fill('更换灭火器');
+    await form.locator('input[name=due_on]').fill('2026-12-31');
+    await Promise.all([staff.waitForNavigation(), form.locator('button:has-text("受理")').click()]);
+    const after = await staff.locator('.report', { hasText: '指针在红区' }).textContent();
+    expect(after.includes('整改措施：更换灭火器') && after.includes('2026-12-31'), `measure and deadline: ${after}`);
+    expect(await fitsWidth(staff), 'the hazard fits 360 px');
+  });
   await checks.step('the asset manager turns the report into a compensation case, prints the notice and marks it paid', async () => {
     const manager = await browser.newPage({ viewport: PHONE });
     await manager.goto(`${base}/signin?next=/reports%3Fscope%3Dall`);

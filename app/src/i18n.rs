@@ -643,6 +643,32 @@ messages! {
     LedgerRegister => "资产登记表（全部资产）", "The register (every asset)";
     ExportXlsx => "导出 Excel（本学期）", "Export XLSX (this semester)";
     ExportRegisterHint => "全部资产按资产卡片的列导出，Excel、WPS 都能打开；改好后可以在上面再导入。", "Every asset in the asset card's columns, for Excel or WPS; edited, it can be imported again above.";
+    Dashboard => "看板", "Dashboard";
+    DashboardIntro => "本周、本月的检查，未完成的维修和隐患，未缴的赔偿，未结账的台账；点数字可以看明细。", "This week's and month's checks, open repairs and hazards, compensation owed and ledgers not closed; tap a figure for its list.";
+    ChecksThisWeek => "本周检查", "Checks this week";
+    ChecksThisMonth => "本月检查", "Checks this month";
+    ChecksDue => "待检", "To do";
+    ChecksBySchedule => "各巡检计划本期进度", "Each schedule's current round";
+    RepairsByAge => "未完成的维修 · 按时长", "Open repairs by age";
+    RepairsByCategory => "未完成的维修 · 按类别", "Open repairs by category";
+    ReportsByMonth => "报修 · 近六个月", "Damage reports, last six months";
+    ReportsByCategory => "报修 · 近六个月按类别", "Damage reports by category, last six months";
+    AgeWeek => "7天内", "Within 7 days";
+    AgeMonth => "8–30天", "8–30 days";
+    AgeQuarter => "31–90天", "31–90 days";
+    AgeOlder => "90天以上", "Over 90 days";
+    HazardsOpen => "未整改的隐患", "Hazards not put right";
+    HazardsOverdue => "超过整改期限", "Past their deadline";
+    OwedByClass => "未缴赔偿 · 按班级", "Compensation owed by class";
+    OwedTotal => "未缴合计", "Owed in all";
+    UnclosedLedgers => "未结账的台账", "Ledgers not closed";
+    AllClosed => "上周和上月的台账都已结账。", "Last week's and last month's ledgers are all closed.";
+    NoFigures => "这段时间没有记录。", "Nothing recorded in this time.";
+    MyChecks => "我的巡检", "My checks";
+    WaitingForMe => "待我处理的报修", "Reports waiting for me";
+    OpenDashboard => "查看看板", "Open the dashboard";
+    OpenReports => "未完成", "Open";
+    HazardReports => "隐患", "Hazards";
 }
 
 impl Msg {

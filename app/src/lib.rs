@@ -1,6 +1,7 @@
 //! Rounds: the Leptos app, rendered on the server (islands mode) and hydrated island by island.
 
 pub mod components;
+pub mod dashboard;
 pub mod domain;
 pub mod duties;
 pub mod error;

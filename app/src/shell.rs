@@ -1,7 +1,7 @@
 //! The HTML document and the route table.
 
 use crate::pages::{
-    asset::AssetPage, compensations, district, home::HomePage, inspect, manage,
+    asset::AssetPage, compensations, dashboard, district, home::HomePage, inspect, manage,
     not_found::NotFound, room::RoomPage, rounds, scan, search::SearchPage, signin::SignInPage,
     stocktake_count, stocktakes, tag::TagPage,
 };
@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/T/:code") view=TagPage ssr=SsrMode::Async/>
                 <Route path=path!("/rooms/:id") view=RoomPage ssr=SsrMode::Async/>
                 <Route path=path!("/assets/:id") view=AssetPage ssr=SsrMode::Async/>
+                <Route path=path!("/dashboard") view=dashboard::DashboardPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage") view=manage::ManageHome ssr=SsrMode::Async/>
                 <Route path=path!("/manage/buildings") view=manage::buildings::BuildingsPage ssr=SsrMode::Async/>
                 <Route path=path!("/manage/rooms") view=manage::rooms::RoomListPage ssr=SsrMode::Async/>

@@ -4,6 +4,7 @@ mod auth;
 mod backup;
 mod closings;
 mod compensation;
+mod dashboard;
 mod exports;
 mod hazards;
 mod history;

@@ -134,6 +134,27 @@ try {
     expect(await fitsWidth(page), 'the closed ledgers fit 360 px');
     if (shots) await page.screenshot({ path: join(shots, 'ledgers-closed.png'), fullPage: true });
   });
+  await checks.step('the dashboard renders its figures and server-drawn charts at 360 px, each a link', async () => {
+    const post = (body) => ({ method: 'POST', body: JSON.stringify(body) });
+    const { token } = await api(base, '/api/v1/auth/token', null, post({ login: 'demo-teacher', password: 'rounds-demo' }));
+    const desk = (await api(base, `/api/v1/assets?q=${encodeURIComponent('课桌椅')}&limit=1`, token)).items[0];
+    await api(base, '/api/v1/damage-reports', token, post({ asset_id: desk.id, description: '桌腿松动' }));
+    await page.goto(`${base}/manage`);
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/dashboard"]')]);
+    expect((await page.textContent('h1')).trim() === '看板', 'the dashboard in Chinese');
+    const figures = await page.$$eval('.tiles.figures a', (a) => a.map((x) => x.getAttribute('href')));
+    expect(figures.length === 6 && figures.includes('/reports?scope=open'), `figures: ${figures}`);
+    expect((await page.$$('.chart-card')).length === 5, 'five charts');
+    const bars = await page.$$eval('svg.chart a', (a) => a.map((x) => x.getAttribute('href')));
+    expect(bars.length >= 4 && bars.every((h) => h.startsWith('/')), `bars link to lists: ${bars.length}`);
+    expect(await page.$$eval('script[src]', (s) => s.length) === 0, 'no chart script');
+    const label = await page.$eval('svg.chart text', (t) => t.getBoundingClientRect().height);
+    expect(label >= 10, `chart text readable: ${label}px`);
+    expect(await fitsWidth(page), 'the dashboard fits 360 px');
+    if (shots) await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
+    await Promise.all([page.waitForNavigation(), page.click('.tiles.figures a[href="/reports?scope=open"]')]);
+    expect((await page.textContent('main')).includes('桌腿松动'), 'the open repairs list shows the report');
+  });
 } finally {
   await close();
   server.stop();

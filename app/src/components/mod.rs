@@ -1,5 +1,6 @@
 //! Small view pieces shared by the pages.
 
+pub mod chart;
 pub mod checklist_editor;
 pub mod compensation;
 pub mod editors;

@@ -7,7 +7,7 @@ use super::repairs::RepairEntry;
 use crate::domain::{Fen, Field, Invalid, Problem, Role};
 use crate::duties::{round_duty, DEFAULT_DUTY};
 use crate::i18n::{Lang, Msg};
-use crate::inspections::DamageStatus;
+use crate::inspections::{DamageStatus, Template};
 use crate::model::Named;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -46,6 +46,22 @@ impl ClosableLedger {
                 }
                 _ => Err(Invalid::new(Field::Ledger, Problem::UnknownChoice)),
             },
+        }
+    }
+
+    /// Its title, as its export and the ledgers page name it: a checklist's record by the
+    /// checklist's name (its key when the checklist is gone).
+    pub fn title(&self, lang: Lang, templates: &[Template]) -> String {
+        match self {
+            ClosableLedger::Repairs => lang.t(Msg::LedgerRepairs).into(),
+            ClosableLedger::Hazards => lang.t(Msg::LedgerHazards).into(),
+            ClosableLedger::Inspections(key) => {
+                let name = templates
+                    .iter()
+                    .find(|t| &t.key == key)
+                    .map_or(key.as_str(), |t| t.name.as_str());
+                format!("{}-{name}", lang.t(Msg::LedgerInspections))
+            }
         }
     }
 

@@ -2,7 +2,9 @@
 
 use super::loaded;
 use crate::components::frame::Frame;
-use crate::i18n::Msg;
+use crate::dashboard::{links, Brief};
+use crate::i18n::{Lang, Msg};
+use crate::pages::dashboard::{checks_tile, tile};
 use crate::pages::district::DistrictPage;
 use crate::server_fns::pages::home_data;
 use crate::session::use_session;
@@ -25,7 +27,10 @@ pub fn HomePage() -> impl IntoView {
         .as_ref()
         .map(|u| s.t(Msg::role(u.role)))
         .unwrap_or_default();
+    let manages = s.user.as_ref().is_some_and(|u| u.role.manages_register());
+    let lang = s.lang;
     let render = move |data: crate::server_fns::pages::HomeView| {
+        let brief = data.brief.map(|b| brief_view(lang, b, manages));
         let none =
             (data.rooms.is_empty()).then(|| view! { <p class="muted">{s.t(Msg::NoRooms)}</p> });
         let rooms = data
@@ -60,6 +65,7 @@ pub fn HomePage() -> impl IntoView {
             <p class="eyebrow">{data.school}</p>
             <h1>{s.t(Msg::Hello)}"，"{name.clone()}</h1>
             <p class="muted">{role}</p>
+            {brief}
             <section class="card">
                 <h2>{s.t(Msg::MyRooms)}</h2>
                 {none}
@@ -73,4 +79,21 @@ pub fn HomePage() -> impl IntoView {
         }
     };
     view! { <Frame>{loaded(home_data(), render)}</Frame> }.into_any()
+}
+
+/// The dashboard's small version: my checks now, reports waiting for me, hazards past their
+/// deadline, and for managers the way to the whole dashboard.
+fn brief_view(lang: Lang, b: Brief, manages: bool) -> impl IntoView {
+    view! {
+        <section class="card brief">
+            <ul class="tiles figures">
+                {checks_tile(lang, Msg::MyChecks, b.mine)}
+                {tile("/reports?scope=assigned".into(), b.assigned_open.to_string(), lang.t(Msg::WaitingForMe), None)}
+                {tile(links::HAZARDS.into(), b.hazards_overdue.to_string(), lang.t(Msg::HazardsOverdue), None)}
+            </ul>
+            {manages.then(|| view! {
+                <p><a class="button secondary" href="/dashboard">{lang.t(Msg::OpenDashboard)}</a></p>
+            })}
+        </section>
+    }
 }

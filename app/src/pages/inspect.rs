@@ -100,6 +100,8 @@ pub fn ReportsPage() -> impl IntoView {
     let mut tabs = vec![("mine", Msg::MyReports)];
     if inspects {
         tabs.insert(0, ("assigned", Msg::AssignedReports));
+        tabs.push(("open", Msg::OpenReports));
+        tabs.push(("hazards", Msg::HazardReports));
         tabs.push(("all", Msg::AllReports));
     }
     let tab_links = tabs

@@ -2,6 +2,7 @@
 
 pub mod asset;
 pub mod compensations;
+pub mod dashboard;
 pub mod district;
 pub mod home;
 pub mod inspect;

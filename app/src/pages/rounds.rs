@@ -21,7 +21,7 @@ fn subject_parts(subject: Subject) -> (&'static str, uuid::Uuid) {
 }
 
 /// A progress bar with "done / total".
-fn progress(lang: Lang, done: usize, total: usize) -> impl IntoView {
+pub fn progress(lang: Lang, done: usize, total: usize) -> impl IntoView {
     let percent = (done * 100).checked_div(total).unwrap_or(100);
     view! {
         <div class="progress-line">

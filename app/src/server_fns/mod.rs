@@ -3,6 +3,7 @@
 
 pub mod checklists;
 pub mod compensations;
+pub mod dashboard;
 pub mod district;
 pub mod imports;
 pub mod inspections;

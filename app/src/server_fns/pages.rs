@@ -13,6 +13,8 @@ pub struct HomeView {
     pub school: String,
     pub rooms: Vec<Room>,
     pub duties: Vec<Responsibility>,
+    /// The dashboard's small version, for whoever does rounds.
+    pub brief: Option<crate::dashboard::Brief>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -67,6 +69,7 @@ pub async fn home_data() -> Result<HomeView, AppError> {
         school: school.school_name().await?,
         rooms: school.rooms_of_custodian(me.id).await?,
         duties: school.responsibilities_of(me.id).await?,
+        brief: crate::ssr::dashboard::brief(&st, &v).await?,
     })
 }
 

@@ -5,6 +5,7 @@
 
 pub mod clock;
 pub mod compensation;
+pub mod dashboard;
 pub mod db;
 pub mod document;
 pub mod import;

@@ -8,6 +8,7 @@ use async_trait::async_trait;
 use uuid::Uuid;
 
 pub use super::compensation::store::CompensationStore;
+pub use super::dashboard::store::DashboardStore;
 pub use super::import::store::ImportStore;
 pub use super::inspections::store::{ChecklistStore, DamageStore, InspectionStore};
 pub use super::labels::store::LabelStore;
@@ -122,5 +123,6 @@ every_area!(
     ImportStore,
     LedgerStore,
     ClosingStore,
+    DashboardStore,
     SyncStore
 );

@@ -5,6 +5,7 @@
 mod auth;
 mod closings;
 mod compensations;
+mod dashboard;
 pub mod error;
 mod exports;
 mod imports;
@@ -12,6 +13,7 @@ mod inspections;
 mod labels;
 pub mod openapi;
 mod openapi_closings;
+mod openapi_dashboard;
 mod openapi_imports;
 mod openapi_rounds;
 mod openapi_stocktakes;
@@ -181,6 +183,7 @@ pub fn router() -> Router<AppState> {
             get(closings::desk).post(closings::close),
         )
         .route("/ledger-closings/{id}/reopen", post(closings::reopen))
+        .route("/dashboard", get(dashboard::dashboard))
         .route(
             "/compensations/rule",
             get(compensations::rule).put(compensations::set_rule),

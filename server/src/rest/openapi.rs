@@ -165,8 +165,8 @@ fn inspection_paths() -> Value {
         "damage",
         "DamageReport",
     );
-    reports["parameters"] = json!([{ "name": "scope", "in": "query", "schema": { "type": "string", "enum": ["mine", "assigned", "all"], "default": "mine" },
-        "description": "mine: reported by me; assigned: open and assigned to me; all: every report (not for teachers)" }]);
+    reports["parameters"] = json!([{ "name": "scope", "in": "query", "schema": { "type": "string", "enum": ["mine", "assigned", "all", "open", "hazards"], "default": "mine" },
+        "description": "mine: reported by me; assigned: open and assigned to me; all: every report; open: neither closed nor rejected; hazards: opened by a failed checklist item and not put right yet (all, open and hazards not for teachers)" }]);
     let mut one_report = op(
         "One damage report (teachers: their own)",
         "damage",
@@ -402,6 +402,11 @@ pub fn spec() -> Value {
     merge(&mut document["paths"], super::openapi_stocktakes::paths());
     merge(&mut document["paths"], super::openapi_imports::paths());
     merge(&mut document["paths"], super::openapi_closings::paths());
+    merge(&mut document["paths"], super::openapi_dashboard::paths());
+    merge(
+        &mut document["components"]["schemas"],
+        super::openapi_dashboard::schemas(),
+    );
     merge(
         &mut document["components"]["schemas"],
         super::openapi_closings::schemas(),

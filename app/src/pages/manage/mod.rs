@@ -26,6 +26,7 @@ pub fn ManageHome() -> impl IntoView {
         Some(r) => view! {
             <h1>{s.t(Msg::Manage)}</h1>
             <ul class="tiles">
+                <li><a href="/dashboard">{s.t(Msg::Dashboard)}</a></li>
                 <li><a href="/manage/buildings">{s.t(Msg::Buildings)}</a></li>
                 <li><a href="/manage/rooms">{s.t(Msg::Rooms)}</a></li>
                 <li><a href="/manage/assets">{s.t(Msg::Assets)}</a></li>

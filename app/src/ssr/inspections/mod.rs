@@ -168,14 +168,17 @@ pub async fn one_report(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Da
     }
 }
 
-/// `mine` (reported by me), `assigned` (open and assigned to me) or `all` (not for teachers).
+/// `mine` (reported by me), `assigned` (open and assigned to me), or, not for teachers, `all`,
+/// `open` (neither closed nor rejected) or `hazards` (not put right yet).
 pub async fn reports(state: &AppState, v: &Visitor, scope: &str) -> AppResult<Vec<DamageReport>> {
     let user = v.signed_in()?;
     let scope = match scope {
         "" | "mine" => ReportScope::ReportedBy(user.id),
         "assigned" => ReportScope::AssignedTo(user.id),
-        "all" if user.role.inspects() => ReportScope::All,
-        "all" => return Err(AppError::Forbidden),
+        "all" | "open" | "hazards" if !user.role.inspects() => return Err(AppError::Forbidden),
+        "all" => ReportScope::All,
+        "open" => ReportScope::Open,
+        "hazards" => ReportScope::Hazards,
         _ => return Err(Invalid::new(Field::Query, Problem::UnknownChoice).into()),
     };
     state

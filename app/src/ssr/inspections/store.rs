@@ -39,6 +39,10 @@ pub enum ReportScope {
     AssignedTo(Uuid),
     /// All of them, newest first.
     All,
+    /// Neither closed nor rejected.
+    Open,
+    /// Hazards (opened by a failed checklist item) not put right yet.
+    Hazards,
 }
 
 /// Versioned checklists.

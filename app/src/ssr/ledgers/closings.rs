@@ -5,7 +5,7 @@
 use super::file::{FileKind, LedgerFile};
 use super::period::Period;
 use super::store::NewClosing;
-use super::PeriodSheet;
+use super::SheetReader;
 use crate::domain::{optional_text, Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
@@ -18,10 +18,11 @@ use crate::ssr::state::AppState;
 use crate::ssr::store::Store;
 use crate::ssr::visitor::Visitor;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Every ledger that closes by period: repairs, hazards, and each checklist's record.
-fn closable(templates: &[Template]) -> Vec<ClosableLedger> {
+pub(crate) fn closable(templates: &[Template]) -> Vec<ClosableLedger> {
     [ClosableLedger::Repairs, ClosableLedger::Hazards]
         .into_iter()
         .chain(
@@ -32,12 +33,16 @@ fn closable(templates: &[Template]) -> Vec<ClosableLedger> {
         .collect()
 }
 
+/// Who holds each 分工 duty, asked of the store once per duty.
+type DutyHolders = HashMap<&'static str, Option<Uuid>>;
+
 /// Whether the asker may close `ledger`: a manager, or whoever the 分工 table names for it.
 async fn asker_may_close(
     school: &dyn Store,
     v: &Visitor,
     ledger: &ClosableLedger,
     templates: &[Template],
+    holders: &mut DutyHolders,
 ) -> AppResult<bool> {
     let user = v.signed_in()?;
     if user.role.manages_register() {
@@ -54,11 +59,15 @@ async fn asker_may_close(
             .unwrap_or_default(),
         _ => (Vec::new(), Vec::new()),
     };
-    let holder = school.duty_holder(ledger.duty(&categories, &kinds)).await?;
-    Ok(may_close(
-        user.role,
-        holder.is_some_and(|h| h.id == user.id),
-    ))
+    let duty = ledger.duty(&categories, &kinds);
+    let holder = match holders.get(duty) {
+        Some(known) => *known,
+        None => {
+            let found = school.duty_holder(duty).await?.map(|h| h.id);
+            *holders.entry(duty).or_insert(found)
+        }
+    };
+    Ok(may_close(user.role, holder == Some(user.id)))
 }
 
 /// The closable ledgers of `period` (this month when none): each one's closing, earlier
@@ -69,17 +78,20 @@ pub async fn desk(st: &AppState, v: &Visitor, period: Option<&str>) -> AppResult
     let school = st.school(v)?;
     let templates = school.current_templates().await?;
     let closings = school.closings_of(&period.name).await?;
+    let mut reader = SheetReader::new(school.as_ref(), v.lang, &templates);
+    let mut holders = DutyHolders::new();
     let mut ledgers = Vec::new();
     for ledger in closable(&templates) {
         let code = ledger.code();
-        let sheet = PeriodSheet::read(school.as_ref(), v.lang, &ledger, &period).await?;
+        let sheet = reader.read(&ledger, &period).await?;
         let (reopened, in_force): (Vec<Closing>, Vec<Closing>) = closings
             .iter()
             .filter(|c| c.ledger == code)
             .cloned()
             .partition(|c| c.reopened.is_some());
         ledgers.push(LedgerState {
-            may_close: asker_may_close(school.as_ref(), v, &ledger, &templates).await?,
+            may_close: asker_may_close(school.as_ref(), v, &ledger, &templates, &mut holders)
+                .await?,
             ledger: code,
             title: sheet.title,
             closing: in_force.into_iter().last(),
@@ -106,7 +118,7 @@ pub async fn close(st: &AppState, v: &Visitor, ledger: &str, period: &str) -> Ap
     }
     let period = Period::parse(Some(period))?;
     if period.first > school_today() {
-        return Err(Invalid::new(Field::Period, Problem::NotYet).into());
+        return Err(Invalid::new(Field::Ledger, Problem::NotYet).into());
     }
     let school = st.school(v)?;
     let templates = school.current_templates().await?;
@@ -115,10 +127,13 @@ pub async fn close(st: &AppState, v: &Visitor, ledger: &str, period: &str) -> Ap
             return Err(AppError::NotFound);
         }
     }
-    if !asker_may_close(school.as_ref(), v, &ledger, &templates).await? {
+    let mut holders = DutyHolders::new();
+    if !asker_may_close(school.as_ref(), v, &ledger, &templates, &mut holders).await? {
         return Err(AppError::Forbidden);
     }
-    let sheet = PeriodSheet::read(school.as_ref(), Lang::Zh, &ledger, &period).await?;
+    let sheet = SheetReader::new(school.as_ref(), Lang::Zh, &templates)
+        .read(&ledger, &period)
+        .await?;
     let mut file: Option<LedgerFile> = None;
     sheet.write_into(&mut file, FileKind::Csv, None)?;
     let bytes = file.ok_or(AppError::Internal)?.finish()?;

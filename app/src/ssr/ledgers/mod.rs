@@ -7,8 +7,9 @@ pub mod period;
 pub mod store;
 
 use crate::error::{AppError, AppResult};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
 use crate::inspections::compensation::CaseStatus;
+use crate::inspections::Template;
 use crate::ledgers::closing::{self, ClosableLedger, OpenItem};
 use crate::ledgers::{compensation, hazards, inspections, register, repairs, Cell, Column};
 use crate::ssr::clock::school_today;
@@ -100,10 +101,12 @@ async fn period_ledger(
     periods: &[Period],
     kind: FileKind,
 ) -> AppResult<Export> {
+    let templates = school.current_templates().await?;
+    let mut reader = SheetReader::new(school, lang, &templates);
     let mut file: Option<LedgerFile> = None;
     let mut title = String::new();
     for period in periods {
-        let sheet = PeriodSheet::read(school, lang, ledger, period).await?;
+        let sheet = reader.read(ledger, period).await?;
         let closing = school
             .closing_in_force(&ledger.code(), &period.name)
             .await?;
@@ -131,59 +134,96 @@ pub(crate) struct PeriodSheet {
     pub open: Vec<OpenItem>,
 }
 
-impl PeriodSheet {
+/// Reads the sheets of a period's ledgers, fetching the period's tickets once for both the
+/// repair and the hazard ledger.
+pub(crate) struct SheetReader<'a> {
+    school: &'a dyn Store,
+    lang: Lang,
+    templates: &'a [Template],
+    /// The tickets of the period named, as last read.
+    tickets: Option<(String, Vec<repairs::RepairEntry>)>,
+}
+
+impl<'a> SheetReader<'a> {
+    pub(crate) fn new(school: &'a dyn Store, lang: Lang, templates: &'a [Template]) -> Self {
+        SheetReader {
+            school,
+            lang,
+            templates,
+            tickets: None,
+        }
+    }
+
+    async fn tickets(&mut self, period: &Period) -> AppResult<&[repairs::RepairEntry]> {
+        if self
+            .tickets
+            .as_ref()
+            .is_none_or(|(name, _)| name != &period.name)
+        {
+            let (start, end) = period.span();
+            let entries = self.school.repair_entries(start, end).await?;
+            self.tickets = Some((period.name.clone(), entries));
+        }
+        Ok(self.tickets.as_ref().map_or(&[], |(_, e)| e.as_slice()))
+    }
+
+    /// `ledger`'s sheet of `period`: its rows and what is open in it.
     pub(crate) async fn read(
-        school: &dyn Store,
-        lang: Lang,
+        &mut self,
         ledger: &ClosableLedger,
         period: &Period,
     ) -> AppResult<PeriodSheet> {
-        let (start, end) = period.span();
-        let tickets = |msg: Msg, columns: Vec<Column>, rows: Vec<Vec<Cell>>, open| PeriodSheet {
-            title: lang.t(msg).to_string(),
-            name: lang.t(msg).to_string(),
-            columns,
-            rows,
-            open,
-        };
+        let lang = self.lang;
+        let title = ledger.title(lang, self.templates);
         Ok(match ledger {
             ClosableLedger::Repairs => {
-                let entries = school.repair_entries(start, end).await?;
-                let rows = entries.iter().map(|e| repairs::row(lang, e)).collect();
-                let open = closing::open_repairs(&entries);
-                tickets(Msg::LedgerRepairs, repairs::columns(lang), rows, open)
+                let entries = self.tickets(period).await?;
+                PeriodSheet {
+                    name: title.clone(),
+                    title,
+                    columns: repairs::columns(lang),
+                    rows: entries.iter().map(|e| repairs::row(lang, e)).collect(),
+                    open: closing::open_repairs(entries),
+                }
             }
             ClosableLedger::Hazards => {
-                let entries = school.repair_entries(start, end).await?;
-                let rows = entries
-                    .iter()
-                    .filter_map(|e| hazards::row(lang, e))
-                    .collect();
-                let open = closing::open_hazards(&entries);
-                tickets(Msg::LedgerHazards, hazards::columns(lang), rows, open)
+                let entries = self.tickets(period).await?;
+                PeriodSheet {
+                    name: title.clone(),
+                    title,
+                    columns: hazards::columns(lang),
+                    rows: entries
+                        .iter()
+                        .filter_map(|e| hazards::row(lang, e))
+                        .collect(),
+                    open: closing::open_hazards(entries),
+                }
             }
             ClosableLedger::Inspections(key) => {
-                let template = school
-                    .current_templates()
-                    .await?
-                    .into_iter()
+                let template = self
+                    .templates
+                    .iter()
                     .find(|t| &t.key == key)
                     .ok_or(AppError::NotFound)?;
-                let things = school
+                let (start, end) = period.span();
+                let things = self
+                    .school
                     .checked_things(&template.categories, &template.room_kinds)
                     .await?;
-                let done = school.checklist_inspections(key, start, end).await?;
+                let done = self.school.checklist_inspections(key, start, end).await?;
                 PeriodSheet {
-                    title: format!("{}-{}", lang.t(Msg::LedgerInspections), template.name),
+                    title,
                     name: period.name.clone(),
-                    columns: inspections::columns(lang, &template),
-                    rows: inspections::rows(lang, &template, &things, &done),
+                    columns: inspections::columns(lang, template),
+                    rows: inspections::rows(lang, template, &things, &done),
                     open: inspections::unchecked(&things, &done),
                 }
             }
         })
     }
+}
 
+impl PeriodSheet {
     /// Writes this sheet into `file` (a new file when none), with `footer` under it.
     pub(crate) fn write_into(
         &self,

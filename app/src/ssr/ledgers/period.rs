@@ -27,6 +27,17 @@ impl Period {
         }
     }
 
+    /// The ISO week of `day`, Monday to Sunday.
+    pub fn week_of(day: NaiveDate) -> Period {
+        let week = day.iso_week();
+        let first = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
+        Period {
+            name: format!("{}-W{:02}", week.year(), week.week()),
+            first,
+            next: first + Days::new(7),
+        }
+    }
+
     /// `2026-12` or `2026-W49`; this month when none is given.
     pub fn parse(raw: Option<&str>) -> Result<Period, Invalid> {
         let bad = || Invalid::new(Field::Period, Problem::Malformed);
@@ -40,11 +51,7 @@ impl Period {
                 week.parse().map_err(|_| bad())?,
             );
             let first = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).ok_or_else(bad)?;
-            return Ok(Period {
-                name: format!("{year}-W{week:02}"),
-                first,
-                next: first.checked_add_days(Days::new(7)).ok_or_else(bad)?,
-            });
+            return Ok(Self::week_of(first));
         }
         let first =
             NaiveDate::parse_from_str(&format!("{raw}-01"), "%Y-%m-%d").map_err(|_| bad())?;
@@ -109,5 +116,16 @@ mod tests {
             Period::parse(None).unwrap(),
             Period::month_of(school_today())
         );
+    }
+
+    #[test]
+    fn the_week_of_a_day_is_its_iso_week_across_the_new_year() {
+        let day = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        let w = Period::week_of(day);
+        assert_eq!(
+            (w.name.as_str(), w.first.to_string(), w.next.to_string()),
+            ("2026-W53", "2026-12-28".into(), "2027-01-04".into())
+        );
+        assert_eq!(Period::parse(Some("2026-W53")).unwrap(), w);
     }
 }

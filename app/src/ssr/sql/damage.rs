@@ -193,6 +193,9 @@ pub(super) async fn open_report(
     .await
 }
 
+/// The filter of tickets still open: neither closed nor rejected.
+const OPEN: &str = "AND d.status NOT IN ('closed', 'rejected')";
+
 impl SqlStore {
     async fn reports_where(
         &self,
@@ -268,10 +271,15 @@ impl DamageStore for SqlStore {
                     .await
             }
             ReportScope::AssignedTo(u) => {
-                let open = "AND d.assignee_id = $1 AND d.status NOT IN ('closed', 'rejected')";
-                self.reports_where(open, Some(u), limit).await
+                let mine = format!("{OPEN} AND d.assignee_id = $1");
+                self.reports_where(&mine, Some(u), limit).await
             }
             ReportScope::All => self.reports_where("", None, limit).await,
+            ReportScope::Open => self.reports_where(OPEN, None, limit).await,
+            ReportScope::Hazards => {
+                let hazards = format!("{OPEN} AND d.source = 'inspection'");
+                self.reports_where(&hazards, None, limit).await
+            }
         }
     }
 

@@ -6,6 +6,7 @@ mod checklists;
 mod closings;
 mod compensation;
 mod damage;
+mod dashboard;
 mod history;
 mod import;
 mod inspections;

@@ -10,19 +10,14 @@ Usage: python3 tests/dashboard_bench.py [sqlite|postgres|both] [assets=100000] [
 Run from the repository root after a release build (bash .ci/build-site).
 """
 
-import os
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 
-from rounds_http import ROUNDS, Api, create_database, drop_database, serve
+from rounds_http import Api, generate, kinds, with_server
 
-KINDS = {"both": ["sqlite", "postgres"]}.get(sys.argv[1] if len(sys.argv) > 1 else "both",
-                                              [sys.argv[1] if len(sys.argv) > 1 else "sqlite"])
+KINDS = kinds(sys.argv)
 ASSETS = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
 INSPECTIONS = int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000
 BASE = "http://127.0.0.1:3915"
@@ -65,45 +60,36 @@ def tickets(manager, staff):
 
 
 def bench(kind):
-    data = tempfile.mkdtemp(prefix="rounds-dashboard-")
-    url = create_database(kind, data, "rounds_dashboard")
-    try:
-        start = time.perf_counter()
-        subprocess.run([ROUNDS, "generate", "--schools", "1", "--assets", str(ASSETS),
-                        "--inspections", str(INSPECTIONS), "--data", data, "--database-url", url],
-                       check=True, stdout=subprocess.DEVNULL)
-        print(f"{kind:8} (generated {ASSETS:,} assets and {INSPECTIONS:,} inspections "
-              f"in {time.perf_counter() - start:.0f} s)")
-        server = serve(data, url, BASE, env={**os.environ, "RUST_LOG": "warn"})
-        try:
-            manager, staff = API.token("demo-manager"), API.token("demo-staff")
-            tickets(manager, staff)
-            _, board = API.call("GET", "/dashboard", manager, timeout=60)
-            checks = board["checks"]
-            items = sum(sum(s["progress"].values()) for s in checks["schedules"])
-            print(f"{kind:8} dashboard of {len(checks['schedules'])} schedules over {items:,} round items, "
-                  f"{board['tickets']['open_repairs']} open repairs, {len(board['unclosed'])} ledgers not closed")
-            median, p95, worst = timed(lambda: API.call("GET", "/dashboard", manager, timeout=60))
-            mark = "" if p95 <= 100 else "  MISSES the 100 ms target"
-            print(f"{kind:8} GET /api/v1/dashboard: median {median:.1f} ms, p95 {p95:.1f} ms, "
-                  f"slowest {worst:.1f} ms (target p95 ≤ 100 ms){mark}")
-            cookie = API.session_cookie("demo-staff")
+    def prepare(data, url):
+        seconds = generate(data, url, ASSETS, INSPECTIONS)
+        print(f"{kind:8} (generated {ASSETS:,} assets and {INSPECTIONS:,} inspections in {seconds:.0f} s)")
+        return []
 
-            def home():
-                req = urllib.request.Request(BASE + "/")
-                req.add_header("cookie", cookie)
-                with urllib.request.urlopen(req, timeout=60) as res:
-                    res.read()
+    def measure(_server):
+        manager, staff = API.token("demo-manager"), API.token("demo-staff")
+        tickets(manager, staff)
+        _, board = API.call("GET", "/dashboard", manager, timeout=60)
+        checks = board["checks"]
+        items = sum(sum(s["progress"].values()) for s in checks["schedules"])
+        print(f"{kind:8} dashboard of {len(checks['schedules'])} schedules over {items:,} round items, "
+              f"{board['tickets']['open_repairs']} open repairs, {len(board['unclosed'])} ledgers not closed")
+        median, p95, worst = timed(lambda: API.call("GET", "/dashboard", manager, timeout=60))
+        mark = "" if p95 <= 100 else "  MISSES the 100 ms target"
+        print(f"{kind:8} GET /api/v1/dashboard: median {median:.1f} ms, p95 {p95:.1f} ms, "
+              f"slowest {worst:.1f} ms (target p95 ≤ 100 ms){mark}")
+        cookie = API.session_cookie("demo-staff")
 
-            median, p95, worst = timed(home)
-            print(f"{kind:8} GET / (staff, with the brief): median {median:.1f} ms, p95 {p95:.1f} ms, "
-                  f"slowest {worst:.1f} ms")
-        finally:
-            server.terminate()
-            server.wait()
-    finally:
-        drop_database(url)
-        shutil.rmtree(data, ignore_errors=True)
+        def home():
+            req = urllib.request.Request(BASE + "/")
+            req.add_header("cookie", cookie)
+            with urllib.request.urlopen(req, timeout=60) as res:
+                res.read()
+
+        median, p95, worst = timed(home)
+        print(f"{kind:8} GET / (staff, with the brief): median {median:.1f} ms, p95 {p95:.1f} ms, "
+              f"slowest {worst:.1f} ms")
+
+    with_server(kind, "rounds-dashboard-", BASE, prepare, measure)
 
 
 if __name__ == "__main__":

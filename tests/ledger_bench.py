@@ -18,10 +18,9 @@ import tempfile
 import time
 import urllib.request
 
-from rounds_http import ROUNDS, Api, create_database, drop_database, serve, uuid7
+from rounds_http import Api, generate, kinds, uuid7, with_server
 
-KINDS = {"both": ["sqlite", "postgres"]}.get(sys.argv[1] if len(sys.argv) > 1 else "both",
-                                              [sys.argv[1] if len(sys.argv) > 1 else "sqlite"])
+KINDS = kinds(sys.argv)
 ROWS = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
 ASSETS = int(sys.argv[3]) if len(sys.argv) > 3 else 100_000
 BASE = "http://127.0.0.1:3914"
@@ -65,22 +64,6 @@ def get_file(token, path):
         return time.perf_counter() - start, res.status, size
 
 
-def with_server(kind, prefix, prepare, measure):
-    data = tempfile.mkdtemp(prefix=prefix)
-    url = create_database(kind, data, prefix.strip("-").replace("-", "_"))
-    try:
-        extra = prepare(data, url)
-        server = serve(data, url, BASE, *extra, env={**os.environ, "RUST_LOG": "warn"})
-        try:
-            measure(server)
-        finally:
-            server.terminate()
-            server.wait()
-    finally:
-        drop_database(url)
-        shutil.rmtree(data, ignore_errors=True)
-
-
 def bench_import(kind, register):
     content = open(register, "rb").read()
 
@@ -95,16 +78,13 @@ def bench_import(kind, register):
         print(f"{kind:8} import commit  of {ROWS:,} rows: {seconds:.2f} s (target ≤ 5 s){mark}"
               f"; server peak {peak_kib(server) / 1024:.0f} MiB")
 
-    with_server(kind, "rounds-import-", lambda data, url: ["--demo"], measure)
+    with_server(kind, "rounds-import-", BASE, lambda data, url: ["--demo"], measure)
 
 
 def bench_export(kind):
     def prepare(data, url):
-        start = time.perf_counter()
-        subprocess.run([ROUNDS, "generate", "--schools", "1", "--assets", str(ASSETS),
-                        "--inspections", "0", "--data", data, "--database-url", url],
-                       check=True, stdout=subprocess.DEVNULL)
-        print(f"{kind:8} (generated {ASSETS:,} assets in {time.perf_counter() - start:.0f} s)")
+        seconds = generate(data, url, ASSETS, 0)
+        print(f"{kind:8} (generated {ASSETS:,} assets in {seconds:.0f} s)")
         return []
 
     def measure(server):
@@ -119,7 +99,7 @@ def bench_export(kind):
         print(f"{kind:8} server peak memory: {before / 1024:.0f} MiB before the exports, "
               f"{peak_kib(server) / 1024:.0f} MiB after")
 
-    with_server(kind, "rounds-export-", prepare, measure)
+    with_server(kind, "rounds-export-", BASE, prepare, measure)
 
 
 def main():

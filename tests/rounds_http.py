@@ -5,7 +5,9 @@ inspection records the offline sync takes."""
 import json
 import os
 import secrets
+import shutil
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -90,6 +92,39 @@ def create_database(kind, data, prefix):
     name = f"{prefix}_{secrets.token_hex(4)}"
     subprocess.run(["psql", f"{PG}/postgres", "-qc", f"CREATE DATABASE {name}"], check=True)
     return f"{PG}/{name}"
+
+
+def kinds(argv):
+    """The databases a benchmark runs on: its first argument, sqlite, postgres or both (the default)."""
+    arg = argv[1] if len(argv) > 1 else "both"
+    return ["sqlite", "postgres"] if arg == "both" else [arg]
+
+
+def generate(data, url, assets, inspections):
+    """`rounds generate` of one school into `url`; the seconds it took."""
+    start = time.perf_counter()
+    subprocess.run([ROUNDS, "generate", "--schools", "1", "--assets", str(assets),
+                    "--inspections", str(inspections), "--data", data, "--database-url", url],
+                   check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def with_server(kind, prefix, base, prepare, measure):
+    """A fresh database of `kind` and data folder, `prepare(data, url)` (which returns the serve
+    command's extra arguments), the server on `base`, then `measure(server)`; all removed after."""
+    data = tempfile.mkdtemp(prefix=prefix)
+    url = create_database(kind, data, prefix.strip("-").replace("-", "_"))
+    try:
+        extra = prepare(data, url)
+        server = serve(data, url, base, *extra, env={**os.environ, "RUST_LOG": "warn"})
+        try:
+            measure(server)
+        finally:
+            server.terminate()
+            server.wait()
+    finally:
+        drop_database(url)
+        shutil.rmtree(data, ignore_errors=True)
 
 
 def drop_database(url):

@@ -8,16 +8,13 @@ Run from the repository root after a release build (.ci/bench runs it).
 """
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-from rounds_http import ROUNDS, Api, create_database, drop_database, serve, uuid7
+from rounds_http import Api, generate, kinds, uuid7, with_server
 
-KINDS = {"both": ["sqlite", "postgres"]}.get(sys.argv[1] if len(sys.argv) > 1 else "both",
-                                              [sys.argv[1] if len(sys.argv) > 1 else "sqlite"])
+KINDS = kinds(sys.argv)
 ASSETS = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
 BASE = "http://127.0.0.1:3913"
 API = Api(BASE)
@@ -31,21 +28,11 @@ def timed(method, path, token, body=None):
 
 
 def bench(kind):
-    data = tempfile.mkdtemp(prefix="rounds-stocktake-")
-    url = create_database(kind, data, "rounds_stocktake")
-    try:
-        subprocess.run([ROUNDS, "generate", "--schools", "1", "--assets", str(ASSETS),
-                        "--inspections", "0", "--data", data, "--database-url", url],
-                       check=True, stdout=subprocess.DEVNULL)
-        server = serve(data, url, BASE, env={**os.environ, "RUST_LOG": "warn"})
-        try:
-            measure(kind)
-        finally:
-            server.terminate()
-            server.wait()
-    finally:
-        drop_database(url)
-        shutil.rmtree(data, ignore_errors=True)
+    def prepare(data, url):
+        generate(data, url, ASSETS, 0)
+        return []
+
+    with_server(kind, "rounds-stocktake-", BASE, prepare, lambda _server: measure(kind))
 
 
 def measure(kind):

@@ -276,9 +276,11 @@ impl RoundStore for SqlStore {
         template_key: &str,
     ) -> AppResult<HashMap<Subject, DateTime<Utc>>> {
         let rows = query(
+            // By the checklist's versions (each a school's own), so the scan stays on the
+            // checklist's inspections instead of every inspection of the school.
             "SELECT i.asset_id, i.room_id, MAX(i.inspected_at) AS at FROM inspections i \
-             JOIN checklist_templates t ON t.id = i.template_id WHERE t.key = $1 \
-             AND i.school_id = $school AND t.school_id = $school \
+             WHERE i.template_id IN \
+             (SELECT id FROM checklist_templates WHERE key = $1 AND school_id = $school) \
              GROUP BY i.asset_id, i.room_id",
         )
         .bind(template_key)

@@ -11,7 +11,7 @@ mod tickets;
 pub use tickets::{age_band, reports_since, tally, Ticket};
 
 use crate::i18n::{Lang, Msg};
-use crate::rounds::{Cadence, ItemState, Round, RoundItem};
+use crate::rounds::{Cadence, ItemState, Schedule};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -29,16 +29,23 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn of(items: &[RoundItem]) -> Progress {
-        items.iter().fold(Progress::default(), |mut p, i| {
-            match i.state {
-                ItemState::Done => p.done += 1,
-                ItemState::Open => p.open += 1,
-                ItemState::DueToday => p.due_today += 1,
-                ItemState::Overdue => p.overdue += 1,
-            }
-            p
-        })
+    /// A round of `total` records, `done` of them inspected in its window; every other one
+    /// stands where the window puts a record not inspected yet (`rest`: open, due today or
+    /// overdue).
+    pub fn counted(total: usize, done: usize, rest: ItemState) -> Progress {
+        let done = done.min(total);
+        let mut p = Progress {
+            done,
+            ..Progress::default()
+        };
+        let left = total - done;
+        match rest {
+            ItemState::Done => p.done += left,
+            ItemState::Open => p.open = left,
+            ItemState::DueToday => p.due_today = left,
+            ItemState::Overdue => p.overdue = left,
+        }
+        p
     }
 
     pub fn total(&self) -> usize {
@@ -90,13 +97,14 @@ pub struct ScheduleChecks {
 }
 
 impl ScheduleChecks {
-    pub fn of(round: &Round) -> ScheduleChecks {
+    /// `due` as `YYYY-MM-DD`.
+    pub fn new(schedule: &Schedule, due: String, progress: Progress) -> ScheduleChecks {
         ScheduleChecks {
-            schedule_id: round.schedule.id,
-            name: round.schedule.name.clone(),
-            span: Span::of(&round.schedule.cadence),
-            due: round.due.clone(),
-            progress: Progress::of(&round.items),
+            schedule_id: schedule.id,
+            name: schedule.name.clone(),
+            span: Span::of(&schedule.cadence),
+            due,
+            progress,
         }
     }
 }
@@ -110,8 +118,7 @@ pub struct Checks {
 }
 
 impl Checks {
-    pub fn of(rounds: &[Round]) -> Checks {
-        let schedules: Vec<ScheduleChecks> = rounds.iter().map(ScheduleChecks::of).collect();
+    pub fn of(schedules: Vec<ScheduleChecks>) -> Checks {
         let sum = |span| {
             schedules
                 .iter()

@@ -30,7 +30,7 @@ fn daily_and_weekly_rounds_are_this_weeks_the_rest_this_months() {
         day: None,
     };
     assert_eq!(Span::of(&semester), Span::Month);
-    assert_eq!(Checks::of(&[]), Checks::default());
+    assert_eq!(Checks::of(Vec::new()), Checks::default());
 }
 
 #[test]
@@ -44,6 +44,16 @@ fn progress_sums_and_counts_what_is_still_due() {
     assert_eq!(p.total(), 10);
     assert_eq!(p.due(), 7);
     assert_eq!(p.plus(p).overdue, 8);
+}
+
+#[test]
+fn a_counted_round_puts_what_is_not_done_where_the_window_stands() {
+    let late = Progress::counted(10, 4, ItemState::Overdue);
+    assert_eq!((late.done, late.overdue, late.open), (4, 6, 0));
+    let today = Progress::counted(3, 0, ItemState::DueToday);
+    assert_eq!((today.due_today, today.total()), (3, 3));
+    let over = Progress::counted(2, 5, ItemState::Open);
+    assert_eq!((over.done, over.open), (2, 0));
 }
 
 #[test]

@@ -14,7 +14,7 @@ use crate::ssr::clock::{school_midnight, school_today};
 use crate::ssr::inspections::store::ReportScope;
 use crate::ssr::ledgers::closings::closable;
 use crate::ssr::ledgers::period::Period;
-use crate::ssr::rounds::{rounds, Whose};
+use crate::ssr::rounds::{checks, Whose};
 use crate::ssr::state::AppState;
 use crate::ssr::store::Store;
 use crate::ssr::visitor::Visitor;
@@ -28,7 +28,7 @@ pub async fn dashboard(st: &AppState, v: &Visitor) -> AppResult<Dashboard> {
     v.require(|r| r.manages_register())?;
     let school = st.school(v)?;
     let today = school_today();
-    let checks = Checks::of(&rounds(st, v, Whose::All).await?);
+    let checks = Checks::of(checks(st, v, Whose::All).await?);
     let tickets = school
         .dashboard_tickets(school_midnight(reports_since(today)))
         .await?;
@@ -83,10 +83,10 @@ pub async fn brief(st: &AppState, v: &Visitor) -> AppResult<Option<Brief>> {
     };
     let school = st.school(v)?;
     let today = school_today();
-    let mine = rounds(st, v, Whose::Mine)
+    let mine = checks(st, v, Whose::Mine)
         .await?
         .iter()
-        .fold(Progress::default(), |p, r| p.plus(Progress::of(&r.items)));
+        .fold(Progress::default(), |p, s| p.plus(s.progress));
     let waiting = school
         .damage_reports(ReportScope::AssignedTo(user.id), WAITING_LIMIT)
         .await?;

@@ -5,16 +5,18 @@
 pub mod calendar;
 pub mod store;
 
+use crate::dashboard::{Progress, ScheduleChecks};
 use crate::domain::{Field, Invalid, Problem};
 use crate::error::AppResult;
 use crate::inspections::{Subject, Template};
-use crate::rounds::{Round, RoundItem, Schedule, ScheduleRequest};
-use crate::ssr::clock::{school_date, school_time_at, school_today};
-use crate::ssr::rounds::store::{RoundSubject, ScheduleDraft};
+use crate::rounds::{Round, RoundItem, Schedule, ScheduleRequest, Window};
+use crate::ssr::clock::{school_date, school_midnight, school_time_at, school_today};
+use crate::ssr::rounds::store::{RoundSubject, ScheduleDraft, ScopeGroup};
 use crate::ssr::state::AppState;
 use crate::ssr::store::Store;
 use crate::ssr::visitor::Visitor;
 use chrono::NaiveDate;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// Whose rounds: the visitor's own, or every schedule's (managers).
@@ -34,17 +36,26 @@ fn applies(template: &Template, s: &RoundSubject) -> bool {
     }
 }
 
+/// A schedule's window today and its checklist (the current version); `None` when it has no
+/// round now or its checklist is gone.
+fn window_of<'t>(
+    schedule: &Schedule,
+    templates: &'t [Template],
+    today: NaiveDate,
+) -> Option<(Window, &'t Template)> {
+    let since = crate::rounds::parse_day(&schedule.since).unwrap_or(today);
+    let window = schedule.cadence.window(today, since)?;
+    let template = templates.iter().find(|t| t.key == schedule.template_key)?;
+    Some((window, template))
+}
+
 async fn round_of(
     school: &dyn Store,
     schedule: Schedule,
     templates: &[Template],
     today: NaiveDate,
 ) -> AppResult<Option<Round>> {
-    let since = crate::rounds::parse_day(&schedule.since).unwrap_or(today);
-    let Some(window) = schedule.cadence.window(today, since) else {
-        return Ok(None);
-    };
-    let Some(template) = templates.iter().find(|t| t.key == schedule.template_key) else {
+    let Some((window, template)) = window_of(&schedule, templates, today) else {
         return Ok(None);
     };
     let subjects = school.round_subjects(&schedule.scope).await?;
@@ -89,23 +100,83 @@ async fn round_of(
     }))
 }
 
-/// Today's rounds: the visitor's (staff, asset manager, admin) or everyone's (asset manager,
-/// admin). Schedules with no round now (outside their months) are left out.
-pub async fn rounds(state: &AppState, v: &Visitor, whose: Whose) -> AppResult<Vec<Round>> {
+/// A schedule's round counted in the database instead of listed: how many records it covers
+/// and how many were inspected in its window; the rest stand where the window puts them.
+async fn checks_of(
+    school: &dyn Store,
+    schedule: &Schedule,
+    templates: &[Template],
+    today: NaiveDate,
+) -> AppResult<Option<ScheduleChecks>> {
+    let Some((window, template)) = window_of(schedule, templates, today) else {
+        return Ok(None);
+    };
+    let tallies = school
+        .round_tally(
+            &schedule.scope,
+            &template.key,
+            school_midnight(window.opens),
+            window.closes.map(school_midnight),
+        )
+        .await?;
+    let (total, done) = tallies
+        .iter()
+        .filter(|t| match &t.group {
+            ScopeGroup::Category(c) => template.applies_to_asset(c),
+            ScopeGroup::RoomKind(k) => template.applies_to_room(*k),
+        })
+        .fold((0, 0), |(total, done), t| (total + t.total, done + t.done));
+    let progress = Progress::counted(total, done, window.state(today, None));
+    Ok(Some(ScheduleChecks::new(
+        schedule,
+        window.due.to_string(),
+        progress,
+    )))
+}
+
+/// The schedules whose rounds the visitor asks for (theirs, or every one for a manager), with
+/// the current checklists.
+async fn asked(
+    state: &AppState,
+    v: &Visitor,
+    whose: Whose,
+) -> AppResult<(Arc<dyn Store>, Vec<Schedule>, Vec<Template>)> {
     let user = match whose {
         Whose::Mine => v.require(|r| r.inspects())?,
         Whose::All => v.require(|r| r.manages_register())?,
     };
-    let today = school_today();
     let school = state.school(v)?;
     let templates = school.current_templates().await?;
+    let mut schedules = school.schedules(false).await?;
+    if whose == Whose::Mine {
+        schedules.retain(|s| s.assignee.includes(user.id, user.role));
+    }
+    Ok((school, schedules, templates))
+}
+
+/// Today's rounds: the visitor's (staff, asset manager, admin) or everyone's (asset manager,
+/// admin). Schedules with no round now (outside their months) are left out.
+pub async fn rounds(state: &AppState, v: &Visitor, whose: Whose) -> AppResult<Vec<Round>> {
+    let today = school_today();
+    let (school, schedules, templates) = asked(state, v, whose).await?;
     let mut out = Vec::new();
-    for schedule in school.schedules(false).await? {
-        if whose == Whose::Mine && !schedule.assignee.includes(user.id, user.role) {
-            continue;
-        }
+    for schedule in schedules {
         if let Some(round) = round_of(school.as_ref(), schedule, &templates, today).await? {
             out.push(round);
+        }
+    }
+    Ok(out)
+}
+
+/// Today's rounds counted, one figure set per schedule (for the dashboard and the home page's
+/// brief); who may ask for which as [`rounds`].
+pub async fn checks(state: &AppState, v: &Visitor, whose: Whose) -> AppResult<Vec<ScheduleChecks>> {
+    let today = school_today();
+    let (school, schedules, templates) = asked(state, v, whose).await?;
+    let mut out = Vec::new();
+    for schedule in &schedules {
+        if let Some(checks) = checks_of(school.as_ref(), schedule, &templates, today).await? {
+            out.push(checks);
         }
     }
     Ok(out)

@@ -34,6 +34,23 @@ pub struct RoundSubject {
     pub status: Option<crate::domain::AssetStatus>,
 }
 
+/// Which records of a scope a [`ScopeTally`] counts: the assets of one category, or the rooms
+/// of one kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScopeGroup {
+    Category(String),
+    RoomKind(crate::domain::RoomKind),
+}
+
+/// How many records of one group a scope covers now, and how many of them were inspected in
+/// a round's window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScopeTally {
+    pub group: ScopeGroup,
+    pub total: usize,
+    pub done: usize,
+}
+
 /// Schedules and what a round covers.
 #[async_trait]
 pub trait RoundStore: Send + Sync {
@@ -54,4 +71,14 @@ pub trait RoundStore: Send + Sync {
         &self,
         template_key: &str,
     ) -> AppResult<std::collections::HashMap<crate::inspections::Subject, DateTime<Utc>>>;
+    /// A scope counted by group (as [`Self::round_subjects`] lists it), each group's records
+    /// inspected with checklist `template_key` (any version) from `from` until `until` (open
+    /// ended when `None`) counted beside it.
+    async fn round_tally(
+        &self,
+        scope: &crate::rounds::Scope,
+        template_key: &str,
+        from: DateTime<Utc>,
+        until: Option<DateTime<Utc>>,
+    ) -> AppResult<Vec<ScopeTally>>;
 }

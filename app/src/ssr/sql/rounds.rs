@@ -13,7 +13,7 @@ use crate::model::Named;
 use crate::rounds::{Assignee, Cadence, Schedule, Scope};
 use crate::ssr::db::{query, query_scalar, QueryBuilder, Tx};
 use crate::ssr::rounds::store::RoundStore;
-use crate::ssr::rounds::store::{RoundSubject, ScheduleDraft};
+use crate::ssr::rounds::store::{RoundSubject, ScheduleDraft, ScopeGroup, ScopeTally};
 use crate::ssr::store::{Actor, Entity};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -42,7 +42,8 @@ fn school_day(at: &str) -> String {
         .to_string()
 }
 
-/// Appends `(value_col IN (…) OR id_col IN (…))`; either list may be empty.
+/// Appends `(value_col IN (…) OR id_col IN (…))`, an empty list left out so that an index on
+/// the other column serves (`assets_category`, a primary key); both empty match nothing.
 fn by_value_or_id(
     q: &mut QueryBuilder,
     value_col: &str,
@@ -50,15 +51,75 @@ fn by_value_or_id(
     id_col: &str,
     ids: &[Uuid],
 ) {
-    q.push(format!("({value_col} IN (''"));
-    for v in values {
-        q.push(", ").push_bind(v);
+    let values: Vec<String> = values.collect();
+    if values.is_empty() && ids.is_empty() {
+        q.push("(1 = 0)");
+        return;
     }
-    q.push(format!(") OR {id_col} IN (NULL"));
-    for id in ids {
-        q.push(", ").push_bind(*id);
+    q.push("(");
+    if !values.is_empty() {
+        q.push(format!("{value_col} IN ("));
+        let mut list = q.separated(", ");
+        for v in values {
+            list.push_bind(v);
+        }
+        q.push(if ids.is_empty() { ")" } else { ") OR " });
     }
-    q.push("))");
+    if !ids.is_empty() {
+        q.push(format!("{id_col} IN ("));
+        let mut list = q.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        q.push(")");
+    }
+    q.push(")");
+}
+
+/// Appends `COUNT(*) AS total, SUM(…) AS done`: the records of a group, and those among them
+/// (`id` their id column) inspected with a checklist's versions in a window. The inspected set
+/// is read once on the `inspections_template` index and probed per record (a join to it made
+/// SQLite compare every pair).
+fn counted_with_done(
+    q: &mut QueryBuilder,
+    id: &str,
+    col: &str,
+    template_key: &str,
+    from: DateTime<Utc>,
+    until: Option<DateTime<Utc>>,
+) {
+    q.push(format!(
+        "COUNT(*) AS total, SUM(CASE WHEN {id} IN (SELECT i.{col} FROM inspections i \
+         WHERE i.template_id IN \
+         (SELECT id FROM checklist_templates WHERE school_id = $school AND key = "
+    ))
+    .push_bind(template_key.to_string())
+    .push(") AND i.inspected_at >= ")
+    .push_bind(from);
+    if let Some(until) = until {
+        q.push(" AND i.inspected_at < ").push_bind(until);
+    }
+    q.push(") THEN 1 ELSE 0 END) AS done");
+}
+
+/// The groups and their counts a tally query gives (`grp`, `total`, `done`).
+fn tallies(
+    rows: Vec<crate::ssr::db::Row>,
+    group: impl Fn(String) -> Option<ScopeGroup>,
+) -> AppResult<Vec<ScopeTally>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Some(group) = group(get(&row, "grp")?) else {
+            continue;
+        };
+        let count = |col| get::<i64>(&row, col).map(|n| usize::try_from(n).unwrap_or_default());
+        out.push(ScopeTally {
+            group,
+            total: count("total")?,
+            done: count("done")?,
+        });
+    }
+    Ok(out)
 }
 
 impl SqlStore {
@@ -296,6 +357,42 @@ impl RoundStore for SqlStore {
                 (None, None) => continue,
             };
             out.insert(subject, get(&row, "at")?);
+        }
+        Ok(out)
+    }
+
+    async fn round_tally(
+        &self,
+        scope: &Scope,
+        template_key: &str,
+        from: DateTime<Utc>,
+        until: Option<DateTime<Utc>>,
+    ) -> AppResult<Vec<ScopeTally>> {
+        let mut out = Vec::new();
+        if !scope.categories.is_empty() || !scope.assets.is_empty() {
+            let mut q = QueryBuilder::new("SELECT a.category AS grp, ");
+            counted_with_done(&mut q, "a.id", "asset_id", template_key, from, until);
+            q.push(
+                " FROM assets a WHERE a.school_id = $school \
+                 AND a.status IN ('in_use', 'under_repair') AND ",
+            );
+            let categories = scope.categories.iter().cloned();
+            by_value_or_id(&mut q, "a.category", categories, "a.id", &scope.assets);
+            q.push(" GROUP BY a.category");
+            let rows = q.build().fetch_all(&self.db).await?;
+            out.extend(tallies(rows, |c| Some(ScopeGroup::Category(c)))?);
+        }
+        if !scope.room_kinds.is_empty() || !scope.rooms.is_empty() {
+            // A room's own inspections (one of an asset in it has no room).
+            let mut q = QueryBuilder::new("SELECT r.kind AS grp, ");
+            counted_with_done(&mut q, "r.id", "room_id", template_key, from, until);
+            q.push(" FROM rooms r WHERE r.school_id = $school AND ");
+            let kinds = scope.room_kinds.iter().map(|k| k.code().to_string());
+            by_value_or_id(&mut q, "r.kind", kinds, "r.id", &scope.rooms);
+            q.push(" GROUP BY r.kind");
+            let rows = q.build().fetch_all(&self.db).await?;
+            let kind = |k: String| RoomKind::parse(&k).ok().map(ScopeGroup::RoomKind);
+            out.extend(tallies(rows, kind)?);
         }
         Ok(out)
     }

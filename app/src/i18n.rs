@@ -148,6 +148,12 @@ messages! {
     ExpectedColumn => "应盘", "Expected";
     CountedColumn => "已盘", "Counted";
     MisplacedColumn => "位置不符", "Misplaced";
+    MiscountedColumn => "数量不符", "Count differs";
+    BookQuantityColumn => "账面数量", "Register quantity";
+    DifferenceColumn => "差异", "Difference";
+    SettleRecount => "按实盘数量调账", "Set the register to the count";
+    HowManyCounted => "批量登记：实盘数量是多少？", "A batch record: how many are here?";
+    CountBounds => "请填 1 到 100000 之间的整数。", "Give a whole number from 1 to 100000.";
     SurplusColumn => "盘盈", "Surplus";
     MissingColumn => "未盘", "Not counted";
     DamagedColumn => "损坏", "Damaged";
@@ -611,6 +617,7 @@ messages! {
     ProblemAlreadyClosed => "本期已经结账。", "is closed for this period already.";
     ProblemNotYet => "的这一期还没有开始，不能结账。", "cannot be closed for a period that has not begun.";
     FieldRecord => "这条记录", "This record";
+    FieldCounted => "实盘数量", "Number counted";
     OpenRepairs => "未关闭的报修", "Repairs not closed";
     OpenHazards => "未整改的隐患", "Hazards not put right";
     OpenChecks => "逾期未做的检查", "Checks not done";
@@ -759,6 +766,7 @@ impl Msg {
             Field::Measure => Msg::FieldMeasure,
             Field::Ledger => Msg::FieldLedger,
             Field::Record => Msg::FieldRecord,
+            Field::Counted => Msg::FieldCounted,
         }
     }
 

@@ -74,7 +74,7 @@ function allScans() {
 function tally(room) {
   const scans = allScans();
   const counted = new Set(scans.filter((s) => COUNTS.has(s.class) && s.asset_id).map((s) => s.asset_id));
-  const t = { expected: 0, counted: 0, misplaced: 0, surplus: 0, missing: 0 };
+  const t = { expected: 0, counted: 0, misplaced: 0, surplus: 0, missing: 0, miscounted: 0 };
   for (const e of list.expected) {
     if (room ? e.room_id === room : true) {
       t.expected += 1;
@@ -86,8 +86,17 @@ function tally(room) {
     if (room && s.room_id !== room) continue;
     if (s.class === 'misplaced') t.misplaced += 1;
     if (s.class === 'surplus' || s.class === 'unlisted') t.surplus += 1;
+    const e = batchOf(s);
+    if (e && (s.counted ?? e.quantity) !== e.quantity) t.miscounted += 1;
   }
   return t;
+}
+
+/** The batch record (one tag, a quantity over 1) a counting scan counted, if it was one. */
+function batchOf(s) {
+  if (!COUNTS.has(s.class) || !s.asset_id) return null;
+  const e = list.expected.find((x) => x.asset_id === s.asset_id);
+  return e && e.quantity > 1 ? e : null;
 }
 
 /** How a code counts in `room` now, as the server will (it has the last word). */
@@ -145,6 +154,13 @@ function scanRow(s) {
   badge.className = `badge class-${s.class}`;
   badge.textContent = CLASS_TEXT()[s.class] || s.class;
   li.append(badge, ' ', what);
+  const batch = batchOf(s);
+  if (batch) {
+    const n = document.createElement('span');
+    n.className = 'count-number';
+    n.textContent = ` · ${s.counted ?? batch.quantity}/${batch.quantity}`;
+    li.append(n);
+  }
   if (s.class === 'misplaced' && e?.room_id) {
     const where = document.createElement('span');
     where.className = 'muted';
@@ -198,7 +214,37 @@ function pickRoom(r) {
   select.dispatchEvent(new Event('change'));
 }
 
+/** Asks how many of a batch record are here, the register's quantity filled in. */
+function askCount(asset) {
+  const form = $('[data-batch]');
+  const field = form.elements.counted;
+  $('[data-batch-what]', form).textContent =
+    `${asset.name} · ${asset.asset_code} · ${text.bookQuantity} ${asset.quantity}`;
+  field.value = String(asset.quantity);
+  form.hidden = false;
+  field.focus();
+  field.select();
+  return new Promise((resolve) => {
+    form.onsubmit = (ev) => {
+      ev.preventDefault();
+      const n = Number(field.value);
+      if (!Number.isInteger(n) || n < 1 || n > 100000) {
+        say(text.countBounds, true);
+        return;
+      }
+      form.hidden = true;
+      resolve(n);
+    };
+  });
+}
+
 async function take(raw) {
+  if (!$('[data-batch]').hidden) {
+    // One number at a time: the batch asked for first is answered first.
+    signal(false);
+    say(text.howMany, true);
+    return;
+  }
   const code = tagOf(raw);
   const door = roomByTag.get(code);
   if (door) {
@@ -217,12 +263,14 @@ async function take(raw) {
     say(text.pickRoomFirst, true);
     return;
   }
-  const { class: cls, asset } = classify(code, room());
+  const here = room();
+  const { class: cls, asset } = classify(code, here);
+  const counted = asset && asset.quantity > 1 && COUNTS.has(cls) ? await askCount(asset) : null;
   const scan = {
     id: uuidv7(),
     user,
     stocktake: stocktakeId,
-    room_id: room(),
+    room_id: here,
     code,
     asset_id: asset?.asset_id || null,
     class: cls,
@@ -230,6 +278,7 @@ async function take(raw) {
     // a repeat is shown, never sent: it would count for nothing
     state: cls === 'repeat' ? 'local' : 'pending',
     undone: false,
+    counted,
   };
   await store.put('scans', scan);
   mine.push(scan);
@@ -287,7 +336,8 @@ async function sync(manual) {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ records: chunk.map((s) => ({ kind: 'stocktake_scan',
-          record: { id: s.id, stocktake_id: stocktakeId, room_id: s.room_id, code: s.code, scanned_at: s.at } })) }),
+          record: { id: s.id, stocktake_id: stocktakeId, room_id: s.room_id, code: s.code, scanned_at: s.at,
+            counted: s.counted ?? undefined } })) }),
       });
       if (res.status === 401) throw new Error(text.signIn);
       if (!res.ok) throw new Error(text.failed);

@@ -808,6 +808,170 @@ async fn a_finished_stocktakes_differences_are_settled_each_with_history() {
     );
 }
 
+/// Makes the asset on `tag` a batch record of `quantity` worth `fen` in all.
+async fn batch(app: &TestApp, tag: &str, quantity: u32, fen: i64) {
+    app.sql(&format!(
+        "UPDATE assets SET quantity = {quantity}, value_fen = {fen} \
+         WHERE id = (SELECT asset_id FROM tags WHERE code = '{tag}')"
+    ))
+    .await;
+}
+
+#[tokio::test]
+async fn a_batch_record_is_counted_by_number_and_the_register_takes_the_count() {
+    let app = spawn_app().await;
+    let manager = app.token("demo-manager").await;
+    let admin = app.token("demo-admin").await;
+    let picks = tagged_assets(&app, true, 3).await;
+    let (chairs, here, chairs_tag) = &picks[0];
+    let (stools, there, stools_tag) = &picks[1];
+    let (desks, desks_room, desks_tag) = &picks[2];
+    batch(&app, chairs_tag, 50, 500_000).await;
+    batch(&app, stools_tag, 8, 80_000).await;
+    batch(&app, desks_tag, 20, 200_000).await;
+    let st = start(&app, &manager, json!({})).await;
+    let id = st["id"].as_str().unwrap().to_string();
+    let counted = |room: &str, tag: &str, n: Value| {
+        let mut r = scan_record(&id, room, tag);
+        r["record"]["counted"] = n;
+        r
+    };
+
+    // A count out of bounds is refused, with its field, and writes nothing.
+    for n in [json!(0), json!(100_001), json!(-3), json!("many")] {
+        let r = sync(&app, &manager, &[counted(here, chairs_tag, n.clone())]).await;
+        assert_eq!(r[0]["outcome"], "rejected", "{n}: {r:?}");
+    }
+    let r = sync(&app, &manager, &[counted(here, chairs_tag, json!(0))]).await;
+    assert_eq!(r[0]["error"]["field"], "counted", "{r:?}");
+    let scans = app
+        .sql(&format!(
+            "SELECT COUNT(*) FROM stocktake_scans WHERE school_id = {HOME_SCHOOL}"
+        ))
+        .await;
+    assert_eq!(scans[0], "0");
+
+    // 45 chairs of 50, 9 stools of 8, the desks all there (no number: the whole quantity).
+    let r = sync(
+        &app,
+        &manager,
+        &[
+            counted(here, chairs_tag, json!(45)),
+            counted(there, stools_tag, json!(9)),
+            scan_record(&id, desks_room, desks_tag),
+        ],
+    )
+    .await;
+    assert!(r.iter().all(|r| r["class"] == "found"), "{r:?}");
+    let seen = view(&app, &manager, &id).await;
+    assert_eq!(seen["tally"]["miscounted"], 2, "{}", seen["tally"]);
+    assert_eq!(room(&seen, here)["tally"]["miscounted"], 1);
+    assert_eq!(room(&seen, desks_room)["tally"]["miscounted"], 0);
+    let report = app
+        .api(
+            Method::GET,
+            &format!("/stocktakes/{id}/report"),
+            Some(&manager),
+            None,
+        )
+        .await
+        .json();
+    let rows = report["miscounted"].as_array().unwrap();
+    let row = |asset: &str| {
+        rows.iter()
+            .find(|m| m["asset"]["asset_id"] == asset)
+            .cloned()
+    };
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(row(chairs).unwrap()["counted"], 45);
+    assert_eq!(row(chairs).unwrap()["asset"]["quantity"], 50);
+    assert_eq!(row(stools).unwrap()["counted"], 9);
+    assert!(row(desks).is_none());
+    assert!(
+        report["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["asset_id"] != chairs.as_str()),
+        "counted short is not missing"
+    );
+    finish(&app, &manager, &id).await;
+
+    let settle = |asset: &str| {
+        let body = json!({ "kind": "recount", "asset_id": asset });
+        let (app, manager, id) = (&app, manager.clone(), id.clone());
+        async move {
+            let path = format!("/stocktakes/{id}/settlements");
+            app.api(Method::POST, &path, Some(&manager), Some(body))
+                .await
+        }
+    };
+    let card = |asset: &str| {
+        let (app, admin) = (&app, admin.clone());
+        let path = format!("/assets/{asset}");
+        async move {
+            let a = app.api(Method::GET, &path, Some(&admin), None).await.json();
+            (a["card"]["quantity"].clone(), a["value_fen"].clone())
+        }
+    };
+    // One over: the register takes 9 stools at once, the value at the same unit price.
+    let over = settle(stools).await;
+    assert_eq!(over.status, StatusCode::OK, "{}", over.text);
+    assert_eq!(card(stools).await, (json!(9), json!(90_000)));
+    // Five short: that lowers the register, so the admin decides first.
+    let short = settle(chairs).await.json();
+    let pending = short
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["asset_id"] == chairs.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (pending["state"].clone(), pending["quantity"].clone()),
+        (json!("pending"), json!(45))
+    );
+    assert_eq!(card(chairs).await, (json!(50), json!(500_000)));
+    let nothing = settle(desks).await;
+    assert_eq!(
+        nothing.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "counted right"
+    );
+    let path = format!(
+        "/stocktakes/{id}/settlements/{}/decision",
+        pending["id"].as_str().unwrap()
+    );
+    let decide = |token: &str| {
+        let (app, path, token) = (&app, path.clone(), token.to_string());
+        async move {
+            app.api(
+                Method::POST,
+                &path,
+                Some(&token),
+                Some(json!({ "approve": true })),
+            )
+            .await
+        }
+    };
+    assert_eq!(decide(&manager).await.status, StatusCode::FORBIDDEN);
+    let approved = decide(&admin).await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.text);
+    assert_eq!(card(chairs).await, (json!(45), json!(450_000)));
+    // Each change to the register is in the asset's history.
+    let history = app
+        .api(
+            Method::GET,
+            &format!("/assets/{chairs}/history"),
+            Some(&manager),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(history[0]["before"]["card"]["quantity"], 50, "{history}");
+    assert_eq!(history[0]["after"]["card"]["quantity"], 45, "{history}");
+}
+
 /// The stocktake pages' server functions check the caller as the API does.
 #[tokio::test]
 async fn stocktake_server_functions_let_in_exactly_the_roles_they_name() {
@@ -917,10 +1081,10 @@ async fn the_report_downloads_as_a_workbook_with_a_sheet_for_each_part() {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     );
     assert!(bytes.starts_with(b"PK"), "a zip file");
-    // The zip's directory names each part uncompressed: six sheets and the shared strings.
+    // The zip's directory names each part uncompressed: seven sheets and the shared strings.
     let names = String::from_utf8_lossy(&bytes);
     assert!(
-        names.contains("xl/worksheets/sheet6.xml") && !names.contains("xl/worksheets/sheet7.xml")
+        names.contains("xl/worksheets/sheet7.xml") && !names.contains("xl/worksheets/sheet8.xml")
     );
     assert!(names.contains("xl/sharedStrings.xml"));
     let unknown = format!("/stocktakes/{}/report.xlsx", Uuid::now_v7());

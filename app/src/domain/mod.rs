@@ -82,6 +82,8 @@ pub enum Field {
     Ledger,
     /// The record as a whole (one of a closed period).
     Record,
+    /// How many of a batch record were counted in a stocktake (实盘数量).
+    Counted,
 }
 
 /// What is wrong with a value; rendered through the translations.

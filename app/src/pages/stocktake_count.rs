@@ -12,7 +12,7 @@ use crate::session::use_session;
 use crate::stocktake::{Stocktake, StocktakeStatus};
 use leptos::prelude::*;
 
-/// The five counts, each filled in by the script (`data-n`).
+/// The six counts, each filled in by the script (`data-n`).
 fn tally_list(lang: Lang, scope: &'static str, title: Msg) -> impl IntoView {
     let item = move |key: &'static str, msg: Msg| {
         view! { <div class="item"><dt>{lang.t(msg)}</dt><dd data-n=key>"0"</dd></div> }
@@ -28,6 +28,7 @@ fn tally_list(lang: Lang, scope: &'static str, title: Msg) -> impl IntoView {
             {item("misplaced", Msg::MisplacedColumn)}
             {item("surplus", Msg::SurplusColumn)}
             {item("missing", Msg::MissingColumn)}
+            {item("miscounted", Msg::MiscountedColumn)}
             </dl>
         </div>
     }
@@ -56,6 +57,9 @@ const COUNT_TEXT: &[(&str, Msg)] = &[
     ("handedIn", Msg::HandedIn),
     ("kept", Msg::ListKept),
     ("noList", Msg::NoListOnPhone),
+    ("howMany", Msg::HowManyCounted),
+    ("bookQuantity", Msg::BookQuantityColumn),
+    ("countBounds", Msg::CountBounds),
 ];
 
 fn counting(lang: Lang, user: String, st: Stocktake) -> AnyView {
@@ -88,6 +92,16 @@ fn counting(lang: Lang, user: String, st: Stocktake) -> AnyView {
                 <input type="url" name="code" lang="en" inputmode="url" autocomplete="off" autocapitalize="off"
                     spellcheck="false" enterkeyhint="done" placeholder=lang.t(Msg::CaptureCode)
                     aria-label=lang.t(Msg::CaptureCode)/>
+                <button type="submit">{lang.t(Msg::CountIt)}</button>
+            </form>
+            // A batch record (one tag, a quantity) scanned: how many are here.
+            <form class="card batch-count" data-batch="" hidden="" novalidate="">
+                <p data-batch-what=""></p>
+                <label class="field">
+                    <span>{lang.t(Msg::HowManyCounted)}</span>
+                    <input type="number" name="counted" min="1" max="100000" step="1" inputmode="numeric"
+                        enterkeyhint="done" required=""/>
+                </label>
                 <button type="submit">{lang.t(Msg::CountIt)}</button>
             </form>
             <p class="sync-status" data-count-status="" role="status"></p>

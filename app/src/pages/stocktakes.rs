@@ -264,6 +264,30 @@ fn differences(lang: Lang, role: Option<Role>, d: Differences) -> impl IntoView 
             }
         })
         .collect_view();
+    let miscounted = r
+        .miscounted
+        .iter()
+        .map(|m| {
+            let a = &m.asset;
+            let counted = format!(
+                "{} · {} · {} · {} {} → {} {} ({:+})",
+                a.name,
+                a.asset_code,
+                room(Some(m.room_id)),
+                lang.t(Msg::BookQuantityColumn),
+                a.quantity,
+                lang.t(Msg::FieldCounted),
+                m.counted,
+                m.difference()
+            );
+            view! {
+                <li>
+                    <span>{counted}</span>
+                    {actions(a.asset_id, &[(SettleKind::Recount, Msg::SettleRecount)])}
+                </li>
+            }
+        })
+        .collect_view();
     // Damage goes its own way (报修, 谁损坏谁赔偿); listed here to follow it from the asset.
     let damaged = r
         .damaged
@@ -278,8 +302,11 @@ fn differences(lang: Lang, role: Option<Role>, d: Differences) -> impl IntoView 
             }
         })
         .collect_view();
-    let none = (r.missing.is_empty() && r.misplaced.is_empty() && r.surplus.is_empty())
-        .then(|| view! { <p class="muted">{lang.t(Msg::NoDifferences)}</p> });
+    let none = (r.missing.is_empty()
+        && r.misplaced.is_empty()
+        && r.surplus.is_empty()
+        && r.miscounted.is_empty())
+    .then(|| view! { <p class="muted">{lang.t(Msg::NoDifferences)}</p> });
     view! {
         <section class="differences">
             <h2>{lang.t(Msg::DifferencesTitle)}</h2>
@@ -290,6 +317,8 @@ fn differences(lang: Lang, role: Option<Role>, d: Differences) -> impl IntoView 
             <ul class="plain differences-list" data-kind="misplaced">{misplaced}</ul>
             {(!r.surplus.is_empty()).then(|| view! { <h3>{lang.t(Msg::SurplusColumn)}</h3> })}
             <ul class="plain differences-list" data-kind="surplus">{surplus}</ul>
+            {(!r.miscounted.is_empty()).then(|| view! { <h3>{lang.t(Msg::MiscountedColumn)}</h3> })}
+            <ul class="plain differences-list" data-kind="miscounted">{miscounted}</ul>
             {(!r.damaged.is_empty()).then(|| view! { <h3>{lang.t(Msg::DamagedTitle)}</h3> })}
             <ul class="plain differences-list" data-kind="damaged">{damaged}</ul>
         </section>

@@ -18,6 +18,13 @@ pub use tally::{tally, Tally};
 /// A stocktake counts at most this many rooms (a school has a few hundred).
 pub const MAX_SCOPE_ITEMS: usize = 2000;
 
+/// The most units one batch record's scan may count.
+pub const MAX_COUNTED: u32 = 100_000;
+
+fn one() -> u32 {
+    1
+}
+
 /// What a stocktake counts: rooms by building or one by one, and asset categories. An empty
 /// list limits nothing, so an empty scope is the whole school.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,6 +145,16 @@ pub struct ExpectedAsset {
     pub room_id: Option<Uuid>,
     pub status: AssetStatus,
     pub custodian: Option<Named>,
+    /// How many the record stands for: over 1 for a batch record (one tag, counted by number).
+    #[serde(default = "one")]
+    pub quantity: u32,
+}
+
+impl ExpectedAsset {
+    /// A batch record: one tag for more than one thing, counted by number.
+    pub fn is_batch(&self) -> bool {
+        self.quantity > 1
+    }
 }
 
 /// A room of the stocktake, with who is counting it.
@@ -267,6 +284,25 @@ pub struct Scan {
     pub by: Named,
     pub scanned_at: String,
     pub undone: bool,
+    /// How many of a batch record were counted; `None`: the whole quantity (or not a batch).
+    #[serde(default)]
+    pub counted: Option<u32>,
+}
+
+impl Scan {
+    /// How many of `asset` this scan counted: the number given, or the register's quantity.
+    pub fn units(&self, asset: &ExpectedAsset) -> u32 {
+        self.counted.unwrap_or(asset.quantity)
+    }
+
+    /// Whether this scan counted `asset` (a batch record) to another number than the
+    /// register's (数量不符); repeats and undone scans count nothing.
+    pub fn miscounts(&self, asset: &ExpectedAsset) -> bool {
+        !self.undone
+            && self.class.counts()
+            && self.asset_id == Some(asset.asset_id)
+            && self.units(asset) != asset.quantity
+    }
 }
 
 /// A scan from a phone's queue (the sync record kind `stocktake_scan`).
@@ -281,6 +317,23 @@ pub struct ScanRequest {
     /// When the phone scanned it (RFC 3339); the server's time if missing.
     #[serde(default)]
     pub scanned_at: Option<String>,
+    /// For a batch record, how many were counted (1 to [`MAX_COUNTED`]); none: all of them.
+    #[serde(default)]
+    pub counted: Option<u32>,
+}
+
+impl ScanRequest {
+    /// The number counted as it is kept: only for a batch record of the expected list, and
+    /// within bounds.
+    pub fn counted_for(&self, expected: Option<&ExpectedAsset>) -> Result<Option<u32>, Invalid> {
+        match self.counted {
+            Some(n) if !(1..=MAX_COUNTED).contains(&n) => {
+                Err(Invalid::new(Field::Counted, Problem::OutOfRange))
+            }
+            Some(n) if expected.is_some_and(ExpectedAsset::is_batch) => Ok(Some(n)),
+            _ => Ok(None),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -297,7 +350,37 @@ mod tests {
             room_id: Some(room),
             status: AssetStatus::InUse,
             custodian: None,
+            quantity: 1,
         }
+    }
+
+    #[test]
+    fn only_a_batch_record_keeps_the_number_counted() {
+        let room = Uuid::now_v7();
+        let mut req = ScanRequest {
+            id: None,
+            stocktake_id: Uuid::now_v7(),
+            room_id: room,
+            code: "7K3M9QX2".into(),
+            scanned_at: None,
+            counted: Some(45),
+        };
+        let single = asset(room);
+        let mut batch = asset(room);
+        batch.quantity = 50;
+        assert_eq!(req.counted_for(Some(&batch)), Ok(Some(45)));
+        assert_eq!(req.counted_for(Some(&single)), Ok(None));
+        assert_eq!(req.counted_for(None), Ok(None));
+        for bad in [0, MAX_COUNTED + 1] {
+            req.counted = Some(bad);
+            let err = req.counted_for(Some(&batch)).unwrap_err();
+            assert_eq!(
+                (err.field, err.problem),
+                (Field::Counted, Problem::OutOfRange)
+            );
+        }
+        req.counted = None;
+        assert_eq!(req.counted_for(Some(&batch)), Ok(None));
     }
 
     #[test]

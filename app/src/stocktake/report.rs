@@ -21,6 +21,24 @@ pub struct Finding {
     pub scanned_at: String,
 }
 
+/// A batch record counted to another number than the register's (数量不符): where, by whom,
+/// and how many.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Miscount {
+    pub asset: ExpectedAsset,
+    pub counted: u32,
+    pub room_id: Uuid,
+    pub by: Named,
+    pub scanned_at: String,
+}
+
+impl Miscount {
+    /// Counted minus the register's quantity: below zero short (盘亏), above over (盘盈).
+    pub fn difference(&self) -> i64 {
+        i64::from(self.counted) - i64::from(self.asset.quantity)
+    }
+}
+
 /// How many tags one person counted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Counter {
@@ -55,6 +73,8 @@ pub struct Report {
     pub misplaced: Vec<Finding>,
     pub surplus: Vec<Finding>,
     pub out_of_scope: Vec<Finding>,
+    #[serde(default)]
+    pub miscounted: Vec<Miscount>,
     pub damaged: Vec<Damaged>,
     pub counters: Vec<Counter>,
 }
@@ -130,8 +150,22 @@ pub fn report(
             })
         })
         .collect();
+    let miscounted = live
+        .iter()
+        .filter_map(|s| {
+            let asset = *by_id.get(&s.asset_id?)?;
+            s.miscounts(asset).then(|| Miscount {
+                asset: asset.clone(),
+                counted: s.units(asset),
+                room_id: s.room_id,
+                by: s.by.clone(),
+                scanned_at: s.scanned_at.clone(),
+            })
+        })
+        .collect();
     Report {
         damaged,
+        miscounted,
         missing: expected
             .iter()
             .filter(|e| !counted.contains(&e.asset_id))
@@ -168,6 +202,7 @@ mod tests {
             room_id: Some(room),
             status: AssetStatus::InUse,
             custodian: None,
+            quantity: 1,
         }
     }
 
@@ -181,6 +216,7 @@ mod tests {
             by: by.clone(),
             scanned_at: "2026-12-05T10:00:00+08:00".into(),
             undone: false,
+            counted: None,
         }
     }
 
@@ -258,5 +294,39 @@ mod tests {
             "counted in a, not where the register has it"
         );
         assert_eq!(r.damaged_in(None), 3);
+        assert!(r.miscounted.is_empty());
+    }
+
+    #[test]
+    fn a_batch_counted_short_is_listed_with_its_difference() {
+        let room = Uuid::now_v7();
+        let mut chairs = asset(room, "C");
+        chairs.quantity = 50;
+        let wang = named("王老师");
+        let mut counted = scan(Some(&chairs), room, ScanClass::Found, &wang);
+        counted.counted = Some(45);
+        let st = Stocktake {
+            head: StocktakeHead {
+                id: Uuid::now_v7(),
+                name: "秋季盘点".into(),
+                scope: StocktakeScope::default(),
+                participants: vec![],
+                due: None,
+                status: StocktakeStatus::Finished,
+                started_by: None,
+                started_at: "2026-12-01T08:00:00+08:00".into(),
+                finished_at: None,
+            },
+            tally: Tally::default(),
+            rooms: vec![],
+            counting: vec![],
+        };
+        let r = report(st, std::slice::from_ref(&chairs), &[counted], &[]);
+        assert!(r.missing.is_empty(), "a batch counted short is not missing");
+        assert_eq!(r.miscounted.len(), 1);
+        assert_eq!(
+            (r.miscounted[0].counted, r.miscounted[0].difference()),
+            (45, -5)
+        );
     }
 }

@@ -16,24 +16,28 @@ pub enum SettleKind {
     WriteOff,
     /// 盘盈: the tag found in a room was registered as a new asset (the settlement names it).
     Register,
+    /// 数量不符: the register takes the number counted of a batch record (its value follows,
+    /// at the same unit price).
+    Recount,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SettleState {
     Done,
-    /// A write-off waiting for the admin.
+    /// A write-off (or a recount that lowers a quantity) waiting for the admin.
     Pending,
-    /// A write-off the admin refused: the difference is open again.
+    /// Refused by the admin: the difference is open again.
     Rejected,
 }
 
 impl SettleKind {
-    pub const ALL: [SettleKind; 4] = [
+    pub const ALL: [SettleKind; 5] = [
         SettleKind::Move,
         SettleKind::Found,
         SettleKind::WriteOff,
         SettleKind::Register,
+        SettleKind::Recount,
     ];
 
     pub fn code(self) -> &'static str {
@@ -42,6 +46,7 @@ impl SettleKind {
             SettleKind::Found => "found",
             SettleKind::WriteOff => "write_off",
             SettleKind::Register => "register",
+            SettleKind::Recount => "recount",
         }
     }
 
@@ -49,11 +54,15 @@ impl SettleKind {
         SettleKind::ALL.into_iter().find(|k| k.code() == raw)
     }
 
-    /// What a settlement of this kind is when it is made.
-    pub fn first_state(self) -> SettleState {
+    /// What a settlement of this kind is when it is made: a write-off, and a recount that
+    /// `lowers` the register's quantity (报损 of part of a batch), wait for the admin.
+    pub fn first_state(self, lowers: bool) -> SettleState {
         match self {
             SettleKind::WriteOff => SettleState::Pending,
-            SettleKind::Move | SettleKind::Found | SettleKind::Register => SettleState::Done,
+            SettleKind::Recount if lowers => SettleState::Pending,
+            SettleKind::Move | SettleKind::Found | SettleKind::Register | SettleKind::Recount => {
+                SettleState::Done
+            }
         }
     }
 }
@@ -95,6 +104,9 @@ pub struct Settlement {
     pub asset_id: Uuid,
     /// Where a moved asset went.
     pub room_id: Option<Uuid>,
+    /// The quantity a recount set.
+    #[serde(default)]
+    pub quantity: Option<u32>,
     pub by: crate::model::Named,
     pub at: String,
 }
@@ -104,9 +116,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_a_write_off_waits_for_the_admin() {
-        assert_eq!(SettleKind::WriteOff.first_state(), SettleState::Pending);
-        assert_eq!(SettleKind::Move.first_state(), SettleState::Done);
+    fn only_what_lowers_the_register_waits_for_the_admin() {
+        assert_eq!(
+            SettleKind::WriteOff.first_state(false),
+            SettleState::Pending
+        );
+        assert_eq!(SettleKind::Move.first_state(false), SettleState::Done);
+        assert_eq!(SettleKind::Recount.first_state(true), SettleState::Pending);
+        assert_eq!(SettleKind::Recount.first_state(false), SettleState::Done);
         for k in SettleKind::ALL {
             assert_eq!(SettleKind::parse(k.code()), Some(k));
         }

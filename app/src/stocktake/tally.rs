@@ -3,7 +3,7 @@
 
 use super::{ExpectedAsset, Scan, ScanClass};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,6 +20,9 @@ pub struct Tally {
     pub out_of_scope: usize,
     /// Expected here and not found anywhere yet.
     pub missing: usize,
+    /// Batch records counted here whose number differs from the register's (数量不符).
+    #[serde(default)]
+    pub miscounted: usize,
 }
 
 /// The tally of `room` (or of the whole stocktake with `None`) from the expected list and the
@@ -27,6 +30,11 @@ pub struct Tally {
 pub fn tally(expected: &[ExpectedAsset], scans: &[Scan], room: Option<Uuid>) -> Tally {
     let here = |r: Uuid| room.is_none_or(|want| want == r);
     let live = || scans.iter().filter(|s| !s.undone);
+    let batches: HashMap<Uuid, &ExpectedAsset> = expected
+        .iter()
+        .filter(|e| e.is_batch())
+        .map(|e| (e.asset_id, e))
+        .collect();
     let counted: HashSet<Uuid> = live()
         .filter(|s| s.class.counts())
         .filter_map(|s| s.asset_id)
@@ -41,6 +49,10 @@ pub fn tally(expected: &[ExpectedAsset], scans: &[Scan], room: Option<Uuid>) -> 
         }
     }
     for s in live().filter(|s| here(s.room_id)) {
+        let batch = s.asset_id.and_then(|a| batches.get(&a));
+        if batch.is_some_and(|e| s.miscounts(e)) {
+            t.miscounted += 1;
+        }
         match s.class {
             ScanClass::Found => t.found += 1,
             ScanClass::Misplaced => t.misplaced += 1,
@@ -68,6 +80,7 @@ mod tests {
             room_id: Some(room),
             status: AssetStatus::InUse,
             custodian: None,
+            quantity: 1,
         }
     }
 
@@ -84,6 +97,7 @@ mod tests {
             },
             scanned_at: "2026-12-05 09:00".into(),
             undone: false,
+            counted: None,
         }
     }
 
@@ -112,6 +126,7 @@ mod tests {
                 surplus: 1,
                 out_of_scope: 0,
                 missing: 2,
+                miscounted: 0,
             }
         );
         // b's one asset was found (in a): not missing.
@@ -122,5 +137,31 @@ mod tests {
             (all.expected, all.found, all.misplaced, all.missing),
             (4, 1, 1, 2)
         );
+    }
+
+    #[test]
+    fn a_batch_counted_short_or_over_is_miscounted_once() {
+        let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut chairs = expected(a);
+        chairs.quantity = 50;
+        let mut desks = expected(a);
+        desks.quantity = 20;
+        let mut stools = expected(b);
+        stools.quantity = 8;
+        let list = vec![chairs.clone(), desks.clone(), stools.clone()];
+        let mut short = scan(a, Some(chairs.asset_id), ScanClass::Found);
+        short.counted = Some(45);
+        let mut right = scan(a, Some(desks.asset_id), ScanClass::Found);
+        right.counted = Some(20);
+        // the stools of room b, counted over in room a
+        let mut over = scan(a, Some(stools.asset_id), ScanClass::Misplaced);
+        over.counted = Some(9);
+        let mut repeat = scan(a, Some(chairs.asset_id), ScanClass::Repeat);
+        repeat.counted = Some(1);
+        let scans = vec![short, right, over, repeat];
+        let in_a = tally(&list, &scans, Some(a));
+        assert_eq!((in_a.found, in_a.misplaced, in_a.miscounted), (2, 1, 2));
+        assert_eq!(tally(&list, &scans, Some(b)).miscounted, 0);
+        assert_eq!(tally(&list, &scans, None).miscounted, 2);
     }
 }

@@ -24,15 +24,15 @@ const HEAD_SELECT: &str = "SELECT s.id, s.name, s.scope, s.due, s.status, s.star
     LEFT JOIN users u ON u.id = s.started_by WHERE s.school_id = $school";
 
 const EXPECTED_SELECT: &str = "SELECT e.asset_id, e.name, e.asset_code, e.category, e.tag, \
-    e.room_id, e.status, e.custodian_id, e.custodian_name FROM stocktake_expected e \
+    e.room_id, e.status, e.custodian_id, e.custodian_name, e.quantity FROM stocktake_expected e \
     JOIN stocktakes s ON s.id = e.stocktake_id AND s.school_id = $school WHERE e.stocktake_id = $1";
 
 /// A scan, stored only while its stocktake is counting and only once: a resend (its id) or a
 /// second live scan of the same tag inserts nothing.
 const INSERT_SCAN: &str =
     "INSERT INTO stocktake_scans (id, stocktake_id, room_id, code, asset_id, \
-    class, scanned_by, scanned_at, recorded_at, school_id) \
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $school WHERE EXISTS \
+    class, scanned_by, scanned_at, recorded_at, counted, school_id) \
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $school WHERE EXISTS \
     (SELECT 1 FROM stocktakes WHERE id = $2 AND status = 'counting' AND school_id = $school) \
     ON CONFLICT DO NOTHING";
 
@@ -92,7 +92,15 @@ fn expected(row: &Row) -> AppResult<ExpectedAsset> {
         room_id: get(row, "room_id")?,
         status: AssetStatus::parse(&status).map_err(|_| AppError::internal("asset status"))?,
         custodian: named(row, "custodian_id", "custodian_name")?,
+        quantity: count(row, "quantity")?.unwrap_or(1),
     })
+}
+
+/// A stored count (a quantity, a number counted) that may be missing.
+pub(super) fn count(row: &Row, col: &str) -> AppResult<Option<u32>> {
+    get::<Option<i64>>(row, col)?
+        .map(|n| u32::try_from(n).map_err(|_| AppError::internal(col.to_string())))
+        .transpose()
 }
 
 impl SqlStore {
@@ -149,11 +157,12 @@ impl StocktakeStore for SqlStore {
         rooms.build().execute(&mut *tx).await?;
         let mut assets = QueryBuilder::new(
             "INSERT INTO stocktake_expected (stocktake_id, asset_id, name, asset_code, category, tag, \
-             room_id, status, custodian_id, custodian_name) SELECT ",
+             room_id, status, custodian_id, custodian_name, quantity) SELECT ",
         );
         assets.push_bind(d.id).push(
             ", a.id, a.name, a.asset_code, a.category, t.code, a.room_id, a.status, \
-             COALESCE(u.id, ru.id), COALESCE(u.display_name, ru.display_name) FROM assets a \
+             COALESCE(u.id, ru.id), COALESCE(u.display_name, ru.display_name), a.quantity \
+             FROM assets a \
              LEFT JOIN rooms r ON r.id = a.room_id LEFT JOIN tags t ON t.asset_id = a.id \
              LEFT JOIN users u ON u.id = a.custodian_id LEFT JOIN users ru ON ru.id = r.custodian_id \
              WHERE a.school_id = $school AND a.status IN ('in_use', 'under_repair')",
@@ -252,7 +261,8 @@ impl StocktakeStore for SqlStore {
     async fn scans(&self, id: Uuid) -> AppResult<Vec<Scan>> {
         let rows = query(
             "SELECT c.id, c.room_id, c.code, c.asset_id, c.class, c.scanned_by, \
-             u.display_name AS by_name, c.scanned_at, c.undone_at FROM stocktake_scans c \
+             u.display_name AS by_name, c.scanned_at, c.undone_at, c.counted \
+             FROM stocktake_scans c \
              JOIN users u ON u.id = c.scanned_by \
              WHERE c.stocktake_id = $1 AND c.school_id = $school ORDER BY c.scanned_at, c.id",
         )
@@ -271,6 +281,7 @@ impl StocktakeStore for SqlStore {
                     by: person(r, "scanned_by", "by_name")?,
                     scanned_at: school_time(get(r, "scanned_at")?),
                     undone: get::<Option<String>>(r, "undone_at")?.is_some(),
+                    counted: count(r, "counted")?,
                 })
             })
             .collect()
@@ -316,6 +327,7 @@ impl StocktakeStore for SqlStore {
                 .bind(scanner)
                 .bind(s.scanned_at)
                 .bind(Utc::now())
+                .bind(s.counted.map(i64::from))
         };
         let mut class = s.class;
         if insert(class).execute(&mut *tx).await?.rows_affected() == 0 {
@@ -345,7 +357,7 @@ impl StocktakeStore for SqlStore {
         .await?;
         let after = serde_json::json!({
             "scan": s.id, "room": s.room_id, "code": s.code, "asset": s.asset_id,
-            "class": class.code(),
+            "class": class.code(), "counted": s.counted,
         });
         let stocktake = s.stocktake_id;
         record(

@@ -4,11 +4,12 @@
 use super::history::record;
 use super::register::asset_in;
 use super::rows::{get, person};
+use super::stocktake::count;
 use super::SqlStore;
 use crate::domain::Field;
 use crate::error::{AppError, AppResult};
 use crate::ssr::clock::school_time;
-use crate::ssr::db::{query, query_scalar, Query, Tx};
+use crate::ssr::db::{query, Query, Tx};
 use crate::ssr::stocktake::store::{SettlementDraft, SettlementStore};
 use crate::ssr::store::{Actor, Entity};
 use crate::stocktake::settle::{SettleKind, SettleState, Settlement};
@@ -33,16 +34,28 @@ async fn change_asset(tx: &mut Tx, actor: Actor, id: Uuid, update: Query) -> App
     .await
 }
 
+/// A batch record takes the number counted; its value follows at the same unit price (fen,
+/// rounded down).
+async fn recount(tx: &mut Tx, actor: Actor, asset: Uuid, counted: u32) -> AppResult<()> {
+    let update = query(
+        "UPDATE assets SET value_fen = value_fen * $1 / quantity, quantity = $1 \
+         WHERE id = $2 AND school_id = $school",
+    )
+    .bind(i64::from(counted))
+    .bind(asset);
+    change_asset(tx, actor, asset, update).await
+}
+
 #[async_trait::async_trait]
 impl SettlementStore for SqlStore {
     async fn settle(&self, actor: Actor, d: SettlementDraft) -> AppResult<()> {
         let mut tx = self.write().await?;
         let by = actor.0.ok_or(AppError::Unauthorized)?;
-        let state = d.kind.first_state();
+        let state = d.state;
         let done = query(
             "INSERT INTO stocktake_settlements (id, stocktake_id, asset_id, kind, state, room_id, \
-             settled_by, settled_at, school_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $school) \
-             ON CONFLICT DO NOTHING",
+             quantity, settled_by, settled_at, school_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $school) ON CONFLICT DO NOTHING",
         )
         .bind(d.id)
         .bind(d.stocktake_id)
@@ -50,6 +63,7 @@ impl SettlementStore for SqlStore {
         .bind(d.kind.code())
         .bind(state.code())
         .bind(d.room_id)
+        .bind(d.quantity.map(i64::from))
         .bind(by)
         .bind(Utc::now())
         .execute(&mut *tx)
@@ -59,16 +73,22 @@ impl SettlementStore for SqlStore {
                 field: Field::Target,
             });
         }
-        if let (SettleKind::Move, Some(room)) = (d.kind, d.room_id) {
-            let update =
-                query("UPDATE assets SET room_id = $1 WHERE id = $2 AND school_id = $school")
-                    .bind(room)
-                    .bind(d.asset_id);
-            change_asset(&mut tx, actor, d.asset_id, update).await?;
+        match (d.kind, d.room_id, d.quantity) {
+            (SettleKind::Move, Some(room), _) => {
+                let update =
+                    query("UPDATE assets SET room_id = $1 WHERE id = $2 AND school_id = $school")
+                        .bind(room)
+                        .bind(d.asset_id);
+                change_asset(&mut tx, actor, d.asset_id, update).await?;
+            }
+            (SettleKind::Recount, _, Some(counted)) if state == SettleState::Done => {
+                recount(&mut tx, actor, d.asset_id, counted).await?;
+            }
+            _ => {}
         }
         let after = serde_json::json!({
             "settlement": d.id, "kind": d.kind.code(), "state": state.code(), "asset": d.asset_id,
-            "room": d.room_id,
+            "room": d.room_id, "quantity": d.quantity,
         });
         record(
             &mut tx,
@@ -85,7 +105,8 @@ impl SettlementStore for SqlStore {
 
     async fn settlements(&self, stocktake: Uuid) -> AppResult<Vec<Settlement>> {
         let rows = query(
-            "SELECT x.id, x.kind, x.state, x.asset_id, x.room_id, x.settled_by, u.display_name, \
+            "SELECT x.id, x.kind, x.state, x.asset_id, x.room_id, x.quantity, x.settled_by, \
+             u.display_name, \
              x.settled_at FROM stocktake_settlements x JOIN users u ON u.id = x.settled_by \
              WHERE x.stocktake_id = $1 AND x.school_id = $school ORDER BY x.settled_at, x.id",
         )
@@ -102,6 +123,7 @@ impl SettlementStore for SqlStore {
                     state: SettleState::parse(&state).ok_or_else(|| AppError::internal("state"))?,
                     asset_id: get(r, "asset_id")?,
                     room_id: get(r, "room_id")?,
+                    quantity: count(r, "quantity")?,
                     by: person(r, "settled_by", "display_name")?,
                     at: school_time(get(r, "settled_at")?),
                 })
@@ -122,10 +144,10 @@ impl SettlementStore for SqlStore {
         } else {
             SettleState::Rejected
         };
-        let asset: Option<Uuid> = query_scalar(
+        let decided = query(
             "UPDATE stocktake_settlements SET state = $1, decided_by = $2, decided_at = $3 \
-             WHERE id = $4 AND stocktake_id = $5 AND kind = 'write_off' AND state = 'pending' \
-             AND school_id = $school RETURNING asset_id",
+             WHERE id = $4 AND stocktake_id = $5 AND kind IN ('write_off', 'recount') \
+             AND state = 'pending' AND school_id = $school RETURNING asset_id, kind, quantity",
         )
         .bind(state.code())
         .bind(actor.0)
@@ -134,12 +156,20 @@ impl SettlementStore for SqlStore {
         .bind(stocktake)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some(asset) = asset else { return Ok(false) };
-        if approve {
-            let update =
-                query("UPDATE assets SET status = 'lost' WHERE id = $1 AND school_id = $school")
-                    .bind(asset);
-            change_asset(&mut tx, actor, asset, update).await?;
+        let Some(row) = decided else { return Ok(false) };
+        let asset: Uuid = get(&row, "asset_id")?;
+        match (approve, count(&row, "quantity")?) {
+            (false, _) => {}
+            (true, Some(counted)) if get::<String>(&row, "kind")? == "recount" => {
+                recount(&mut tx, actor, asset, counted).await?;
+            }
+            (true, _) => {
+                let update = query(
+                    "UPDATE assets SET status = 'lost' WHERE id = $1 AND school_id = $school",
+                )
+                .bind(asset);
+                change_asset(&mut tx, actor, asset, update).await?;
+            }
         }
         let after = serde_json::json!({ "settlement": settlement, "state": state.code() });
         record(

@@ -205,6 +205,7 @@ pub async fn prepare_scan(
         .expected_by_tag(req.stocktake_id, code.as_str())
         .await?;
     let class = classify(expected.as_ref(), registered.is_some(), req.room_id, false);
+    let counted = req.counted_for(expected.as_ref())?;
     let scanned_at = match req.scanned_at.as_deref() {
         None => chrono::Utc::now(),
         Some(at) => chrono::DateTime::parse_from_rfc3339(at)
@@ -219,6 +220,7 @@ pub async fn prepare_scan(
         asset_id: expected.map(|e| e.asset_id).or(registered),
         class,
         scanned_at,
+        counted,
     })
 }
 
@@ -296,7 +298,9 @@ pub async fn finish(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Stockt
 }
 
 /// Settles one difference of a finished stocktake (asset manager, admin): a move of an asset
-/// found in another room, or a missing asset found after all or written off (the admin decides).
+/// found in another room, a missing asset found after all or written off (the admin decides),
+/// a 盘盈 tag registered, or a batch record's quantity set to the number counted (the admin
+/// decides when it lowers the register).
 pub async fn settle(
     state: &AppState,
     v: &Visitor,
@@ -309,6 +313,7 @@ pub async fn settle(
         return Err(Invalid::new(Field::Status, Problem::BadTransition).into());
     }
     let not_a_difference = || Invalid::new(Field::Target, Problem::UnknownChoice);
+    let mut quantity = None;
     let room_id = match req.kind {
         SettleKind::Move => Some(
             r.misplaced
@@ -330,14 +335,29 @@ pub async fn settle(
             }
             None
         }
+        SettleKind::Recount => {
+            let m = r
+                .miscounted
+                .iter()
+                .find(|m| m.asset.asset_id == req.asset_id)
+                .ok_or_else(not_a_difference)?;
+            quantity = Some(m.counted);
+            None
+        }
     };
+    let lowers = r
+        .miscounted
+        .iter()
+        .any(|m| m.asset.asset_id == req.asset_id && m.difference() < 0);
     let school = state.school(v)?;
     let draft = SettlementDraft {
         id: Uuid::now_v7(),
         stocktake_id: id,
         asset_id: req.asset_id,
         kind: req.kind,
+        state: req.kind.first_state(lowers),
         room_id,
+        quantity,
     };
     school.settle(v.actor(), draft).await?;
     school.settlements(id).await
@@ -369,7 +389,8 @@ pub async fn settlements(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<V
     school.settlements(id).await
 }
 
-/// The admin approves (the asset becomes lost) or refuses a pending write-off.
+/// The admin approves (the asset becomes lost, or takes the number counted) or refuses a
+/// pending write-off or recount.
 pub async fn decide_write_off(
     state: &AppState,
     v: &Visitor,

@@ -6,7 +6,7 @@ use crate::error::AppResult;
 use crate::model::Named;
 use crate::ssr::store::Actor;
 use crate::stocktake::report::DamageNote;
-use crate::stocktake::settle::{SettleKind, Settlement};
+use crate::stocktake::settle::{SettleKind, SettleState, Settlement};
 use crate::stocktake::{ExpectedAsset, Scan, ScanClass, StocktakeHead, StocktakeScope};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -39,6 +39,8 @@ pub struct ScanDraft {
     pub asset_id: Option<Uuid>,
     pub class: ScanClass,
     pub scanned_at: DateTime<Utc>,
+    /// How many of a batch record were counted (none: all).
+    pub counted: Option<u32>,
 }
 
 /// A checked settlement, ready to record.
@@ -47,8 +49,11 @@ pub struct SettlementDraft {
     pub stocktake_id: Uuid,
     pub asset_id: Uuid,
     pub kind: SettleKind,
+    pub state: SettleState,
     /// Where a moved asset goes.
     pub room_id: Option<Uuid>,
+    /// The quantity a recount sets.
+    pub quantity: Option<u32>,
 }
 
 /// What recording a scan did.
@@ -105,12 +110,13 @@ pub trait CountingStore: Send + Sync {
 /// How a finished stocktake's differences were settled.
 #[async_trait]
 pub trait SettlementStore: Send + Sync {
-    /// Records how a difference is settled, and for a move puts the asset in its room, with
-    /// history, in one transaction; a difference settled already is a conflict.
+    /// Records how a difference is settled, and when it is done at once changes the asset (a
+    /// move puts it in its room, a recount sets its quantity and value), with history, in one
+    /// transaction; a difference settled already is a conflict.
     async fn settle(&self, actor: Actor, draft: SettlementDraft) -> AppResult<()>;
     async fn settlements(&self, stocktake: Uuid) -> AppResult<Vec<Settlement>>;
-    /// The admin's decision on a pending write-off: approved, the asset becomes lost. False
-    /// when no such write-off is pending.
+    /// The admin's decision on a pending write-off or recount: approved, the asset becomes
+    /// lost or takes the number counted. False when no such settlement is pending.
     async fn decide_write_off(
         &self,
         actor: Actor,

@@ -55,6 +55,7 @@ fn tally_cells(first: String, counter: String, t: &Tally, damaged: usize) -> Vec
             t.misplaced,
             t.surplus,
             t.missing,
+            t.miscounted,
             damaged,
         ]
         .into_iter()
@@ -85,6 +86,7 @@ pub fn tables(r: &Report, lang: Lang) -> Vec<Table> {
             (Msg::MisplacedColumn, 1.2),
             (Msg::SurplusColumn, 1.0),
             (Msg::MissingColumn, 1.0),
+            (Msg::MiscountedColumn, 1.0),
             (Msg::DamagedColumn, 1.0),
         ]),
         rows: r
@@ -162,6 +164,36 @@ pub fn tables(r: &Report, lang: Lang) -> Vec<Table> {
             .collect(),
         total: None,
     };
+    let miscounted = Table {
+        title: Msg::MiscountedColumn,
+        columns: columns(&[
+            (Msg::FieldAssetCode, 1.3),
+            (Msg::Name, 1.5),
+            (Msg::FoundRoom, 1.8),
+            (Msg::BookQuantityColumn, 1.0),
+            (Msg::FieldCounted, 1.0),
+            (Msg::DifferenceColumn, 0.8),
+            (Msg::CounterColumn, 1.1),
+            (Msg::ScannedAtColumn, 1.7),
+        ]),
+        rows: r
+            .miscounted
+            .iter()
+            .map(|m| {
+                vec![
+                    text(&m.asset.asset_code),
+                    text(&m.asset.name),
+                    room(Some(m.room_id)),
+                    Cell::Number(m.asset.quantity as usize),
+                    Cell::Number(m.counted as usize),
+                    Cell::Text(format!("{:+}", m.difference())),
+                    text(&m.by.name),
+                    Cell::Text(minutes(&m.scanned_at)),
+                ]
+            })
+            .collect(),
+        total: None,
+    };
     let damaged = Table {
         title: Msg::DamagedTitle,
         columns: columns(&[
@@ -203,6 +235,7 @@ pub fn tables(r: &Report, lang: Lang) -> Vec<Table> {
         missing,
         findings(Msg::MisplacedColumn, &r.misplaced),
         findings(Msg::SurplusColumn, &r.surplus),
+        miscounted,
         damaged,
         counters,
     ]

@@ -3,7 +3,8 @@
 // door tag, two of its assets, an asset of another room, a blank tag, then the first asset
 // again), moved and scaled across the frame. The page counts found, 位置不符, 盘盈 and the
 // repeat live; a keyboard-wedge burst typed with no connection is kept and synced when the
-// connection returns; the report's 盘亏 are exactly the room's assets never shown.
+// connection returns; a batch record (30 chairs on one tag, brought in from a register file)
+// asks how many are here; the report's 盘亏 are exactly the room's assets never shown.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,16 @@ const elsewhere = probe.find((e) => inBuilding.has(e.room_id) && e.room_id !== r
 let started = null; // the stocktake the manager starts on the page
 let expected = null; // its frozen list
 const [a1, a2, a3, a4] = inRoom;
+
+// A batch record in the room: 30 student chairs on one tag, from a register file.
+const register = `资产编号,资产名称,资产分类,数量,价值,存放地点\nKZY-PL-2026-01,学生椅,课桌椅,30,3000,${room.building}/${room.room}\n`;
+const upload = new FormData();
+upload.append('file', new Blob([register], { type: 'text/csv' }), '学生椅.csv');
+upload.append('quantities', 'batch');
+upload.append('commit', 'true');
+const imported = await fetch(`${base}/api/v1/imports`, { method: 'POST', headers: { authorization: `Bearer ${manager}` }, body: upload });
+if (imported.status !== 201) throw new Error(`import: ${imported.status} ${await imported.text()}`);
+let chairs = null; // the batch record in the stocktake's frozen list
 
 // The labels, printed as the asset manager would (thermal 30×20 mm), and one blank tag.
 async function labels(job) {
@@ -83,6 +94,8 @@ try {
     const id = page.url().split('/stocktakes/')[1];
     started = await api(base, `/api/v1/stocktakes/${id}`, manager);
     expected = await api(base, `/api/v1/stocktakes/${id}/expected`, manager);
+    chairs = expected.find((e) => e.asset_code === 'KZY-PL-2026-01');
+    expect(chairs?.quantity === 30 && chairs.tag && chairs.room_id === roomId, `the batch record is expected: ${JSON.stringify(chairs)}`);
     expect(started.scope.buildings.length === 1 && started.scope.buildings[0] === building.id, 'scoped to the building');
     expect(started.rooms.every((r) => inBuilding.has(r.room_id)), 'only its rooms');
   });
@@ -141,6 +154,30 @@ try {
     expect(counted.length === 5, `five counted on the server: ${counted.length}`);
   });
 
+  await checks.step('a batch record asks how many are here: 28 of 30 is 数量不符', async () => {
+    await page.focus('[data-capture] input');
+    await page.keyboard.type(`${base}/t/${chairs.tag}`, { delay: 4 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-batch]:not([hidden])');
+    expect(await page.inputValue('[data-batch] input') === '30', 'the register\'s quantity is filled in');
+    expect((await page.textContent('[data-batch]')).includes('实盘数量'), 'asked in Chinese');
+    expect(await fitsWidth(page), 'the question fits the phone');
+    await page.fill('[data-batch] input', '0');
+    await page.click('[data-batch] button[type=submit]');
+    expect(await page.isVisible('[data-batch]'), 'no count of 0');
+    await page.fill('[data-batch] input', '28');
+    await page.click('[data-batch] button[type=submit]');
+    await page.waitForFunction((code) => document.querySelector(`[data-scans] li[data-code="${code}"]`)?.textContent.includes('28/30'), chairs.tag);
+    let kept = null;
+    for (let i = 0; i < 50 && !kept; i++) {
+      const scans = await api(base, `/api/v1/stocktakes/${started.id}/scans`, manager);
+      kept = scans.find((x) => x.asset_id === chairs.asset_id);
+      if (!kept) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(kept?.counted === 28 && kept.class === 'found', `the server keeps 28: ${JSON.stringify(kept)}`);
+    expect((await tally('room')).miscounted === 1, 'the room counts one 数量不符');
+  });
+
   await checks.step('the 扫码 button beside the search box opens a scanned label\'s record', async () => {
     const other = await context.newPage();
     await other.goto(`${base}/t/${a1.tag}`);
@@ -172,7 +209,7 @@ try {
   await checks.step('the report\'s 盘亏 in the room are the assets never shown', async () => {
     const report = await api(base, `/api/v1/stocktakes/${started.id}/report`, manager);
     const missingHere = report.missing.filter((m) => m.room_id === roomId).map((m) => m.asset_id).sort();
-    const counted = new Set([a1, a2, a3, a4].map((a) => a.asset_id));
+    const counted = new Set([a1, a2, a3, a4, chairs].map((a) => a.asset_id));
     const never = expected.filter((e) => e.room_id === roomId && !counted.has(e.asset_id)).map((e) => e.asset_id).sort();
     expect(JSON.stringify(missingHere) === JSON.stringify(never), `missing ${missingHere.length}, never shown ${never.length}`);
   });
@@ -201,6 +238,10 @@ try {
     expect(printable.suggestedFilename().endsWith('.pdf') && pdf.subarray(0, 5).toString() === '%PDF-', 'the report downloads as a PDF to print');
     expect(await fitsWidth(page), 'the differences fit the phone');
     // 盘盈: register the tag as a new asset in the room it was found in, then record that.
+    // 数量不符: setting the register to 28 lowers it, so it waits for the admin too.
+    expect((await page.textContent('.differences-list[data-kind="miscounted"]')).includes('28'), 'the batch counted short is listed');
+    await settle('miscounted', 0);
+    expect((await page.textContent('.differences-list[data-kind="miscounted"]')).includes('报损待管理员批准'), 'the recount waits for the admin');
     await page.click('.differences-list[data-kind="surplus"] a[href*="/manage/assets/new?tag="]');
     await page.waitForURL((u) => u.pathname === '/manage/assets/new' && u.searchParams.get('room') === roomId);
     await hydrated(page);
@@ -214,12 +255,12 @@ try {
     expect((await page.textContent('.differences-list[data-kind="surplus"]')).includes('已处理'), 'the 盘盈 shows as settled');
     const settlements = await api(base, `/api/v1/stocktakes/${started.id}/settlements`, manager);
     const kinds = settlements.map((x) => `${x.kind}:${x.state}`).sort();
-    expect(JSON.stringify(kinds) === JSON.stringify(['found:done', 'move:done', 'register:done', 'write_off:pending']), `settled: ${kinds}`);
+    expect(JSON.stringify(kinds) === JSON.stringify(['found:done', 'move:done', 'recount:pending', 'register:done', 'write_off:pending']), `settled: ${kinds}`);
     const moved = await api(base, `/api/v1/assets/${elsewhere.asset_id}`, manager);
     expect((moved.room?.id ?? moved.asset?.room?.id) === roomId, 'the register follows the misplaced asset to the room it was counted in');
   });
 
-  await checks.step('the admin approves the write-off on the same page', async () => {
+  await checks.step('the admin approves the write-off and the recount on the same page', async () => {
     const admin = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
     const desk = await admin.newPage();
     await desk.goto(`${base}/signin`);
@@ -235,6 +276,11 @@ try {
     const lost = await api(base, `/api/v1/assets/${off.asset_id}`, manager);
     expect((lost.status ?? lost.asset?.status) === 'lost', 'the asset is lost');
     expect(await fitsWidth(desk), 'the decision fits the phone');
+    const recount = desk.locator('.differences-list[data-kind="miscounted"] li', { hasText: '报损待管理员批准' });
+    await recount.locator('button[type=submit]', { hasText: '批准报损' }).click();
+    await desk.waitForFunction(() => document.querySelector('.differences-list[data-kind="miscounted"]').textContent.includes('已处理'), null, { timeout: 10000 });
+    const batch = await api(base, `/api/v1/assets/${chairs.asset_id}`, manager);
+    expect(batch.card.quantity === 28 && batch.value_fen === 280000, `the register takes 28 chairs at 100 yuan: ${JSON.stringify(batch.card)} ${batch.value_fen}`);
     await admin.close();
   });
 } finally {

@@ -99,6 +99,11 @@ async fn finish(app: &TestApp, token: &str, id: &str) -> Answer {
     app.api(Method::POST, &path, Some(token), None).await
 }
 
+async fn report_of(app: &TestApp, token: &str, id: &str) -> Value {
+    let path = format!("/stocktakes/{id}/report");
+    app.api(Method::GET, &path, Some(token), None).await.json()
+}
+
 async fn view(app: &TestApp, token: &str, id: &str) -> Value {
     app.api(Method::GET, &format!("/stocktakes/{id}"), Some(token), None)
         .await
@@ -186,15 +191,7 @@ async fn a_stocktake_freezes_its_scope_and_classifies_every_scan() {
     );
     assert_eq!(st["tally"]["missing"], in_scope - 2);
 
-    let report = app
-        .api(
-            Method::GET,
-            &format!("/stocktakes/{id}/report"),
-            Some(&manager),
-            None,
-        )
-        .await
-        .json();
+    let report = report_of(&app, &manager, &id).await;
     assert_eq!(
         report["missing"].as_array().unwrap().len() as i64,
         in_scope - 2
@@ -867,15 +864,7 @@ async fn a_batch_record_is_counted_by_number_and_the_register_takes_the_count() 
     assert_eq!(seen["tally"]["miscounted"], 2, "{}", seen["tally"]);
     assert_eq!(room(&seen, here)["tally"]["miscounted"], 1);
     assert_eq!(room(&seen, desks_room)["tally"]["miscounted"], 0);
-    let report = app
-        .api(
-            Method::GET,
-            &format!("/stocktakes/{id}/report"),
-            Some(&manager),
-            None,
-        )
-        .await
-        .json();
+    let report = report_of(&app, &manager, &id).await;
     let rows = report["miscounted"].as_array().unwrap();
     let row = |asset: &str| {
         rows.iter()
@@ -1170,15 +1159,7 @@ async fn the_report_prints_on_a4_with_the_school_and_signature_lines() {
     let (manager, id) = one_counted(&app).await;
     let finished = finish(&app, &manager, &id).await;
     assert_eq!(finished.status, StatusCode::OK, "{}", finished.text);
-    let report = app
-        .api(
-            Method::GET,
-            &format!("/stocktakes/{id}/report"),
-            Some(&manager),
-            None,
-        )
-        .await
-        .json();
+    let report = report_of(&app, &manager, &id).await;
     let missing = report["missing"].as_array().unwrap();
     assert!(
         missing.len() > 100,

@@ -220,6 +220,27 @@ mod tests {
         }
     }
 
+    /// A finished stocktake with no rooms: the report's lists come from the scans alone.
+    fn finished() -> Stocktake {
+        let head = StocktakeHead {
+            id: Uuid::now_v7(),
+            name: "秋季盘点".into(),
+            scope: StocktakeScope::default(),
+            participants: vec![],
+            due: None,
+            status: StocktakeStatus::Finished,
+            started_by: None,
+            started_at: "2026-12-01T08:00:00+08:00".into(),
+            finished_at: None,
+        };
+        Stocktake {
+            head,
+            tally: Tally::default(),
+            rooms: vec![],
+            counting: vec![],
+        }
+    }
+
     #[test]
     fn the_report_lists_each_difference_once_and_who_counted() {
         let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
@@ -234,23 +255,7 @@ mod tests {
             scan(None, a, ScanClass::Surplus, &li),
             undone,
         ];
-        let head = StocktakeHead {
-            id: Uuid::now_v7(),
-            name: "秋季盘点".into(),
-            scope: StocktakeScope::default(),
-            participants: vec![],
-            due: None,
-            status: StocktakeStatus::Finished,
-            started_by: None,
-            started_at: "2026-12-01T08:00:00+08:00".into(),
-            finished_at: None,
-        };
-        let st = Stocktake {
-            head,
-            tally: Tally::default(),
-            rooms: vec![],
-            counting: vec![],
-        };
+        let st = finished();
         let damage = |e: &ExpectedAsset| DamageNote {
             asset_id: e.asset_id,
             description: "桌腿断了".into(),
@@ -305,23 +310,7 @@ mod tests {
         let wang = named("王老师");
         let mut counted = scan(Some(&chairs), room, ScanClass::Found, &wang);
         counted.counted = Some(45);
-        let st = Stocktake {
-            head: StocktakeHead {
-                id: Uuid::now_v7(),
-                name: "秋季盘点".into(),
-                scope: StocktakeScope::default(),
-                participants: vec![],
-                due: None,
-                status: StocktakeStatus::Finished,
-                started_by: None,
-                started_at: "2026-12-01T08:00:00+08:00".into(),
-                finished_at: None,
-            },
-            tally: Tally::default(),
-            rooms: vec![],
-            counting: vec![],
-        };
-        let r = report(st, std::slice::from_ref(&chairs), &[counted], &[]);
+        let r = report(finished(), std::slice::from_ref(&chairs), &[counted], &[]);
         assert!(r.missing.is_empty(), "a batch counted short is not missing");
         assert_eq!(r.miscounted.len(), 1);
         assert_eq!(

@@ -161,7 +161,9 @@ try {
     await page.waitForSelector('[data-batch]:not([hidden])');
     expect(await page.inputValue('[data-batch] input') === '30', 'the register\'s quantity is filled in');
     expect((await page.textContent('[data-batch]')).includes('实盘数量'), 'asked in Chinese');
-    expect(await fitsWidth(page), 'the question fits the phone');
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await fitsWidth(page), 'the question fits 360 px');
+    await page.setViewportSize(PHONE);
     await page.fill('[data-batch] input', '0');
     await page.click('[data-batch] button[type=submit]');
     expect(await page.isVisible('[data-batch]'), 'no count of 0');

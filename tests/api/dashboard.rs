@@ -219,6 +219,19 @@ async fn only_the_asset_manager_and_the_admin_see_the_dashboard_and_staff_get_th
     let staff = app.signed_in_browser("demo-staff").await;
     let home = app.page(&staff, "/").await;
     assert!(home.text.contains("card brief") && home.text.contains("我的巡检"));
+    // 待我处理 counts the open reports assigned to them (the desk's is one, by the 分工 table).
+    let waiting = app
+        .sql(
+            "SELECT COUNT(*) FROM damage_reports WHERE status NOT IN ('closed', 'rejected') \
+             AND assignee_id = (SELECT id FROM users WHERE login = 'demo-staff')",
+        )
+        .await
+        .remove(0);
+    assert_ne!(waiting, "0", "the desk's report waits for demo-staff");
+    let tile = format!(
+        "<a href=\"/reports?scope=assigned\" class=\"figure-tile\"><strong class=\"figure\">{waiting}</strong>"
+    );
+    assert!(home.text.contains(&tile), "{tile}");
     let refused = app.page(&staff, "/dashboard").await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     let teacher = app.signed_in_browser("demo-teacher").await;

@@ -20,9 +20,6 @@ use crate::ssr::store::Store;
 use crate::ssr::visitor::Visitor;
 use chrono::{Days, NaiveDate};
 
-/// Reports waiting for one person that the home page counts at most.
-const WAITING_LIMIT: i64 = 500;
-
 /// The dashboard as of the school's today (asset manager, admin).
 pub async fn dashboard(st: &AppState, v: &Visitor) -> AppResult<Dashboard> {
     v.require(|r| r.manages_register())?;
@@ -88,12 +85,12 @@ pub async fn brief(st: &AppState, v: &Visitor) -> AppResult<Option<Brief>> {
         .iter()
         .fold(Progress::default(), |p, s| p.plus(s.progress));
     let waiting = school
-        .damage_reports(ReportScope::AssignedTo(user.id), WAITING_LIMIT)
+        .count_damage_reports(ReportScope::AssignedTo(user.id))
         .await?;
     let tickets = school.dashboard_tickets(school_midnight(today)).await?;
     Ok(Some(Brief {
         mine,
-        assigned_open: waiting.len(),
+        assigned_open: waiting,
         hazards_overdue: tally(v.lang, &tickets, today).hazards_overdue,
     }))
 }

@@ -104,6 +104,8 @@ pub trait DamageStore: Send + Sync {
         scope: ReportScope,
         limit: i64,
     ) -> AppResult<Vec<crate::inspections::DamageReport>>;
+    /// How many reports a scope holds (what [`Self::damage_reports`] would list, unlimited).
+    async fn count_damage_reports(&self, scope: ReportScope) -> AppResult<usize>;
     async fn damage_report(&self, id: Uuid) -> AppResult<Option<crate::inspections::DamageReport>>;
     /// Moves a report one step (the asset's status follows), setting any new measure or
     /// deadline, with history.

@@ -196,6 +196,17 @@ pub(super) async fn open_report(
 /// The filter of tickets still open: neither closed nor rejected.
 const OPEN: &str = "AND d.status NOT IN ('closed', 'rejected')";
 
+/// What a scope adds to `WHERE d.school_id = $school` (`AND …`), and the user it binds as `$1`.
+fn scope_filter(scope: ReportScope) -> (String, Option<Uuid>) {
+    match scope {
+        ReportScope::ReportedBy(u) => ("AND d.reporter_id = $1".into(), Some(u)),
+        ReportScope::AssignedTo(u) => (format!("{OPEN} AND d.assignee_id = $1"), Some(u)),
+        ReportScope::All => (String::new(), None),
+        ReportScope::Open => (OPEN.into(), None),
+        ReportScope::Hazards => (format!("{OPEN} AND d.source = 'inspection'"), None),
+    }
+}
+
 impl SqlStore {
     async fn reports_where(
         &self,
@@ -265,22 +276,20 @@ impl DamageStore for SqlStore {
     }
 
     async fn damage_reports(&self, scope: ReportScope, limit: i64) -> AppResult<Vec<DamageReport>> {
-        match scope {
-            ReportScope::ReportedBy(u) => {
-                self.reports_where("AND d.reporter_id = $1", Some(u), limit)
-                    .await
-            }
-            ReportScope::AssignedTo(u) => {
-                let mine = format!("{OPEN} AND d.assignee_id = $1");
-                self.reports_where(&mine, Some(u), limit).await
-            }
-            ReportScope::All => self.reports_where("", None, limit).await,
-            ReportScope::Open => self.reports_where(OPEN, None, limit).await,
-            ReportScope::Hazards => {
-                let hazards = format!("{OPEN} AND d.source = 'inspection'");
-                self.reports_where(&hazards, None, limit).await
-            }
+        let (filter, bind) = scope_filter(scope);
+        self.reports_where(&filter, bind, limit).await
+    }
+
+    async fn count_damage_reports(&self, scope: ReportScope) -> AppResult<usize> {
+        let (filter, bind) = scope_filter(scope);
+        let sql =
+            format!("SELECT COUNT(*) FROM damage_reports d WHERE d.school_id = $school {filter}");
+        let mut q = query_scalar::<i64>(&sql);
+        if let Some(id) = bind {
+            q = q.bind(id);
         }
+        let n = q.fetch_one(&self.db).await?;
+        Ok(usize::try_from(n).unwrap_or_default())
     }
 
     async fn damage_report(&self, id: Uuid) -> AppResult<Option<DamageReport>> {

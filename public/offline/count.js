@@ -25,6 +25,7 @@ const store = openStore('rounds-stocktake', 1, (d) => {
 
 let list = null; // { id, stocktake, expected, scans, at }
 const byTag = new Map(); // tag code → expected asset
+const byAsset = new Map(); // asset id → expected asset
 const rooms = new Map(); // room id → room
 const roomByTag = new Map(); // door tag code → room
 let mine = []; // this phone's scans of this stocktake
@@ -50,9 +51,13 @@ async function loadList() {
   list ??= await store.get('lists', stocktakeId);
   if (!list) return false;
   byTag.clear();
+  byAsset.clear();
   rooms.clear();
   roomByTag.clear();
-  for (const e of list.expected) if (e.tag) byTag.set(e.tag, e);
+  for (const e of list.expected) {
+    byAsset.set(e.asset_id, e);
+    if (e.tag) byTag.set(e.tag, e);
+  }
   for (const r of list.stocktake.rooms) {
     rooms.set(r.room_id, r);
     if (r.tag) roomByTag.set(r.tag, r);
@@ -95,7 +100,7 @@ function tally(room) {
 /** The batch record (one tag, a quantity over 1) a counting scan counted, if it was one. */
 function batchOf(s) {
   if (!COUNTS.has(s.class) || !s.asset_id) return null;
-  const e = list.expected.find((x) => x.asset_id === s.asset_id);
+  const e = byAsset.get(s.asset_id);
   return e && e.quantity > 1 ? e : null;
 }
 
@@ -148,7 +153,7 @@ function scanRow(s) {
   li.dataset.class = s.class;
   const what = document.createElement('span');
   what.className = 'count-what';
-  const e = s.asset_id ? list.expected.find((x) => x.asset_id === s.asset_id) : null;
+  const e = s.asset_id ? byAsset.get(s.asset_id) : null;
   what.textContent = e ? `${e.name} · ${e.asset_code}` : s.code;
   const badge = document.createElement('span');
   badge.className = `badge class-${s.class}`;

@@ -158,18 +158,20 @@ impl SettlementStore for SqlStore {
         .await?;
         let Some(row) = decided else { return Ok(false) };
         let asset: Uuid = get(&row, "asset_id")?;
-        match (approve, count(&row, "quantity")?) {
-            (false, _) => {}
-            (true, Some(counted)) if get::<String>(&row, "kind")? == "recount" => {
+        let kind: String = get(&row, "kind")?;
+        match (approve, SettleKind::parse(&kind), count(&row, "quantity")?) {
+            (false, _, _) => {}
+            (true, Some(SettleKind::Recount), Some(counted)) => {
                 recount(&mut tx, actor, asset, counted).await?;
             }
-            (true, _) => {
+            (true, Some(SettleKind::WriteOff), _) => {
                 let update = query(
                     "UPDATE assets SET status = 'lost' WHERE id = $1 AND school_id = $school",
                 )
                 .bind(asset);
                 change_asset(&mut tx, actor, asset, update).await?;
             }
+            (true, _, _) => return Err(AppError::internal("a pending settlement of no kind")),
         }
         let after = serde_json::json!({ "settlement": settlement, "state": state.code() });
         record(

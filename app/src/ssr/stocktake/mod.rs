@@ -313,7 +313,7 @@ pub async fn settle(
         return Err(Invalid::new(Field::Status, Problem::BadTransition).into());
     }
     let not_a_difference = || Invalid::new(Field::Target, Problem::UnknownChoice);
-    let mut quantity = None;
+    let (mut quantity, mut lowers) = (None, false);
     let room_id = match req.kind {
         SettleKind::Move => Some(
             r.misplaced
@@ -342,13 +342,10 @@ pub async fn settle(
                 .find(|m| m.asset.asset_id == req.asset_id)
                 .ok_or_else(not_a_difference)?;
             quantity = Some(m.counted);
+            lowers = m.difference() < 0;
             None
         }
     };
-    let lowers = r
-        .miscounted
-        .iter()
-        .any(|m| m.asset.asset_id == req.asset_id && m.difference() < 0);
     let school = state.school(v)?;
     let draft = SettlementDraft {
         id: Uuid::now_v7(),

@@ -64,6 +64,11 @@ messages! {
     LangSwitch => "English", "中文";
     SignIn => "登录", "Sign in";
     SignOut => "退出", "Sign out";
+    SignOutEverywhere => "在所有设备上退出", "Sign out on every device";
+    SignOutEverywhereHint => "结束你在每部手机、每台电脑上的登录和 API 令牌，包括这一个。", "Ends your sign-ins on every phone and computer, and your API tokens, this one too.";
+    EndUserSessions => "结束此用户的所有登录", "End all of this user's sign-ins";
+    SessionsEnded => "已结束 {n} 个登录。", "{n} sign-in(s) ended.";
+    FieldSessions => "登录", "Sign-ins";
     LoginLabel => "账号", "Login";
     PasswordLabel => "密码", "Password";
     BadCredentials => "账号或密码不正确。", "Wrong login or password.";

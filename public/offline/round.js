@@ -69,7 +69,10 @@ async function markItems() {
   const shown = $('[data-done]');
   if (shown) shown.textContent = String(done);
   const fill = $('[data-progress]');
-  if (fill && total) fill.style.width = `${Math.round((done * 100) / total)}%`;
+  if (fill && total) {
+    fill.max = total;
+    fill.value = done;
+  }
 }
 
 async function refresh() {

@@ -41,6 +41,7 @@ pub async fn prepare(args: &ServeArgs) -> anyhow_lite::Result<AppState> {
             label_font: args.label_font.clone(),
             data_dir: args.data.clone(),
         }),
+        clock: Default::default(),
     })
 }
 

@@ -237,3 +237,194 @@ async fn behind_https_cookies_are_secure_and_tags_use_the_public_url() {
         format!("https://rounds.school.example/t/{code}")
     );
 }
+
+/// Whether a browser or a token is still signed in, by `/api/v1/me`.
+async fn signed_in(
+    app: &rounds_tests::TestApp,
+    browser: Option<&reqwest::Client>,
+    token: Option<&str>,
+) -> bool {
+    let res = match browser {
+        Some(b) => b.get(app.url("/api/v1/me")).send().await.unwrap().status(),
+        None => app.api(Method::GET, "/me", token, None).await.status,
+    };
+    res == StatusCode::OK
+}
+
+#[tokio::test]
+async fn a_browser_session_ends_after_12_idle_hours_and_a_week_however_busy() {
+    use chrono::Duration;
+    let app = spawn_app().await;
+    let idle = app.signed_in_browser("demo-staff").await;
+    app.clock.advance(Duration::hours(11));
+    assert!(
+        signed_in(&app, Some(&idle), None).await,
+        "11 hours idle is fine"
+    );
+    app.clock.advance(Duration::hours(11));
+    assert!(
+        signed_in(&app, Some(&idle), None).await,
+        "its last request was 11 hours ago"
+    );
+    app.clock
+        .advance(Duration::hours(12) + Duration::minutes(1));
+    assert!(
+        !signed_in(&app, Some(&idle), None).await,
+        "12 hours without a request end it"
+    );
+    assert_eq!(
+        app.page(&idle, "/rounds").await.location(),
+        "/signin?next=%2Frounds",
+        "the page asks to sign in again"
+    );
+
+    let busy = app.signed_in_browser("demo-staff").await;
+    let token = app.token("demo-staff").await;
+    for _ in 0..(7 * 24 / 8 - 1) {
+        app.clock.advance(Duration::hours(8));
+        assert!(signed_in(&app, Some(&busy), None).await);
+        assert!(signed_in(&app, None, Some(&token)).await);
+    }
+    app.clock.advance(Duration::hours(8) + Duration::minutes(1));
+    assert!(
+        !signed_in(&app, Some(&busy), None).await,
+        "a week after sign-in it ends"
+    );
+    assert!(
+        signed_in(&app, None, Some(&token)).await,
+        "a token lives longer"
+    );
+
+    app.clock.advance(Duration::days(30) + Duration::minutes(1));
+    assert!(
+        !signed_in(&app, None, Some(&token)).await,
+        "a token unused for 30 days ends"
+    );
+    let used = app.token("demo-staff").await;
+    for _ in 0..(365 / 20) {
+        app.clock.advance(Duration::days(20));
+        assert!(signed_in(&app, None, Some(&used)).await);
+    }
+    app.clock.advance(Duration::days(6));
+    assert!(
+        !signed_in(&app, None, Some(&used)).await,
+        "a token ends a year after it was issued"
+    );
+}
+
+#[tokio::test]
+async fn signing_out_everywhere_ends_every_browser_and_token_of_the_user_only() {
+    let app = spawn_app().await;
+    let phone = app.signed_in_browser("demo-staff").await;
+    let laptop = app.signed_in_browser("demo-staff").await;
+    let token = app.token("demo-staff").await;
+    let other = app.signed_in_browser("demo-teacher").await;
+    let res = app.post_form(&phone, "/auth/sessions/end", &[]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/signin");
+    assert!(res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+    for b in [&phone, &laptop] {
+        assert!(!signed_in(&app, Some(b), None).await);
+    }
+    assert!(!signed_in(&app, None, Some(&token)).await);
+    assert!(
+        signed_in(&app, Some(&other), None).await,
+        "another user stays signed in"
+    );
+
+    // The same over the API, and the history says who ended how many.
+    let again = app.token("demo-staff").await;
+    let browser = app.signed_in_browser("demo-staff").await;
+    let res = app
+        .api(Method::DELETE, "/auth/sessions", Some(&again), None)
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.json()["ended"], 2);
+    assert!(!signed_in(&app, None, Some(&again)).await);
+    assert!(!signed_in(&app, Some(&browser), None).await);
+    let rows = app
+        .sql(
+            "SELECT count(*) FROM history WHERE entity = 'user' AND CAST(after AS TEXT) LIKE '%sessions%' \
+             AND entity_id = (SELECT id FROM users WHERE login = 'demo-staff')",
+        )
+        .await;
+    assert_eq!(
+        rows,
+        vec!["2".to_string()],
+        "each sign-out everywhere is in the history"
+    );
+}
+
+#[tokio::test]
+async fn an_admin_ends_a_users_sessions_and_nobody_else_may() {
+    let app = spawn_app().await;
+    let staff = app.signed_in_browser("demo-staff").await;
+    let staff_token = app.token("demo-staff").await;
+    let id = app
+        .api(Method::GET, "/me", Some(&staff_token), None)
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let teacher = app.signed_in_browser("demo-teacher").await;
+    let manager = app.signed_in_browser("demo-manager").await;
+    for (who, browser) in [("teacher", &teacher), ("asset manager", &manager)] {
+        let res = app
+            .post_form(browser, "/auth/sessions/end", &[("user", id.as_str())])
+            .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{who}");
+        assert!(
+            signed_in(&app, Some(&staff), None).await,
+            "{who} ended nothing"
+        );
+    }
+    let admin = app.signed_in_browser("demo-admin").await;
+    for odd in ["not-an-id", &uuid::Uuid::now_v7().to_string()] {
+        let res = app
+            .post_form(&admin, "/auth/sessions/end", &[("user", odd)])
+            .await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{odd}");
+    }
+    let res = app
+        .post_form(&admin, "/auth/sessions/end", &[("user", id.as_str())])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers()["location"],
+        format!("/manage/users/{id}?ended=2")
+    );
+    assert!(!signed_in(&app, Some(&staff), None).await);
+    assert!(!signed_in(&app, None, Some(&staff_token)).await);
+    assert!(
+        signed_in(&app, Some(&admin), None).await,
+        "the admin stays signed in"
+    );
+    let page = app
+        .page(&admin, &format!("/manage/users/{id}?ended=2"))
+        .await;
+    assert!(
+        page.text.contains("已结束 2 个登录。"),
+        "the page says how many ended"
+    );
+
+    // A password set by the admin ends the user's sessions too.
+    let again = app.signed_in_browser("demo-staff").await;
+    let form = [
+        ("id", id.as_str()),
+        ("form[login]", "demo-staff"),
+        ("form[display_name]", "程财宝"),
+        ("form[role]", "staff"),
+        ("form[active]", "on"),
+        ("form[password]", "a-new-password-1"),
+    ];
+    let res = app.post_form(&admin, "/sf/save_user", &form).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        !signed_in(&app, Some(&again), None).await,
+        "a new password ends the old sign-ins"
+    );
+}

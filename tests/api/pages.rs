@@ -129,3 +129,103 @@ async fn the_built_site_is_sent_precompressed_and_revalidated_by_etag() {
         .unwrap();
     assert_eq!(wasm.headers()["content-type"], "application/wasm");
 }
+
+/// The nonce a page's Content-Security-Policy allows, and every inline script of the page.
+fn nonce_and_inline_scripts(page: &rounds_tests::Answer) -> (String, Vec<String>) {
+    let policy = page.headers["content-security-policy"].to_str().unwrap();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap_or_default()
+        .to_string();
+    let inline = page
+        .text
+        .split("<script")
+        .skip(1)
+        .map(|tag| tag.split('>').next().unwrap_or_default().to_string())
+        .filter(|attrs| !attrs.contains("src=") && !attrs.contains("application/json"))
+        .collect();
+    (nonce, inline)
+}
+
+#[tokio::test]
+async fn every_page_sends_a_strict_policy_and_its_only_inline_script_carries_the_nonce() {
+    let app = spawn_app().await;
+    let token = app.token("demo-manager").await;
+    let asset = app.some_asset(&token).await;
+    let id = asset["id"].as_str().unwrap();
+    let browser = app.signed_in_browser("demo-manager").await;
+    let mut nonces = Vec::new();
+    for path in [
+        "/".to_string(),
+        format!("/t/{}", asset["tag"].as_str().unwrap()),
+        format!("/manage/assets/{id}"),
+        "/rounds".into(),
+        "/scan".into(),
+        "/manage/labels".into(),
+    ] {
+        let page = app.page(&browser, &path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let policy = page.headers["content-security-policy"].to_str().unwrap();
+        assert!(
+            policy.contains("script-src 'self' 'nonce-")
+                && policy.contains("style-src 'self';")
+                && policy.contains("frame-ancestors 'none'")
+                && !policy.contains("unsafe-inline")
+                && !policy.contains("'unsafe-eval'"),
+            "{path}: {policy}"
+        );
+        let (nonce, inline) = nonce_and_inline_scripts(&page);
+        assert!(nonce.len() >= 16, "{path}: a nonce of 16 bytes or more");
+        for attrs in &inline {
+            assert!(
+                attrs.contains(&format!("nonce=\"{nonce}\"")),
+                "{path}: an inline script without the page's nonce: <script{attrs}>"
+            );
+        }
+        assert!(
+            !page.text.contains(" style=\""),
+            "{path}: no inline style attribute"
+        );
+        assert_eq!(page.headers["cache-control"], "no-store", "{path}");
+        assert!(page.headers.get("strict-transport-security").is_none());
+        let camera = page.headers["permissions-policy"].to_str().unwrap();
+        assert_eq!(
+            camera.starts_with("camera=(self)"),
+            path == "/scan",
+            "{path}: the camera only where the scanner is: {camera}"
+        );
+        nonces.push(nonce);
+    }
+    let editor = app.page(&browser, &format!("/manage/assets/{id}")).await;
+    let (nonce, inline) = nonce_and_inline_scripts(&editor);
+    assert!(
+        !inline.is_empty(),
+        "the editor loads its islands by an inline script"
+    );
+    nonces.push(nonce);
+    nonces.sort();
+    nonces.dedup();
+    assert_eq!(nonces.len(), 7, "a fresh nonce for every page");
+
+    let css = reqwest::get(app.url("/pkg/rounds.css")).await.unwrap();
+    assert!(css
+        .headers()
+        .get("cache-control")
+        .is_none_or(|v| v != "no-store"));
+    let api = app
+        .api(reqwest::Method::GET, "/me", Some(&token), None)
+        .await;
+    assert_eq!(api.headers["cache-control"], "no-store");
+}
+
+#[tokio::test]
+async fn an_https_server_asks_browsers_to_stay_on_https() {
+    let app = rounds_tests::spawn_app_behind(Some("https://rounds.school.example")).await;
+    let res = reqwest::get(app.url("/signin")).await.unwrap();
+    assert_eq!(
+        res.headers()["strict-transport-security"],
+        "max-age=31536000"
+    );
+}

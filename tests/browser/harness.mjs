@@ -64,7 +64,34 @@ export async function launch(args = []) {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic', ...args],
   });
+  watchPolicy(browser);
   return { browser, close: async () => { await browser.close(); rmSync(userDataDir, { recursive: true, force: true }); } };
+}
+
+/** What the Content-Security-Policy refused on any page of this run; `summary()` fails on any. */
+const refused = [];
+
+function watchPage(page) {
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (/Content Security Policy/i.test(text)) refused.push(`${page.url()}: ${text}`);
+  });
+}
+
+/** Every page opened from `browser` (directly or through a context) reports what the policy refused. */
+function watchPolicy(browser) {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('page', watchPage);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args) => {
+    const page = await newPage(...args);
+    watchPage(page);
+    return page;
+  };
 }
 
 /** Runs named steps in order; a failed step is reported and stops the flow it belongs to. */
@@ -84,6 +111,13 @@ export class Checks {
     }
   }
   summary() {
+    if (refused.length) {
+      this.failed++;
+      console.log(`FAIL the Content-Security-Policy refused ${refused.length} thing(s): ${refused.slice(0, 3).join(' | ')}`);
+    } else {
+      this.passed++;
+      console.log('ok   no page broke the Content-Security-Policy');
+    }
     console.log(`browser: ${this.passed} passed, ${this.failed} failed`);
     return this.failed === 0 ? 0 : 1;
   }

@@ -59,7 +59,7 @@ try {
     await page.waitForSelector(item(classroom.id));
     const heads = await page.$$eval('.round-building h2', (hs) => hs.map((h) => h.textContent));
     expect(heads.length > 0, 'grouped by building');
-    expect(await page.$('.progress [data-progress]'), 'a progress bar');
+    expect(await page.$('progress.progress[data-progress]'), 'a progress bar');
     expect(await pending() === 0, 'nothing pending yet');
     expect(await fitsWidth(page), 'the round fits 390 px');
     if (shots) await page.screenshot({ path: join(shots, 'round.png') });

@@ -55,6 +55,8 @@ pub struct TestApp {
     _postgres: Option<Arc<PostgresDatabase>>,
     /// A replica's own `rounds serve` process, stopped when the app is dropped.
     _process: Option<ServerProcess>,
+    /// The clock sessions and sign-in go by in this test's server; tests move it forward.
+    pub clock: app::ssr::clock::Clock,
 }
 
 /// A `rounds serve` process of a test's, killed with the test.
@@ -197,6 +199,7 @@ async fn serve(
             .to_string(),
     };
     let state = server::prepare(&args).await.expect("the app starts");
+    let clock = state.clock.clone();
     tokio::spawn(server::serve_on(listener, state));
     TestApp {
         base,
@@ -204,6 +207,7 @@ async fn serve(
         database_url,
         _postgres: postgres,
         _process: None,
+        clock,
     }
 }
 
@@ -356,6 +360,8 @@ impl TestApp {
                     database_url: self.database_url.clone(),
                     _postgres: self._postgres.clone(),
                     _process: Some(process),
+                    // Another process: its clock is the system's and cannot be moved.
+                    clock: Default::default(),
                 };
             }
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;

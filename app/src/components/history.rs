@@ -34,6 +34,7 @@ fn key_label(key: &str) -> Option<Msg> {
         "keeper" => Msg::ColumnCustodian,
         "booked_on" => Msg::ColumnBookedOn,
         "voucher" => Msg::ColumnVoucher,
+        "sessions" => Msg::FieldSessions,
         _ => return None,
     })
 }

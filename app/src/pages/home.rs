@@ -76,6 +76,12 @@ pub fn HomePage() -> impl IntoView {
                 {no_duties}
                 <ul class="list">{duties}</ul>
             </section>
+            <section class="card">
+                <form method="post" action="/auth/sessions/end">
+                    <p class="muted">{s.t(Msg::SignOutEverywhereHint)}</p>
+                    <button class="secondary" type="submit">{s.t(Msg::SignOutEverywhere)}</button>
+                </form>
+            </section>
         }
     };
     view! { <Frame>{loaded(home_data(), render)}</Frame> }.into_any()

@@ -22,12 +22,10 @@ fn subject_parts(subject: Subject) -> (&'static str, uuid::Uuid) {
 
 /// A progress bar with "done / total".
 pub fn progress(lang: Lang, done: usize, total: usize) -> impl IntoView {
-    let percent = (done * 100).checked_div(total).unwrap_or(100);
     view! {
         <div class="progress-line">
-            <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax=total aria-valuenow=done>
-                <span data-progress="" style=format!("width: {percent}%")></span>
-            </div>
+            <progress class="progress" data-progress="" max=total.max(1) value=if total == 0 { 1 } else { done }
+                aria-label=lang.t(Msg::ProgressDone)></progress>
             <span>{lang.t(Msg::ProgressDone)}" "<strong data-done="">{done}</strong>" / "<span data-total="">{total}</span></span>
         </div>
     }

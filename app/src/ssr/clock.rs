@@ -56,3 +56,23 @@ mod tests {
         assert_eq!(school_time("garbage".into()), "garbage");
     }
 }
+
+/// The server's clock for sessions and sign-in: the system's, moved forward by tests instead of
+/// sleeping (clones share one setting).
+#[derive(Clone, Debug, Default)]
+pub struct Clock {
+    ahead_secs: std::sync::Arc<std::sync::atomic::AtomicI64>,
+}
+
+impl Clock {
+    pub fn now(&self) -> DateTime<Utc> {
+        let ahead = self.ahead_secs.load(std::sync::atomic::Ordering::Relaxed);
+        Utc::now() + chrono::Duration::seconds(ahead)
+    }
+
+    /// Moves this clock (and every clone of it) forward by `by`.
+    pub fn advance(&self, by: chrono::Duration) {
+        self.ahead_secs
+            .fetch_add(by.num_seconds(), std::sync::atomic::Ordering::Relaxed);
+    }
+}

@@ -29,6 +29,8 @@ pub struct AppState {
     /// records are reached through [`AppState::school`].
     pub district: Arc<dyn Store>,
     pub settings: Arc<Settings>,
+    /// What sessions and the sign-in throttle take as now.
+    pub clock: super::clock::Clock,
 }
 
 impl AppState {

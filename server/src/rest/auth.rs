@@ -1,9 +1,10 @@
-//! API tokens: issued for a login and password, revoked by their holder.
+//! API tokens: issued for a login and password, revoked by their holder; signing out everywhere.
 
 use super::{parse_json, RestError, RestResult};
 use app::error::AppError;
 use app::model::User;
 use app::ssr::people::auth::{check_credentials, new_token};
+use app::ssr::people::sessions;
 use app::ssr::people::store::SessionKind;
 use app::ssr::state::AppState;
 use app::ssr::visitor::Visitor;
@@ -11,7 +12,6 @@ use axum::body::Bytes;
 use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use chrono::Utc;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::net::SocketAddr;
@@ -33,7 +33,7 @@ pub async fn issue_token(
     let (token, hash) = new_token();
     state
         .district
-        .create_session(&hash, user.id, SessionKind::Token, Utc::now())
+        .create_session(&hash, user.id, SessionKind::Token, state.clock.now())
         .await?;
     Ok(Json(json!({ "token": token, "user": user })))
 }
@@ -48,8 +48,21 @@ pub async fn revoke_token(
         .token_hash
         .as_ref()
         .ok_or(RestError(AppError::Unauthorized))?;
-    state.district.revoke_session(hash, Utc::now()).await?;
+    state
+        .district
+        .revoke_session(hash, state.clock.now())
+        .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Signs the caller out everywhere: every browser session and token of theirs, this one too.
+pub async fn end_my_sessions(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+) -> RestResult<Json<Value>> {
+    let me = v.signed_in()?.id;
+    let ended = sessions::end_sessions(&state, &v, me).await?;
+    Ok(Json(json!({ "ended": ended })))
 }
 
 pub async fn me(Extension(v): Extension<Visitor>) -> RestResult<Json<User>> {

@@ -109,6 +109,10 @@ pub fn router() -> Router<AppState> {
             "/auth/token",
             post(auth::issue_token).delete(auth::revoke_token),
         )
+        .route(
+            "/auth/sessions",
+            axum::routing::delete(auth::end_my_sessions),
+        )
         .route("/me", get(auth::me))
         .route("/schools", get(schools::list).post(schools::add))
         .route("/tags/{code}", get(register::tag))

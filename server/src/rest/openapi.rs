@@ -461,6 +461,7 @@ fn register_spec() -> Value {
         "servers": [{ "url": "/api/v1" }],
         "paths": {
             "/api/v1/auth/token": { "post": issue, "delete": { "summary": "Revoke the token used for this request", "tags": ["auth"], "security": [{ "bearer": [] }], "responses": { "204": { "description": "revoked" }, "401": { "$ref": "#/components/responses/Error" } } } },
+            "/api/v1/auth/sessions": { "delete": { "summary": "Sign out everywhere: end every session and token of the caller, this one too", "tags": ["auth"], "security": [{ "bearer": [] }], "responses": { "200": { "description": "how many were still open", "content": { "application/json": { "schema": { "type": "object", "required": ["ended"], "properties": { "ended": { "type": "integer", "minimum": 0 } } } } } }, "401": { "$ref": "#/components/responses/Error" } } } },
             "/api/v1/me": { "get": op("The signed-in user", "auth", "200", schema("User")) },
             "/api/v1/schools": { "get": op("Every school with its figures (district admin)", "district", "200", json!({ "type": "array", "items": schema("SchoolFigures") })), "post": with_body(op("Add a school with its first admin (district admin)", "district", "201", schema("Named")), "NewSchool") },
             "/api/v1/tags/{code}": { "get": tag },

@@ -2,7 +2,7 @@
 //! request, into a [`Visitor`] in the request's extensions.
 
 use app::i18n::Lang;
-use app::ssr::people::auth::token_hash;
+use app::ssr::people::auth::{lifetime, token_hash};
 use app::ssr::people::store::SessionKind;
 use app::ssr::state::AppState;
 use app::ssr::visitor::Visitor;
@@ -10,15 +10,11 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap};
 use axum::middleware::Next;
 use axum::response::Response;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 
 pub const SESSION_COOKIE: &str = "rounds_session";
 pub const LANG_COOKIE: &str = "rounds_lang";
 
-/// A browser session ends after this long without a request.
-pub const COOKIE_IDLE: Duration = Duration::hours(12);
-/// An API token ends after this long unused (or when revoked).
-pub const TOKEN_IDLE: Duration = Duration::days(30);
 /// `last_seen` is written at most this often, so reads stay reads.
 const TOUCH_EVERY: Duration = Duration::minutes(1);
 
@@ -72,18 +68,18 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         }
     });
     let credentials = match bearer(headers) {
-        Some(t) => Some((t.to_string(), SessionKind::Token, TOKEN_IDLE)),
-        None => cookie(headers, SESSION_COOKIE)
-            .map(|t| (t.to_string(), SessionKind::Cookie, COOKIE_IDLE)),
+        Some(t) => Some((t.to_string(), SessionKind::Token)),
+        None => cookie(headers, SESSION_COOKIE).map(|t| (t.to_string(), SessionKind::Cookie)),
     };
     let mut visitor = Visitor {
         lang: chosen_lang.or(api_lang).unwrap_or_default(),
         ..Default::default()
     };
-    if let Some((token, kind, idle)) = credentials {
+    if let Some((token, kind)) = credentials {
         let hash = token_hash(&token);
-        let now = Utc::now();
-        if let Ok(Some(found)) = state.district.session_user(&hash, kind, now - idle).await {
+        let now = state.clock.now();
+        let live = lifetime::live_at(kind, now);
+        if let Ok(Some(found)) = state.district.session_user(&hash, kind, live).await {
             if now - found.last_seen > TOUCH_EVERY {
                 let _ = state.district.touch_session(&hash, now).await;
             }

@@ -2,6 +2,7 @@
 //! site, and the middleware every request passes.
 
 mod guard;
+mod headers;
 mod identify;
 mod qr;
 mod server_fn_status;
@@ -37,7 +38,10 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let context_state = state.clone();
-    let context = move || provide_context(context_state.clone());
+    let context = move || {
+        provide_context(context_state.clone());
+        headers::provide_request_nonce();
+    };
     let files = static_files::StaticFiles::load(&state.leptos_options.site_root);
     let not_found =
         leptos_axum::file_and_error_handler_with_context::<AppState, _>(context.clone(), shell);
@@ -46,6 +50,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/auth/signin", post(signin::sign_in))
         .route("/auth/signout", post(signin::sign_out))
+        .route("/auth/sessions/end", post(signin::end_sessions))
         .route("/auth/lang", post(signin::set_lang))
         .route("/t/{code}/qr.svg", get(qr::svg))
         .route("/t/{code}/qr.png", get(qr::png))
@@ -80,6 +85,10 @@ pub fn router(state: AppState) -> Router {
                 DefaultPredicate::new().and(NotForContentType::const_new("application/pdf")),
             ),
         )
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            headers::security_headers,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

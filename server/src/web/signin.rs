@@ -5,6 +5,7 @@ use app::error::AppError;
 use app::i18n::Lang;
 use app::pages::encode_query;
 use app::ssr::people::auth::{check_credentials, new_token};
+use app::ssr::people::sessions;
 use app::ssr::people::store::SessionKind;
 use app::ssr::state::AppState;
 use app::ssr::visitor::Visitor;
@@ -13,7 +14,6 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
-use chrono::Utc;
 use serde::Deserialize;
 use std::net::SocketAddr;
 
@@ -82,7 +82,7 @@ pub async fn sign_in(
                 return Redirect::to(&back).into_response();
             }
         };
-    let now = Utc::now();
+    let now = state.clock.now();
     if let Some(old) = cookie(&headers, SESSION_COOKIE) {
         let _ = state
             .district
@@ -111,11 +111,56 @@ pub async fn sign_out(
     Extension(visitor): Extension<Visitor>,
 ) -> Response {
     if let Some(hash) = &visitor.token_hash {
-        let _ = state.district.revoke_session(hash, Utc::now()).await;
+        let _ = state.district.revoke_session(hash, state.clock.now()).await;
     }
     let mut response = Redirect::to("/signin").into_response();
     set_cookie(&mut response, session_cookie(&state, "", Some(0)));
     response
+}
+
+#[derive(Deserialize)]
+pub struct EndSessionsForm {
+    /// Whose sessions; none means the visitor's own.
+    #[serde(default)]
+    user: String,
+}
+
+/// 在所有设备上退出: ends every session of the visitor (and signs this browser out), or, for an
+/// admin, of a user of their school (back to that user's page, saying how many ended).
+pub async fn end_sessions(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    form: Result<Form<EndSessionsForm>, FormRejection>,
+) -> Response {
+    let me = match visitor.signed_in() {
+        Ok(me) => me.id,
+        Err(_) => return Redirect::to("/signin").into_response(),
+    };
+    let asked = form.ok().map(|Form(f)| f.user).unwrap_or_default();
+    let user = match asked.trim() {
+        "" => Ok(me),
+        id => uuid::Uuid::parse_str(id).map_err(|_| AppError::NotFound),
+    };
+    let ended = match user {
+        Ok(user) => sessions::end_sessions(&state, &visitor, user)
+            .await
+            .map(|n| (user, n)),
+        Err(e) => Err(e),
+    };
+    match ended {
+        Ok((user, _)) if user == me => {
+            let mut response = Redirect::to("/signin").into_response();
+            set_cookie(&mut response, session_cookie(&state, "", Some(0)));
+            response
+        }
+        Ok((user, n)) => Redirect::to(&format!("/manage/users/{user}?ended={n}")).into_response(),
+        Err(e) => (
+            axum::http::StatusCode::from_u16(e.status())
+                .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
+            e.message(visitor.lang),
+        )
+            .into_response(),
+    }
 }
 
 #[derive(Deserialize)]

@@ -4,7 +4,7 @@ use crate::components::editors::UserEditorForm;
 use crate::components::frame::{Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::model::User;
-use crate::pages::{loaded, param};
+use crate::pages::{loaded, param, query};
 use crate::server_fns::users::{user_editor, user_list};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -46,10 +46,23 @@ pub fn UserEditPage() -> impl IntoView {
     } else {
         s.t(Msg::EditUser)
     };
+    let ended = query("ended").parse::<u64>().ok().map(|n| {
+        view! { <p class="saved" role="status">{s.t(Msg::SessionsEnded).replace("{n}", &n.to_string())}</p> }
+    });
+    let end_sessions = (id != "new").then(|| {
+        view! {
+            <form method="post" action="/auth/sessions/end" class="inline-form">
+                <input type="hidden" name="user" value=id.clone()/>
+                <button class="secondary" type="submit">{s.t(Msg::EndUserSessions)}</button>
+            </form>
+        }
+    });
     view! {
         <Frame>
             <h1>{title}</h1>
+            {ended}
             {loaded(user_editor(id), move |editor| view! { <IslandScripts/> <UserEditorForm lang editor/> })}
+            {end_sessions}
         </Frame>
     }
 }

@@ -26,7 +26,7 @@ pub fn preview_svg(font: &LabelFont, run: &LabelRun<'_>, pages: usize) -> AppRes
         let _ = write!(
             svg,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sheet\" viewBox=\"0 0 {w:.2} {h:.2}\" \
-             style=\"aspect-ratio:{w:.2}/{h:.2}\" font-family=\"'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC',sans-serif\">\
+             width=\"{w:.2}\" height=\"{h:.2}\" font-family=\"'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC',sans-serif\">\
              <rect width=\"{w:.2}\" height=\"{h:.2}\" fill=\"#fff\"/>"
         );
         for pos in 0..stock.per_page() {

@@ -1,11 +1,11 @@
-//! Passwords (argon2id), session tokens (random, stored only as SHA-256) and the sign-in throttle.
+//! Passwords (argon2id), session tokens (random, stored only as SHA-256), how long sessions
+//! live, and the sign-in throttle.
 
 use crate::error::{AppError, AppResult};
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
 use argon2::Argon2;
-use chrono::Utc;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -65,7 +65,7 @@ pub async fn check_credentials(
 ) -> AppResult<crate::model::User> {
     let login = login.trim().to_ascii_lowercase();
     let keys = [format!("login:{login}"), format!("ip:{peer}")];
-    let now = Utc::now();
+    let now = state.clock.now();
     let failures = state.district.sign_in_failures(&keys).await?;
     if failures.iter().any(|f| throttle::waiting(f, now)) {
         return Err(AppError::TooManyAttempts);
@@ -113,9 +113,55 @@ pub mod throttle {
     }
 }
 
+/// How long a session lives: a browser's ends 12 hours after its last request and, however
+/// busy, 7 days after sign-in; an API token's 30 days after its last use and a year after it was
+/// issued. Revoking ends either at once.
+pub mod lifetime {
+    use crate::ssr::people::store::SessionKind;
+    use chrono::{DateTime, Duration, Utc};
+
+    pub const COOKIE_IDLE: Duration = Duration::hours(12);
+    pub const COOKIE_LIFETIME: Duration = Duration::days(7);
+    pub const TOKEN_IDLE: Duration = Duration::days(30);
+    pub const TOKEN_LIFETIME: Duration = Duration::days(365);
+
+    /// What a session of some kind must have to be live at some moment: a request after
+    /// `seen_after` and a sign-in after `made_after`.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct Live {
+        pub seen_after: DateTime<Utc>,
+        pub made_after: DateTime<Utc>,
+    }
+
+    pub fn live_at(kind: SessionKind, now: DateTime<Utc>) -> Live {
+        let (idle, lifetime) = match kind {
+            SessionKind::Cookie => (COOKIE_IDLE, COOKIE_LIFETIME),
+            SessionKind::Token => (TOKEN_IDLE, TOKEN_LIFETIME),
+        };
+        Live {
+            seen_after: now - idle,
+            made_after: now - lifetime,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Utc;
+
+    #[test]
+    fn a_browser_session_lives_half_a_day_idle_and_a_week_at_most() {
+        use super::lifetime::live_at;
+        use crate::ssr::people::store::SessionKind;
+        let now = Utc::now();
+        let cookie = live_at(SessionKind::Cookie, now);
+        assert_eq!(now - cookie.seen_after, chrono::Duration::hours(12));
+        assert_eq!(now - cookie.made_after, chrono::Duration::days(7));
+        let token = live_at(SessionKind::Token, now);
+        assert_eq!(now - token.seen_after, chrono::Duration::days(30));
+        assert_eq!(now - token.made_after, chrono::Duration::days(365));
+    }
 
     #[tokio::test]
     async fn passwords_verify_and_locked_accounts_never_do() {

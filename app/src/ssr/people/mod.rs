@@ -2,4 +2,5 @@
 //! sessions and sign-in failures live, so every server process sees the same).
 
 pub mod auth;
+pub mod sessions;
 pub mod store;

@@ -57,16 +57,21 @@ pub trait PeopleStore: Send + Sync {
         kind: SessionKind,
         now: DateTime<Utc>,
     ) -> AppResult<()>;
-    /// The session's user if it is live: not revoked, not idle past `idle_after`, user active.
+    /// The session's user if it is live: not revoked, used and made within `live`'s bounds,
+    /// the user active.
     async fn session_user(
         &self,
         token_hash: &[u8],
         kind: SessionKind,
-        idle_after: DateTime<Utc>,
+        live: super::auth::lifetime::Live,
     ) -> AppResult<Option<SessionUser>>;
     async fn touch_session(&self, token_hash: &[u8], now: DateTime<Utc>) -> AppResult<()>;
     /// Revokes; false when there was no live session.
     async fn revoke_session(&self, token_hash: &[u8], now: DateTime<Utc>) -> AppResult<bool>;
+    /// Ends every session and token of a user of this school (signed out everywhere), with a
+    /// history entry; how many were still open. Not found for a user of another school.
+    async fn end_sessions(&self, actor: Actor, user_id: Uuid, now: DateTime<Utc>)
+        -> AppResult<u64>;
     /// The failures counted against each of `keys` (keys with none are left out).
     async fn sign_in_failures(&self, keys: &[String]) -> AppResult<Vec<SignInFailures>>;
     /// Counts one more failure for each key at `now`, starting again from one for a key whose

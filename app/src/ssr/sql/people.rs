@@ -8,6 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::model::{Named, Responsibility, User};
 use crate::ssr::db::{query, query_scalar, Query, Row};
+use crate::ssr::people::auth::lifetime::Live;
 use crate::ssr::people::store::PeopleStore;
 use crate::ssr::people::store::{SessionKind, SessionUser, SignInFailures, UserRecord};
 use crate::ssr::store::{Actor, Entity};
@@ -208,16 +209,17 @@ impl PeopleStore for SqlStore {
         &self,
         hash: &[u8],
         kind: SessionKind,
-        idle_after: DateTime<Utc>,
+        live: Live,
     ) -> AppResult<Option<SessionUser>> {
         let row = query(
             "SELECT u.id, u.login, u.display_name, u.role, u.active, u.school_id, u.lang, s.last_seen FROM sessions s \
              JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.kind = $2 AND s.revoked_at IS NULL \
-             AND s.last_seen > $3 AND u.active",
+             AND s.last_seen > $3 AND s.created_at > $4 AND u.active",
         )
         .bind(hash)
         .bind(kind_code(kind))
-        .bind(idle_after)
+        .bind(live.seen_after)
+        .bind(live.made_after)
         .fetch_optional(&self.db)
         .await?;
         let Some(row) = row else { return Ok(None) };
@@ -247,6 +249,34 @@ impl PeopleStore for SqlStore {
         .execute(&self.db)
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    async fn end_sessions(
+        &self,
+        actor: Actor,
+        user_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> AppResult<u64> {
+        let mut tx = self.write().await?;
+        let sql = format!("SELECT id FROM users WHERE id = $1 AND {OF_SCHOOL}");
+        let found: Option<Uuid> = query_scalar(sql)
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        found.ok_or(AppError::NotFound)?;
+        let ended =
+            query("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+                .bind(now)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        let (before, after) = (
+            serde_json::json!({ "sessions": ended }),
+            serde_json::json!({ "sessions": 0 }),
+        );
+        commit_with_history(tx, actor, Entity::User, user_id, Some(&before), after).await?;
+        Ok(ended)
     }
 
     async fn sign_in_failures(&self, keys: &[String]) -> AppResult<Vec<SignInFailures>> {

@@ -33,6 +33,12 @@ pub enum AppError {
     Internal,
     #[error("transport: {detail}")]
     Transport { detail: String },
+    /// A request the server cannot read: broken JSON, a form or query that does not parse.
+    #[error("malformed request")]
+    Malformed,
+    /// A request body over the route's limit.
+    #[error("request too large")]
+    BodyTooLarge,
 }
 
 /// The result of every store call and server function.
@@ -54,10 +60,10 @@ impl AppError {
             AppError::Conflict { .. } => 409,
             AppError::Invalid(_) => 422,
             AppError::TooManyAttempts => 429,
-            AppError::TooLarge { .. } => 413,
+            AppError::TooLarge { .. } | AppError::BodyTooLarge => 413,
             AppError::LabelFontMissing => 503,
             AppError::Internal => 500,
-            AppError::Transport { .. } => 400,
+            AppError::Transport { .. } | AppError::Malformed => 400,
         }
     }
 
@@ -71,10 +77,11 @@ impl AppError {
             AppError::BadCredentials => "bad_credentials",
             AppError::Conflict { .. } => "conflict",
             AppError::Invalid(_) => "invalid",
-            AppError::TooLarge { .. } => "too_large",
+            AppError::TooLarge { .. } | AppError::BodyTooLarge => "too_large",
             AppError::LabelFontMissing => "label_font_missing",
             AppError::Internal => "internal",
             AppError::Transport { .. } => "bad_request",
+            AppError::Malformed => "malformed",
         }
     }
 
@@ -105,6 +112,8 @@ impl AppError {
             AppError::LabelFontMissing => lang.t(Msg::LabelFontMissing).into(),
             AppError::Internal => lang.t(Msg::Internal).into(),
             AppError::Transport { .. } => lang.t(Msg::Network).into(),
+            AppError::Malformed => lang.t(Msg::MalformedRequest).into(),
+            AppError::BodyTooLarge => lang.t(Msg::BodyTooLarge).into(),
         }
     }
 
@@ -158,6 +167,8 @@ mod tests {
             AppError::Transport {
                 detail: "bad form".into(),
             },
+            AppError::Malformed,
+            AppError::BodyTooLarge,
         ];
         for e in all {
             let json = serde_json::to_string(&e).expect("serializes");

@@ -64,6 +64,8 @@ messages! {
     LangSwitch => "English", "中文";
     SignIn => "登录", "Sign in";
     SignOut => "退出", "Sign out";
+    BodyTooLarge => "请求内容太大，超出了这一操作允许的大小。", "The request is larger than this action allows.";
+    MalformedRequest => "请求无法读取：JSON、表单或网址参数格式不正确。", "The request could not be read: its JSON, form or URL parameters are malformed.";
     SignOutEverywhere => "在所有设备上退出", "Sign out on every device";
     SignOutEverywhereHint => "结束你在每部手机、每台电脑上的登录和 API 令牌，包括这一个。", "Ends your sign-ins on every phone and computer, and your API tokens, this one too.";
     EndUserSessions => "结束此用户的所有登录", "End all of this user's sign-ins";
@@ -342,6 +344,8 @@ messages! {
     FieldRole => "角色", "Role";
     FieldTag => "标签码", "Tag code";
     FieldQuery => "搜索词", "Search";
+    FieldLimit => "每页条数（limit，1–200）", "Page size (limit, 1–200)";
+    FieldOffset => "起始位置（offset，不小于 0）", "Start (offset, 0 or more)";
     FieldBody => "请求内容", "Request";
     FieldStock => "标签纸", "Label stock";
     FieldSkip => "跳过的位置", "Skipped positions";
@@ -739,6 +743,8 @@ impl Msg {
             Field::Role => Msg::FieldRole,
             Field::Tag => Msg::FieldTag,
             Field::Query => Msg::FieldQuery,
+            Field::Limit => Msg::FieldLimit,
+            Field::Offset => Msg::FieldOffset,
             Field::Body => Msg::FieldBody,
             Field::Stock => Msg::FieldStock,
             Field::Skip => Msg::FieldSkip,

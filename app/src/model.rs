@@ -168,6 +168,22 @@ impl ListQuery {
         (limit, self.offset.unwrap_or(0).max(0))
     }
 
+    /// Refuses a page size outside 1..=[`Self::MAX_LIMIT`] or a negative start, so a client
+    /// learns its request was not what it got (the API; pages clamp with [`Self::window`]).
+    pub fn check(&self) -> Result<(), crate::domain::Invalid> {
+        use crate::domain::{Field, Invalid, Problem};
+        if self
+            .limit
+            .is_some_and(|l| !(1..=Self::MAX_LIMIT).contains(&l))
+        {
+            return Err(Invalid::new(Field::Limit, Problem::OutOfRange));
+        }
+        if self.offset.is_some_and(|o| o < 0) {
+            return Err(Invalid::new(Field::Offset, Problem::OutOfRange));
+        }
+        Ok(())
+    }
+
     /// The search words, trimmed; empty means none.
     pub fn words(&self) -> Option<&str> {
         self.q.as_deref().map(str::trim).filter(|q| !q.is_empty())

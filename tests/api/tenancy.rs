@@ -254,8 +254,8 @@ fn routes(t: &Theirs) -> Vec<(Method, String, Option<Value>)> {
 /// Lists a school user may read; none may carry a record of the other school.
 const LISTS: &[&str] = &[
     "/assets?q=课桌",
-    "/assets?limit=500",
-    "/rooms?limit=500",
+    "/assets?limit=200",
+    "/rooms?limit=200",
     "/buildings",
     "/damage-reports?scope=all",
     "/damage-reports",

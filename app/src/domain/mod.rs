@@ -44,6 +44,10 @@ pub enum Field {
     Role,
     Tag,
     Query,
+    /// A list's page size.
+    Limit,
+    /// Where a list's page starts.
+    Offset,
     Body,
     Stock,
     Skip,

@@ -2,13 +2,14 @@
 //! ledger of a period, closing one (a manager, or the 分工 person of its duty), and the
 //! admin's reopening with a reason.
 
+use super::Query;
 use super::{parse_json, path_id as id, RestError, RestResult};
 use app::ledgers::closing::{Closing, ClosingDesk};
 use app::ssr::ledgers::closings;
 use app::ssr::state::AppState;
 use app::ssr::visitor::Visitor;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::Deserialize;

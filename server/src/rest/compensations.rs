@@ -1,6 +1,7 @@
 //! Compensation cases under `/api/v1/compensations`: the asset manager opens and settles them,
 //! only the admin waives; the notice is a PDF and the cases export as CSV.
 
+use super::Query;
 use super::{attachment, parse_json, path_id as id, RestError, RestResult};
 use app::error::AppError;
 use app::inspections::compensation::{Compensation, DepreciationRule};
@@ -9,7 +10,7 @@ use app::ssr::ledgers::{self, file::FileKind};
 use app::ssr::state::AppState;
 use app::ssr::visitor::Visitor;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Json};

@@ -41,15 +41,41 @@ pub async fn in_visitors_language(req: Request, next: Next) -> Response {
         .get::<Visitor>()
         .map(|v| v.lang)
         .unwrap_or_default();
+    let api = req.uri().path().starts_with("/api/");
     let mut response = next.run(req).await;
-    let Some(err) = response.extensions_mut().remove::<AppError>() else {
-        return response;
+    let err = match response.extensions_mut().remove::<AppError>() {
+        Some(err) => err,
+        None => match framework_refusal(&response).filter(|_| api) {
+            Some(err) => err,
+            None => return response,
+        },
     };
     let body = json!({ "error": {
         "code": err.code(),
         "message": err.message(lang),
         "field": err.field(),
     } });
-    let (parts, _) = response.into_parts();
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(axum::http::header::CONTENT_TYPE);
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
     (parts, Json(body)).into_response()
+}
+
+/// A request the framework refused before any handler saw it (a body over the limit, a body
+/// that is not the content type asked for), which it answers in plain text: the API answers
+/// those in its own error shape too.
+fn framework_refusal(response: &Response) -> Option<AppError> {
+    let plain = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    match response.status() {
+        _ if !plain => None,
+        StatusCode::PAYLOAD_TOO_LARGE => Some(AppError::BodyTooLarge),
+        StatusCode::BAD_REQUEST
+        | StatusCode::UNSUPPORTED_MEDIA_TYPE
+        | StatusCode::UNPROCESSABLE_ENTITY => Some(AppError::Malformed),
+        _ => None,
+    }
 }

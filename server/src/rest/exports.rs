@@ -3,6 +3,7 @@
 //! `GET /api/v1/exports/inspections?checklist=fire_equipment&period=…&format=…`. The asset
 //! manager and the admin only.
 
+use super::Query;
 use super::{attachment, RestResult};
 use app::domain::{Field, Invalid, Problem};
 use app::error::AppError;
@@ -10,7 +11,7 @@ use app::ledgers::closing::ClosableLedger;
 use app::ssr::ledgers::{self, file::FileKind};
 use app::ssr::state::AppState;
 use app::ssr::visitor::Visitor;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Extension;
 use serde::Deserialize;

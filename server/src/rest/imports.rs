@@ -3,6 +3,7 @@
 //! named column mappings. The asset manager and the admin only.
 
 use super::register::ListParams;
+use super::Query;
 use super::{parse_json, RestError, RestResult};
 use app::domain::{Field, Invalid, Problem};
 use app::error::AppError;
@@ -14,7 +15,7 @@ use app::ssr::state::AppState;
 use app::ssr::visitor::Visitor;
 use axum::body::Bytes;
 use axum::extract::multipart::{MultipartError, MultipartRejection};
-use axum::extract::{Multipart, Query, State};
+use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
@@ -37,18 +38,14 @@ fn multipart_error(e: MultipartError) -> AppError {
             },
         ))
     } else {
-        AppError::Transport {
-            detail: e.body_text(),
-        }
+        AppError::Malformed
     }
 }
 
 /// Reads the form: `file` (required), `quantities` (`each`, `batch`), `profile` (a saved
 /// profile's name), `mapping` (JSON: column letters → column or null), `commit` (`true`).
 async fn request(form: Result<Multipart, MultipartRejection>) -> RestResult<ImportRequest> {
-    let mut form = form.map_err(|e| AppError::Transport {
-        detail: e.body_text(),
-    })?;
+    let mut form = form.map_err(|_| AppError::Malformed)?;
     let mut req = ImportRequest::default();
     let mut file = None;
     while let Some(field) = form.next_field().await.map_err(multipart_error)? {

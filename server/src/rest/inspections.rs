@@ -1,6 +1,8 @@
 //! Checklists, inspections and damage reports under `/api/v1`; the rules live in
 //! `app::ssr::inspections`, shared with the pages.
 
+use super::register::ListParams;
+use super::Query;
 use super::{parse_json, path_id as id, RestError, RestResult};
 use app::error::AppError;
 use app::inspections::requests::subject;
@@ -9,13 +11,10 @@ use app::ssr::inspections;
 use app::ssr::state::AppState;
 use app::ssr::visitor::Visitor;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::Deserialize;
-
-/// How many inspections of one record a list returns.
-const INSPECTION_LIST_LIMIT: i64 = 100;
 
 pub async fn checklists(
     State(st): State<AppState>,
@@ -52,6 +51,15 @@ pub struct SubjectParams {
     room: Option<String>,
 }
 
+/// A record's inspections, a page at a time (`limit`, `offset`), newest first.
+#[derive(Deserialize)]
+pub struct InspectionParams {
+    #[serde(flatten)]
+    subject: SubjectParams,
+    #[serde(flatten)]
+    page: ListParams,
+}
+
 impl SubjectParams {
     fn subject(&self) -> RestResult<app::inspections::Subject> {
         let parse = |raw: &Option<String>| raw.as_deref().map(id).transpose();
@@ -62,11 +70,12 @@ impl SubjectParams {
 pub async fn list_inspections(
     State(st): State<AppState>,
     Extension(v): Extension<Visitor>,
-    Query(p): Query<SubjectParams>,
+    Query(p): Query<InspectionParams>,
 ) -> RestResult<Json<Vec<Inspection>>> {
     v.signed_in()?;
-    let subject = p.subject()?;
-    inspections::inspections_of(&st, &v, subject, INSPECTION_LIST_LIMIT)
+    let subject = p.subject.subject()?;
+    let (limit, offset) = p.page.query()?.window();
+    inspections::inspections_of(&st, &v, subject, limit, offset)
         .await
         .map(Json)
         .map_err(RestError)

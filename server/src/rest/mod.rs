@@ -34,16 +34,47 @@ use serde::de::DeserializeOwned;
 /// Parses a JSON body: broken JSON is 400, the wrong shape (unknown field, wrong type) 422.
 pub fn parse_json<T: DeserializeOwned>(body: &Bytes) -> RestResult<T> {
     use app::domain::{Field, Invalid, Problem};
+    if carries_nul(body) {
+        return Err(RestError(AppError::Invalid(Invalid::new(
+            Field::Body,
+            Problem::Malformed,
+        ))));
+    }
     serde_json::from_slice(body).map_err(|e| {
         RestError(match e.classify() {
             serde_json::error::Category::Data => {
                 AppError::Invalid(Invalid::new(Field::Body, Problem::Malformed))
             }
-            _ => AppError::Transport {
-                detail: format!("malformed JSON: {e}"),
-            },
+            _ => AppError::Malformed,
         })
     })
+}
+
+/// Whether text carries a NUL character (`\u0000` in JSON, `%00` in a URL), which no text of
+/// the school's has and PostgreSQL cannot store or compare: refused before any query.
+fn carries_nul(raw: &[u8]) -> bool {
+    raw.windows(6).any(|w| w.eq_ignore_ascii_case(b"\\u0000"))
+        || raw.windows(3).any(|w| w == b"%00")
+}
+
+/// URL query parameters; ones that do not parse (a repeated name, a word for a number, a NUL)
+/// are a 400 in the API's error shape, like broken JSON.
+pub struct Query<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> axum::extract::FromRequestParts<S> for Query<T> {
+    type Rejection = RestError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        if carries_nul(parts.uri.query().unwrap_or_default().as_bytes()) {
+            return Err(RestError(AppError::Malformed));
+        }
+        axum::extract::Query::try_from_uri(&parts.uri)
+            .map(|axum::extract::Query(q)| Query(q))
+            .map_err(|_| RestError(AppError::Malformed))
+    }
 }
 
 /// An id from a URL path; anything unparsable is simply not found.

@@ -27,6 +27,21 @@ pub(super) fn with_body(mut operation: Value, schema: &str) -> Value {
     operation
 }
 
+/// A tag code as a person or a scanner may send it.
+pub(super) const TAG_CODE: &str = "^[ \\t-]*([0-9A-TV-Za-tv-z][ \\t-]*){8}$";
+
+/// An operation whose success is a file of `media_type` (a download), not JSON.
+pub(super) fn download(mut operation: Value, media_type: &str) -> Value {
+    operation["responses"]["200"] = json!({ "description": "the file", "content": {
+        media_type: { "schema": { "type": "string", "format": "binary" } } } });
+    operation
+}
+
+/// Text that must say something: not empty, not only spaces, at most `max` characters.
+pub(super) fn text(max: usize) -> Value {
+    json!({ "type": "string", "minLength": 1, "maxLength": max, "pattern": "\\S" })
+}
+
 pub(super) fn schema(name: &str) -> Value {
     json!({ "$ref": format!("#/components/schemas/{name}") })
 }
@@ -148,11 +163,17 @@ fn inspection_paths() -> Value {
     );
     applicable["parameters"] = subject_params.clone();
     let mut inspections = list(
-        "Inspections of an asset or a room, newest first",
+        "Inspections of an asset or a room, newest first, a page at a time (limit, offset)",
         "inspections",
         "Inspection",
     );
     inspections["parameters"] = subject_params;
+    if let Some(params) = inspections["parameters"].as_array_mut() {
+        params.extend([
+            json!({ "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 200, "default": 50 } }),
+            json!({ "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 } }),
+        ]);
+    }
     let mut one_template = op(
         "One checklist version (old versions stay readable)",
         "inspections",
@@ -218,7 +239,7 @@ fn inspection_schemas() -> Value {
             "categories": { "type": "array", "items": { "type": "string" } }, "room_kinds": { "type": "array", "items": { "type": "string" } },
             "items": { "type": "array", "items": schema("ChecklistItem") } } },
         "TemplateRequest": { "type": "object", "required": ["name", "items"], "additionalProperties": false, "properties": {
-            "key": { "type": "string" }, "name": { "type": "string" }, "categories": { "type": "array", "items": { "type": "string" } },
+            "key": { "type": "string" }, "name": text(80), "categories": { "type": "array", "items": { "type": "string" } },
             "room_kinds": { "type": "array", "items": { "type": "string" } }, "items": { "type": "array", "items": schema("ChecklistItem") } } },
         "Answer": { "type": "object", "required": ["key"], "properties": { "key": { "type": "string" },
             "value": { "type": "string", "description": "pass | fail | na, a number, or text" }, "note": { "type": "string" },
@@ -309,8 +330,8 @@ fn compensation_schemas() -> Value {
             "party_name": s, "party_class": { "type": "string", "description": "required for a student" },
             "basis": { "type": "string", "enum": ["repair_cost", "replacement_value"] }, "amount": { "type": "string", "description": "yuan, at most two decimals" } } },
         "PayRequest": { "type": "object", "required": ["paid_on", "receipt_no", "received_by"], "additionalProperties": false, "properties": {
-            "paid_on": { "type": "string", "format": "date" }, "receipt_no": s, "received_by": s } },
-        "WaiveRequest": { "type": "object", "required": ["reason"], "additionalProperties": false, "properties": { "reason": s } },
+            "paid_on": { "type": "string", "format": "date" }, "receipt_no": text(40), "received_by": text(40) } },
+        "WaiveRequest": { "type": "object", "required": ["reason"], "additionalProperties": false, "properties": { "reason": text(500) } },
         "DepreciationRule": { "type": "object", "additionalProperties": false, "properties": {
             "useful_life_years": { "type": "integer", "minimum": 1, "maximum": 50 }, "residual_percent": { "type": "integer", "minimum": 0, "maximum": 100 } } },
         "Compensation": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "damage_report_id": { "type": "string", "format": "uuid" },
@@ -429,7 +450,69 @@ pub fn spec() -> Value {
     );
     merge(&mut document["components"]["schemas"], inspection_schemas());
     merge(&mut document["components"]["schemas"], label_schemas());
+    answers_every_error(&mut document);
+    empty_means_default(&mut document);
     document
+}
+
+/// A text query parameter sent empty (`?scope=`) is read as not sent, so its choices and
+/// pattern admit the empty text too.
+fn empty_means_default(document: &mut Value) {
+    let Some(paths) = document["paths"].as_object_mut() else {
+        return;
+    };
+    let operations = paths
+        .values_mut()
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut());
+    for op in operations {
+        let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for param in params.iter_mut().filter(|p| p["in"] == "query") {
+            let schema = &mut param["schema"];
+            if let Some(choices) = schema.get_mut("enum").and_then(Value::as_array_mut) {
+                if !choices.contains(&json!("")) {
+                    choices.push(json!(""));
+                }
+            }
+            if let Some(pattern) = schema.get("pattern").and_then(Value::as_str) {
+                let inner = pattern.trim_start_matches('^').trim_end_matches('$');
+                schema["pattern"] = json!(format!("^(?:{inner})?$"));
+            }
+        }
+    }
+}
+
+/// What any operation may answer besides its own outcomes, added where an operation does not
+/// say it already: 400 for a request that cannot be read (broken JSON, a form or query that
+/// does not parse), 401/403 for who may ask, 404 for what does not exist, 422 for input that
+/// breaks a rule, and for a request with a body 409 (taken already: a name, a code, a tag), 413
+/// (over its limit) and 415 (not the content type it takes). A 204 carries no body.
+fn answers_every_error(document: &mut Value) {
+    let error = json!({ "$ref": "#/components/responses/Error" });
+    let Some(paths) = document["paths"].as_object_mut() else {
+        return;
+    };
+    for operation in paths.values_mut().filter_map(Value::as_object_mut) {
+        for op in operation.values_mut() {
+            let has_body = op.get("requestBody").is_some();
+            let Some(responses) = op["responses"].as_object_mut() else {
+                continue;
+            };
+            if let Some(empty) = responses.get_mut("204").and_then(Value::as_object_mut) {
+                empty.remove("content");
+            }
+            for code in ["400", "401", "403", "404", "422"] {
+                responses.entry(code).or_insert_with(|| error.clone());
+            }
+            if has_body {
+                for code in ["409", "413", "415"] {
+                    responses.entry(code).or_insert_with(|| error.clone());
+                }
+            }
+        }
+    }
 }
 
 /// Sign-in, tags and the register.
@@ -442,8 +525,8 @@ fn register_spec() -> Value {
         "200",
         schema("Tag"),
     );
-    tag["parameters"] =
-        json!([{ "name": "code", "in": "path", "required": true, "schema": { "type": "string" } }]);
+    tag["parameters"] = json!([{ "name": "code", "in": "path", "required": true, "schema": { "type": "string",
+        "pattern": TAG_CODE, "description": "8 characters of Crockford base32; case, spaces and dashes are forgiven, O reads as 0, I and L as 1" } }]);
     let mut issue = with_body(
         op(
             "Sign in and get a bearer token",
@@ -473,8 +556,8 @@ fn register_spec() -> Value {
             "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
             "responses": { "Error": { "description": "An error", "content": { "application/json": { "schema": schema("Error") } } } },
             "schemas": {
-                "Error": { "type": "object", "properties": { "error": { "type": "object", "properties": {
-                    "code": { "type": "string", "enum": ["unauthorized", "forbidden", "not_found", "too_many_attempts", "bad_credentials", "conflict", "invalid", "internal", "bad_request", "label_font_missing", "too_large"] },
+                "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "object", "required": ["code", "message"], "properties": {
+                    "code": { "type": "string", "enum": ["unauthorized", "forbidden", "not_found", "too_many_attempts", "bad_credentials", "conflict", "invalid", "internal", "bad_request", "malformed", "label_font_missing", "too_large"] },
                     "message": { "type": "string", "description": "for people, in the Accept-Language (zh-CN unless en)" },
                     "field": { "type": ["string", "null"] } } } } },
                 "Credentials": { "type": "object", "required": ["login", "password"], "properties": { "login": { "type": "string" }, "password": { "type": "string" } } },
@@ -485,11 +568,11 @@ fn register_spec() -> Value {
                 "Tag": { "type": "object", "properties": { "code": { "type": "string" }, "kind": { "type": "string", "enum": ["room", "asset", "unassigned"] }, "id": { "type": ["string", "null"], "format": "uuid" }, "url": { "type": "string" } } },
                 "Named": named,
                 "Building": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" }, "room_count": { "type": "integer" } } },
-                "NewBuilding": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "maxLength": 80 } } },
+                "NewBuilding": { "type": "object", "required": ["name"], "properties": { "name": text(80) } },
                 "Room": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" }, "kind": { "type": "string" }, "floor": { "type": ["integer", "null"] }, "building": schema("Named"), "custodian": schema("Named"), "tag": { "type": ["string", "null"] }, "asset_count": { "type": "integer" } } },
-                "RoomPatch": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "kind": { "type": "string", "enum": ["classroom", "special_room", "office", "canteen", "dormitory", "toilet", "gate", "store", "corridor", "other"] }, "floor": { "type": "integer" }, "building_id": { "type": "string", "format": "uuid" }, "custodian_id": { "type": "string", "description": "uuid, or \"\" for none" } } },
+                "RoomPatch": { "type": "object", "additionalProperties": false, "properties": { "name": text(80), "kind": { "type": "string", "enum": ["classroom", "special_room", "office", "canteen", "dormitory", "toilet", "gate", "store", "corridor", "other"] }, "floor": { "type": "integer" }, "building_id": { "type": "string", "format": "uuid" }, "custodian_id": { "type": "string", "description": "uuid, or \"\" for none" } } },
                 "Asset": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "category": { "type": "string" }, "name": { "type": "string" }, "model": { "type": ["string", "null"] }, "asset_code": { "type": "string" }, "status": { "type": "string", "enum": ["in_use", "under_repair", "lost", "retired"] }, "room": schema("Named"), "building": schema("Named"), "custodian": schema("Named"), "purchase_date": { "type": ["string", "null"], "format": "date" }, "value_fen": { "type": "integer", "minimum": 0, "description": "money in fen (1/100 yuan)" }, "notes": { "type": ["string", "null"] }, "tag": { "type": ["string", "null"] }, "card": schema("AssetCard") } },
-                "AssetPatch": { "type": "object", "additionalProperties": false, "properties": { "category": { "type": "string" }, "name": { "type": "string" }, "model": { "type": "string" }, "asset_code": { "type": "string" }, "status": { "type": "string" }, "room_id": { "type": "string", "description": "uuid, or \"\" for none" }, "custodian_id": { "type": "string" }, "purchase_date": { "type": "string", "format": "date" }, "value_fen": { "type": "integer", "minimum": 0 }, "notes": { "type": "string" } } },
+                "AssetPatch": { "type": "object", "additionalProperties": false, "properties": { "category": text(40), "name": text(80), "model": { "type": "string" }, "asset_code": { "type": "string" }, "status": { "type": "string" }, "room_id": { "type": "string", "description": "uuid, or \"\" for none" }, "custodian_id": { "type": "string" }, "purchase_date": { "type": "string", "format": "date" }, "value_fen": { "type": "integer", "minimum": 0 }, "notes": { "type": "string" } } },
                 "HistoryEntry": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "at": { "type": "string", "format": "date-time" }, "actor": schema("Named"), "entity": { "type": "string" }, "entity_id": { "type": "string", "format": "uuid" }, "action": { "type": "string" }, "before": {}, "after": {} } }
             }
         }

@@ -47,7 +47,7 @@ pub(super) fn paths() -> Value {
         "example": { "quantities": "each", "mapping": "{\"E\": \"location\"}", "commit": "false" } } } });
     import["responses"]["201"] = json!({ "description": "Committed", "content": { "application/json": { "schema": schema("ImportPreview") } } });
     import["responses"]["422"] = json!({ "description": "An error in the request (Error) or, for a commit, rows with errors (ImportPreview)",
-        "content": { "application/json": { "schema": { "oneOf": [schema("Error"), schema("ImportPreview")] } } } });
+        "content": { "application/json": { "schema": { "anyOf": [schema("Error"), schema("ImportPreview")] } } } });
     import["responses"]["413"] = json!({ "$ref": "#/components/responses/Error" });
     let mut list = op(
         "The imports made, newest first (asset manager, admin)",
@@ -56,7 +56,7 @@ pub(super) fn paths() -> Value {
         json!({ "type": "array", "items": schema("RegisterImport") }),
     );
     list["parameters"] = json!([
-        { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 50 } },
+        { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 200, "default": 50 } },
         { "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 } }
     ]);
     let mut export = op(
@@ -80,7 +80,7 @@ pub(super) fn paths() -> Value {
     );
     repairs["parameters"] = json!([
         export["parameters"][0].clone(),
-        { "name": "period", "in": "query", "schema": { "type": "string", "pattern": "^[0-9]{4}-([0-9]{2}|[Ww][0-9]{2})$" } }
+        { "name": "period", "in": "query", "schema": { "type": "string", "pattern": "^(20[0-9]{2}|2100)-(0[1-9]|1[0-2]|[Ww](0[1-9]|[1-4][0-9]|5[0-3]))$" } }
     ]);
     repairs["responses"]["200"] = export["responses"]["200"].clone();
     let mut hazards = op(
@@ -104,9 +104,9 @@ pub(super) fn paths() -> Value {
         json!({}),
     );
     record["parameters"] = json!([
-        { "name": "checklist", "in": "query", "required": true, "schema": { "type": "string" } },
+        { "name": "checklist", "in": "query", "required": true, "schema": { "type": "string", "minLength": 1, "maxLength": 60, "pattern": "\\S" } },
         repairs["parameters"][0].clone(),
-        { "name": "period", "in": "query", "schema": { "type": "string", "pattern": "^[0-9]{4}-([0-9]{2}|[Ww][0-9]{2})(\\.\\.[0-9]{4}-[0-9]{2})?$" } }
+        { "name": "period", "in": "query", "schema": { "type": "string", "pattern": "^(20[0-9]{2}|2100)-(0[1-9]|1[0-2]|[Ww](0[1-9]|[1-4][0-9]|5[0-3]))(\\.\\.(20[0-9]{2}|2100)-(0[1-9]|1[0-2]))?$" } }
     ]);
     record["responses"]["200"] = export["responses"]["200"].clone();
     json!({

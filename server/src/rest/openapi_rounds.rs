@@ -1,6 +1,6 @@
 //! The OpenAPI description of rounds, schedules and the offline sync.
 
-use super::openapi::{id_param, op, schema, with_body};
+use super::openapi::{id_param, op, schema, text, with_body};
 use serde_json::{json, Value};
 
 pub(super) fn paths() -> Value {
@@ -51,9 +51,9 @@ pub(super) fn schemas() -> Value {
     let cadence = json!({ "type": "object", "required": ["every"], "description": "weekdays 1 (Monday)–7; a day past the month's end is its last day", "properties": {
         "every": { "type": "string", "enum": ["daily", "weekly", "monthly", "months", "once"] },
         "weekdays": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 7 } },
-        "day": { "type": "integer", "minimum": 1, "maximum": 31 },
+        "day": { "type": ["integer", "null"], "minimum": 1, "maximum": 31 },
         "months": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 12 } },
-        "date": day } });
+        "date": { "type": ["string", "null"], "format": "date" } } });
     let reason = json!({ "type": "string", "enum": ["moved", "retired", "template_changed", "not_applicable"] });
     json!({
         "Scope": scope,
@@ -63,7 +63,7 @@ pub(super) fn schemas() -> Value {
             "assignee": { "type": "object", "description": "kind person (user), role (role) or duty (the 分工 table's user)" },
             "active": { "type": "boolean" }, "since": day } },
         "ScheduleRequest": { "type": "object", "required": ["name", "template_key", "scope", "cadence"], "additionalProperties": false, "properties": {
-            "name": { "type": "string", "maxLength": 80 }, "template_key": { "type": "string" }, "scope": schema("Scope"), "cadence": schema("Cadence"),
+            "name": text(80), "template_key": { "type": "string" }, "scope": schema("Scope"), "cadence": schema("Cadence"),
             "assignee_id": uuid, "assignee_role": { "type": "string", "enum": ["admin", "asset_manager", "staff"] } } },
         "RoundItem": { "type": "object", "properties": { "schedule_id": uuid, "template_id": uuid, "template_name": { "type": "string" },
             "subject": { "type": "object" }, "name": { "type": "string" }, "asset_code": { "type": ["string", "null"] }, "tag": { "type": ["string", "null"] },
@@ -72,12 +72,13 @@ pub(super) fn schemas() -> Value {
         "Round": { "type": "object", "properties": { "schedule": schema("Schedule"), "opens": day, "due": day,
             "items": { "type": "array", "items": schema("RoundItem") } } },
         "SyncBatch": { "type": "object", "required": ["records"], "additionalProperties": false, "properties": {
-            "records": { "type": "array", "maxItems": 1000, "items": { "type": "object", "required": ["kind", "record"], "properties": {
+            "records": { "type": "array", "maxItems": 1000, "description": "each record is judged on its own: one that is not a readable {kind, record} is answered `rejected` and the rest are still applied",
+                "items": { "anyOf": [{ "type": "object", "required": ["kind", "record"], "properties": {
                 "kind": { "type": "string", "enum": ["inspection", "damage_report", "stocktake_scan"] },
                 "record": { "description": "an InspectionRequest, a DamageRequest or a ScanRequest; its id (a UUIDv7 made on the phone) is required" },
-                "seen": { "type": "object", "properties": { "room_id": uuid, "status": { "type": "string" } }, "description": "the subject as the phone knew it" } } } } } },
+                "seen": { "type": "object", "properties": { "room_id": uuid, "status": { "type": "string" } }, "description": "the subject as the phone knew it" } } }, {}] } } } },
         "SyncAnswer": { "type": "object", "properties": { "synced_at": { "type": "string" }, "results": { "type": "array", "items": { "type": "object", "properties": {
-            "id": uuid, "outcome": { "type": "string", "enum": ["applied", "duplicate", "rejected", "missing_photos"] },
+            "id": { "type": ["string", "null"], "format": "uuid", "description": "null for a record whose id could not be read" }, "outcome": { "type": "string", "enum": ["applied", "duplicate", "rejected", "missing_photos"] },
             "conflicts": { "type": "array", "items": { "type": "object", "properties": { "reason": reason, "message": { "type": "string" } } } },
             "error": { "type": "object" }, "missing_photos": ids, "tickets": { "type": "integer" },
             "class": { "type": "string", "enum": ["found", "misplaced", "surplus", "out_of_scope", "repeat"], "description": "how a stocktake scan counted" } } } } } },

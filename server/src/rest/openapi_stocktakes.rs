@@ -1,6 +1,8 @@
 //! The OpenAPI description of stocktakes (scans also arrive through `/api/v1/sync`).
 
-use super::openapi::{op, schema, with_body};
+use super::openapi::{download, op, schema, with_body};
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 use serde_json::{json, Value};
 
 fn path_params(names: &[&str]) -> Value {
@@ -31,8 +33,8 @@ pub(super) fn paths() -> Value {
         },
         "/api/v1/stocktakes/{id}": { "get": one("A stocktake with its rooms, who counts each, and the tallies", "200", schema("Stocktake")) },
         "/api/v1/stocktakes/{id}/report": { "get": one("盘点报告: the tallies, every expected asset never counted (未盘, 盘亏 once finished), each 位置不符, 盘盈 and out-of-scope tag, and who counted how much", "200", schema("StocktakeReport")) },
-        "/api/v1/stocktakes/{id}/report.xlsx": { "get": one("盘点报告 as an Excel workbook in the caller's language: 汇总 (each room and the total), 盘亏, 位置不符, 盘盈, 数量不符, 有损坏, 盘点人", "200", json!({ "type": "string", "format": "binary" })) },
-        "/api/v1/stocktakes/{id}/report.pdf": { "get": one("盘点报告 as an A4 PDF in the caller's language, to print and sign: the school, the stocktake's state and dates, the same tables as the workbook, and lines for 盘点人, 监盘人 and 负责人", "200", json!({ "type": "string", "format": "binary" })) },
+        "/api/v1/stocktakes/{id}/report.xlsx": { "get": download(one("盘点报告 as an Excel workbook in the caller's language: 汇总 (each room and the total), 盘亏, 位置不符, 盘盈, 数量不符, 有损坏, 盘点人", "200", json!({})), XLSX) },
+        "/api/v1/stocktakes/{id}/report.pdf": { "get": download(one("盘点报告 as an A4 PDF in the caller's language, to print and sign: the school, the stocktake's state and dates, the same tables as the workbook, and lines for 盘点人, 监盘人 and 负责人", "200", json!({})), "application/pdf") },
         "/api/v1/stocktakes/{id}/expected": { "get": one("The frozen expected list, for a phone to classify scans offline", "200", array("ExpectedAsset")) },
         "/api/v1/stocktakes/{id}/scans": {
             "get": one("Every scan, undone ones too, oldest first", "200", array("Scan")),

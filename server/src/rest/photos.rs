@@ -25,22 +25,13 @@ fn multipart_error(e: MultipartError) -> AppError {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
         too_large()
     } else {
-        AppError::Transport {
-            detail: e.body_text(),
-        }
+        AppError::Malformed
     }
 }
 
-/// Reads the `file` field, checks and stores it under `id`.
-async fn receive(
-    st: AppState,
-    v: &Visitor,
-    form: Result<Multipart, MultipartRejection>,
-    id: uuid::Uuid,
-) -> RestResult<Photo> {
-    let mut form = form.map_err(|e| AppError::Transport {
-        detail: e.body_text(),
-    })?;
+/// Reads the `file` field of the form (required, at most the upload limit).
+async fn file_of(form: Result<Multipart, MultipartRejection>) -> RestResult<axum::body::Bytes> {
+    let mut form = form.map_err(|_| AppError::Malformed)?;
     let mut file = None;
     while let Some(field) = form.next_field().await.map_err(multipart_error)? {
         if field.name() == Some("file") {
@@ -55,6 +46,16 @@ async fn receive(
     if bytes.len() > MAX_UPLOAD_BYTES {
         return Err(RestError(too_large()));
     }
+    Ok(bytes)
+}
+
+/// Checks the image and stores it under `id`.
+async fn receive(
+    st: AppState,
+    v: &Visitor,
+    bytes: axum::body::Bytes,
+    id: uuid::Uuid,
+) -> RestResult<Photo> {
     let data = st.settings.data_dir.clone();
     let processed = tokio::task::spawn_blocking(move || {
         let photo = process(&bytes)?;
@@ -83,7 +84,8 @@ pub async fn upload(
     form: Result<Multipart, MultipartRejection>,
 ) -> RestResult<(StatusCode, Json<Photo>)> {
     v.signed_in()?;
-    let photo = receive(st, &v, form, uuid::Uuid::now_v7()).await?;
+    let bytes = file_of(form).await?;
+    let photo = receive(st, &v, bytes, uuid::Uuid::now_v7()).await?;
     Ok((StatusCode::CREATED, Json(photo)))
 }
 
@@ -104,6 +106,8 @@ pub async fn put(
             Problem::Malformed,
         ))));
     }
+    // A resend carries its file too: a form without one is refused before anything else.
+    let bytes = file_of(form).await?;
     match st.school(&v)?.photo(id).await? {
         Some(found) if found.uploaded_by == user => return Ok((StatusCode::OK, Json(found.photo))),
         Some(_) => {
@@ -114,7 +118,7 @@ pub async fn put(
         }
         None => {}
     }
-    let photo = receive(st, &v, form, id).await?;
+    let photo = receive(st, &v, bytes, id).await?;
     Ok((StatusCode::CREATED, Json(photo)))
 }
 

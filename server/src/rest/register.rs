@@ -1,6 +1,7 @@
 //! Tags, buildings, rooms and assets under `/api/v1`; the rules live in `app::ssr::register`,
 //! shared with the pages.
 
+use super::Query;
 use super::{parse_json, path_id as id, RestResult};
 use app::domain::{Field, Invalid, Problem};
 use app::error::AppError;
@@ -11,7 +12,7 @@ use app::ssr::state::AppState;
 use app::ssr::store::Entity;
 use app::ssr::visitor::Visitor;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::Deserialize;
@@ -27,18 +28,21 @@ pub struct ListParams {
 
 impl ListParams {
     pub(super) fn query(self) -> RestResult<ListQuery> {
-        let num = |s: Option<String>| -> Result<Option<i64>, AppError> {
+        let num = |s: Option<String>, field| -> Result<Option<i64>, AppError> {
             s.map(|s| {
-                s.parse::<i64>()
-                    .map_err(|_| Invalid::new(Field::Query, Problem::Malformed).into())
+                s.trim()
+                    .parse::<i64>()
+                    .map_err(|_| Invalid::new(field, Problem::Malformed).into())
             })
             .transpose()
         };
-        Ok(ListQuery {
+        let query = ListQuery {
             q: self.q,
-            limit: num(self.limit)?,
-            offset: num(self.offset)?,
-        })
+            limit: num(self.limit, Field::Limit)?,
+            offset: num(self.offset, Field::Offset)?,
+        };
+        query.check()?;
+        Ok(query)
     }
 }
 
@@ -87,6 +91,7 @@ pub async fn list_rooms(
     Extension(v): Extension<Visitor>,
     Query(p): Query<ListParams>,
 ) -> RestResult<Json<Page<Room>>> {
+    st.school(&v)?; // who may ask before what was asked
     let q = p.query()?;
     Ok(Json(register::rooms(&st, &v, &q).await?))
 }
@@ -140,6 +145,7 @@ pub async fn list_assets(
     Extension(v): Extension<Visitor>,
     Query(p): Query<ListParams>,
 ) -> RestResult<Json<Page<Asset>>> {
+    st.school(&v)?; // who may ask before what was asked
     let q = p.query()?;
     Ok(Json(register::assets(&st, &v, &q, None).await?))
 }

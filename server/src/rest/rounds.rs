@@ -1,6 +1,7 @@
 //! Rounds, schedules and the offline sync under `/api/v1`; the rules live in
 //! `app::ssr::rounds` and `app::ssr::sync`, shared with the pages.
 
+use super::Query;
 use super::{parse_json, path_id, RestError, RestResult};
 use app::rounds::sync::SyncConflict;
 use app::rounds::{Round, Schedule};
@@ -9,7 +10,7 @@ use app::ssr::state::AppState;
 use app::ssr::sync::{self, BatchAnswer};
 use app::ssr::visitor::Visitor;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::Deserialize;

@@ -66,6 +66,7 @@ pub async fn inspections_of(
     v: &Visitor,
     subject: Subject,
     limit: i64,
+    offset: i64,
 ) -> AppResult<Vec<Inspection>> {
     v.signed_in()?;
     let school = state.school(v)?;
@@ -76,7 +77,7 @@ pub async fn inspections_of(
     if !known {
         return Err(AppError::NotFound);
     }
-    school.inspections_of(subject, limit).await
+    school.inspections_of(subject, limit, offset).await
 }
 
 pub async fn inspect(

@@ -75,10 +75,12 @@ pub trait InspectionStore: Send + Sync {
         actor: Actor,
         inspection: InspectionRecord,
     ) -> AppResult<crate::inspections::Inspection>;
+    /// A page of the record's inspections, newest first.
     async fn inspections_of(
         &self,
         subject: crate::inspections::Subject,
         limit: i64,
+        offset: i64,
     ) -> AppResult<Vec<crate::inspections::Inspection>>;
     /// Loads inspections made before Rounds (a paper ledger) or generated for a benchmark, all
     /// by `inspector`, in one transaction with one history row for the batch. They open no

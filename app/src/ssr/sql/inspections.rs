@@ -165,16 +165,26 @@ impl InspectionStore for SqlStore {
             .ok_or_else(|| AppError::internal("inspection vanished"))
     }
 
-    async fn inspections_of(&self, subject: Subject, limit: i64) -> AppResult<Vec<Inspection>> {
+    async fn inspections_of(
+        &self,
+        subject: Subject,
+        limit: i64,
+        offset: i64,
+    ) -> AppResult<Vec<Inspection>> {
         let (column, id) = match subject {
             Subject::Asset(a) => ("asset_id", a),
             Subject::Room(r) => ("room_id", r),
         };
         let sql = format!(
-            "{} AND i.{column} = $1 ORDER BY i.inspected_at DESC LIMIT $2",
+            "{} AND i.{column} = $1 ORDER BY i.inspected_at DESC, i.id DESC LIMIT $2 OFFSET $3",
             inspection_select(self.db.dialect())
         );
-        let rows = query(&sql).bind(id).bind(limit).fetch_all(&self.db).await?;
+        let rows = query(&sql)
+            .bind(id)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&self.db)
+            .await?;
         rows.iter().map(inspection).collect()
     }
 

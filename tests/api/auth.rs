@@ -137,25 +137,36 @@ async fn cross_site_form_posts_are_refused() {
     assert_eq!(names, vec!["本站楼"]);
 }
 
+/// The id of the user a token belongs to.
+async fn user_id(app: &rounds_tests::TestApp, token: &str) -> String {
+    app.api(Method::GET, "/me", Some(token), None).await.json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The admin's user form for demo-staff (程财宝), active or not, with a new password or none.
+fn staff_form<'a>(id: &'a str, active: bool, password: &'a str) -> Vec<(&'a str, &'a str)> {
+    let mut form = vec![
+        ("id", id),
+        ("form[login]", "demo-staff"),
+        ("form[display_name]", "程财宝"),
+        ("form[role]", "staff"),
+        ("form[password]", password),
+    ];
+    if active {
+        form.push(("form[active]", "on"));
+    }
+    form
+}
+
 #[tokio::test]
 async fn a_disabled_user_is_signed_out_and_cannot_sign_in() {
     let app = spawn_app().await;
     let staff_token = app.token("demo-staff").await;
     let admin = app.signed_in_browser("demo-admin").await;
-    let id = app
-        .api(Method::GET, "/me", Some(&staff_token), None)
-        .await
-        .json()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let form = [
-        ("id", id.as_str()),
-        ("form[login]", "demo-staff"),
-        ("form[display_name]", "程财宝"),
-        ("form[role]", "staff"),
-        ("form[password]", ""),
-    ];
+    let id = user_id(&app, &staff_token).await;
+    let form = staff_form(&id, false, "");
     let res = app.post_form(&admin, "/sf/save_user", &form).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(
@@ -363,13 +374,7 @@ async fn an_admin_ends_a_users_sessions_and_nobody_else_may() {
     let app = spawn_app().await;
     let staff = app.signed_in_browser("demo-staff").await;
     let staff_token = app.token("demo-staff").await;
-    let id = app
-        .api(Method::GET, "/me", Some(&staff_token), None)
-        .await
-        .json()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = user_id(&app, &staff_token).await;
     let teacher = app.signed_in_browser("demo-teacher").await;
     let manager = app.signed_in_browser("demo-manager").await;
     for (who, browser) in [("teacher", &teacher), ("asset manager", &manager)] {
@@ -413,14 +418,7 @@ async fn an_admin_ends_a_users_sessions_and_nobody_else_may() {
 
     // A password set by the admin ends the user's sessions too.
     let again = app.signed_in_browser("demo-staff").await;
-    let form = [
-        ("id", id.as_str()),
-        ("form[login]", "demo-staff"),
-        ("form[display_name]", "程财宝"),
-        ("form[role]", "staff"),
-        ("form[active]", "on"),
-        ("form[password]", "a-new-password-1"),
-    ];
+    let form = staff_form(&id, true, "a-new-password-1");
     let res = app.post_form(&admin, "/sf/save_user", &form).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(

@@ -45,7 +45,9 @@ pub async fn in_visitors_language(req: Request, next: Next) -> Response {
     let mut response = next.run(req).await;
     let err = match response.extensions_mut().remove::<AppError>() {
         Some(err) => err,
-        None => match framework_refusal(&response).filter(|_| api) {
+        // Pages pass through untouched: only the API answers refusals in its error shape.
+        None if !api => return response,
+        None => match framework_refusal(&response) {
             Some(err) => err,
             None => return response,
         },

@@ -27,6 +27,19 @@ pub(super) fn with_body(mut operation: Value, schema: &str) -> Value {
     operation
 }
 
+/// A month (`2026-12`) or an ISO week (`2026-W49`) of the years the ledgers read, without anchors.
+const PERIOD_BODY: &str = "(20[0-9]{2}|2100)-(0[1-9]|1[0-2]|[Ww](0[1-9]|[1-4][0-9]|5[0-3]))";
+
+/// A ledger's period: a month or an ISO week.
+pub(super) fn period_pattern() -> String {
+    format!("^{PERIOD_BODY}$")
+}
+
+/// A period, or a run of months (`2026-09..2026-12`).
+pub(super) fn months_pattern() -> String {
+    format!("^{PERIOD_BODY}(\\.\\.(20[0-9]{{2}}|2100)-(0[1-9]|1[0-2]))?$")
+}
+
 /// A tag code as a person or a scanner may send it.
 pub(super) const TAG_CODE: &str = "^[ \\t-]*([0-9A-TV-Za-tv-z][ \\t-]*){8}$";
 
@@ -53,12 +66,20 @@ fn page_of(name: &str) -> Value {
     }})
 }
 
+/// `limit` and `offset` of a list that pages.
+pub(super) fn page_params() -> [Value; 2] {
+    [
+        json!({ "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 200, "default": 50 } }),
+        json!({ "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 } }),
+    ]
+}
+
 fn list_params() -> Value {
-    json!([
-        { "name": "q", "in": "query", "schema": { "type": "string" }, "description": "words of a name or code, or a tag code" },
-        { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 200, "default": 50 } },
-        { "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 } }
-    ])
+    let mut params = vec![
+        json!({ "name": "q", "in": "query", "schema": { "type": "string" }, "description": "words of a name or code, or a tag code" }),
+    ];
+    params.extend(page_params());
+    Value::Array(params)
 }
 
 pub(super) fn id_param() -> Value {
@@ -169,10 +190,7 @@ fn inspection_paths() -> Value {
     );
     inspections["parameters"] = subject_params;
     if let Some(params) = inspections["parameters"].as_array_mut() {
-        params.extend([
-            json!({ "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 200, "default": 50 } }),
-            json!({ "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 } }),
-        ]);
+        params.extend(page_params());
     }
     let mut one_template = op(
         "One checklist version (old versions stay readable)",
@@ -306,8 +324,10 @@ fn compensation_paths() -> Value {
     if let Some(p) = export["parameters"].as_array_mut() {
         p.push(json!({ "name": "format", "in": "query", "schema": { "type": "string", "enum": ["csv", "xlsx"], "default": "csv" } }));
     }
-    let mut notice = one("The printable notice (赔偿通知单), A5 PDF in Chinese", None);
-    notice["responses"]["200"] = json!({ "description": "PDF", "content": { "application/pdf": { "schema": { "type": "string", "format": "binary" } } } });
+    let notice = download(
+        one("The printable notice (赔偿通知单), A5 PDF in Chinese", None),
+        "application/pdf",
+    );
     json!({
         "/api/v1/compensations": { "get": list, "post": with_body(op("Open a case from a damage report; amount in yuan, or empty for the replacement value by the school's rule", "compensation", "201", schema("Compensation")), "CaseRequest") },
         "/api/v1/compensations/export": { "get": export },

@@ -13,7 +13,7 @@ pub(super) fn paths() -> Value {
         "200",
         schema("ClosingDesk"),
     );
-    desk["parameters"] = json!([{ "name": "period", "in": "query", "schema": { "type": "string", "pattern": "^(20[0-9]{2}|2100)-(0[1-9]|1[0-2]|[Ww](0[1-9]|[1-4][0-9]|5[0-3]))$" } }]);
+    desk["parameters"] = json!([{ "name": "period", "in": "query", "schema": { "type": "string", "pattern": super::openapi::period_pattern() } }]);
     let mut close = with_body(
         op(
             "Close a ledger's week or month that has begun (the asset manager, the admin, or the staff member the \
@@ -53,7 +53,7 @@ pub(super) fn schemas() -> Value {
             "properties": {
                 "ledger": { "type": "string", "pattern": "^(repairs|hazards|inspections:.{1,60})$",
                     "example": "inspections:fire_equipment" },
-                "period": { "type": "string", "pattern": "^(20[0-9]{2}|2100)-(0[1-9]|1[0-2]|[Ww](0[1-9]|[1-4][0-9]|5[0-3]))$", "example": "2026-W49" } } },
+                "period": { "type": "string", "pattern": super::openapi::period_pattern(), "example": "2026-W49" } } },
         "ReopenRequest": { "type": "object", "required": ["reason"], "additionalProperties": false,
             "properties": { "reason": super::openapi::text(500) } },
         "OpenItem": { "type": "object", "required": ["kind"], "properties": {

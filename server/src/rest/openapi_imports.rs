@@ -55,10 +55,7 @@ pub(super) fn paths() -> Value {
         "200",
         json!({ "type": "array", "items": schema("RegisterImport") }),
     );
-    list["parameters"] = json!([
-        { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 200, "default": 50 } },
-        { "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 } }
-    ]);
+    list["parameters"] = json!(super::openapi::page_params());
     let mut export = op(
         "The register as the asset card's columns (资产登记表), every asset of the school; imports back unchanged \
          (asset manager, admin). XLSX: header frozen, days as dates, amounts in yuan; CSV: UTF-8 with a BOM",
@@ -80,7 +77,7 @@ pub(super) fn paths() -> Value {
     );
     repairs["parameters"] = json!([
         export["parameters"][0].clone(),
-        { "name": "period", "in": "query", "schema": { "type": "string", "pattern": "^(20[0-9]{2}|2100)-(0[1-9]|1[0-2]|[Ww](0[1-9]|[1-4][0-9]|5[0-3]))$" } }
+        { "name": "period", "in": "query", "schema": { "type": "string", "pattern": super::openapi::period_pattern() } }
     ]);
     repairs["responses"]["200"] = export["responses"]["200"].clone();
     let mut hazards = op(
@@ -106,7 +103,7 @@ pub(super) fn paths() -> Value {
     record["parameters"] = json!([
         { "name": "checklist", "in": "query", "required": true, "schema": { "type": "string", "minLength": 1, "maxLength": 60, "pattern": "\\S" } },
         repairs["parameters"][0].clone(),
-        { "name": "period", "in": "query", "schema": { "type": "string", "pattern": "^(20[0-9]{2}|2100)-(0[1-9]|1[0-2]|[Ww](0[1-9]|[1-4][0-9]|5[0-3]))(\\.\\.(20[0-9]{2}|2100)-(0[1-9]|1[0-2]))?$" } }
+        { "name": "period", "in": "query", "schema": { "type": "string", "pattern": super::openapi::months_pattern() } }
     ]);
     record["responses"]["200"] = export["responses"]["200"].clone();
     json!({

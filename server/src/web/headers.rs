@@ -37,6 +37,12 @@ fn permissions_policy(path: &str) -> &'static str {
     }
 }
 
+/// The policy of the built site's files (a worker script is bound by its own), made once.
+static WITHOUT_NONCE: std::sync::LazyLock<HeaderValue> = std::sync::LazyLock::new(|| {
+    HeaderValue::from_str(&content_security_policy(None))
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
+});
+
 const HSTS: HeaderValue = HeaderValue::from_static("max-age=31536000");
 
 pub async fn security_headers(
@@ -54,8 +60,11 @@ pub async fn security_headers(
     }
     let mut res = next.run(req).await;
     let headers = res.headers_mut();
-    let policy = content_security_policy(nonce.as_deref());
-    if let Ok(value) = HeaderValue::from_str(&policy) {
+    let policy = match &nonce {
+        Some(n) => HeaderValue::from_str(&content_security_policy(Some(n))).ok(),
+        None => Some(WITHOUT_NONCE.clone()),
+    };
+    if let Some(value) = policy {
         headers.insert(header::CONTENT_SECURITY_POLICY, value);
     }
     headers.insert(

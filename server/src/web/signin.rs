@@ -113,8 +113,13 @@ pub async fn sign_out(
     if let Some(hash) = &visitor.token_hash {
         let _ = state.district.revoke_session(hash, state.clock.now()).await;
     }
+    signed_out(&state)
+}
+
+/// Back to the sign-in page, with this browser's session cookie cleared.
+fn signed_out(state: &AppState) -> Response {
     let mut response = Redirect::to("/signin").into_response();
-    set_cookie(&mut response, session_cookie(&state, "", Some(0)));
+    set_cookie(&mut response, session_cookie(state, "", Some(0)));
     response
 }
 
@@ -148,11 +153,7 @@ pub async fn end_sessions(
         Err(e) => Err(e),
     };
     match ended {
-        Ok((user, _)) if user == me => {
-            let mut response = Redirect::to("/signin").into_response();
-            set_cookie(&mut response, session_cookie(&state, "", Some(0)));
-            response
-        }
+        Ok((user, _)) if user == me => signed_out(&state),
         Ok((user, n)) => Redirect::to(&format!("/manage/users/{user}?ended={n}")).into_response(),
         Err(e) => (
             axum::http::StatusCode::from_u16(e.status())

@@ -475,6 +475,12 @@ pub fn spec() -> Value {
     document
 }
 
+/// `pattern`, or the empty text. JSON Schema patterns match anywhere unless anchored, so the
+/// alternative is added beside the pattern whole (`\S` stays "has a non-space character").
+fn or_empty(pattern: &str) -> String {
+    format!("^$|{pattern}")
+}
+
 /// A text query parameter sent empty (`?scope=`) is read as not sent, so its choices and
 /// pattern admit the empty text too.
 fn empty_means_default(document: &mut Value) {
@@ -497,8 +503,7 @@ fn empty_means_default(document: &mut Value) {
                 }
             }
             if let Some(pattern) = schema.get("pattern").and_then(Value::as_str) {
-                let inner = pattern.trim_start_matches('^').trim_end_matches('$');
-                schema["pattern"] = json!(format!("^(?:{inner})?$"));
+                schema["pattern"] = json!(or_empty(pattern));
             }
         }
     }
@@ -601,4 +606,36 @@ fn register_spec() -> Value {
 
 pub async fn document() -> Json<Value> {
     Json(spec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spec;
+    use regex::Regex;
+
+    /// The documented pattern of a query parameter, as a client's validator reads it.
+    fn pattern(path: &str, name: &str) -> Regex {
+        let doc = spec();
+        let params = doc["paths"][path]["get"]["parameters"].as_array().unwrap();
+        let param = params.iter().find(|p| p["name"] == name).unwrap();
+        Regex::new(param["schema"]["pattern"].as_str().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn query_patterns_take_the_empty_text_and_still_what_they_took() {
+        let checklist = pattern("/api/v1/exports/inspections", "checklist");
+        assert!(checklist.is_match("fire_equipment") && checklist.is_match(""));
+        assert!(!checklist.is_match("   "));
+        let months = pattern("/api/v1/exports/inspections", "period");
+        for ok in ["", "2026-12", "2026-w49", "2026-09..2026-12"] {
+            assert!(months.is_match(ok), "{ok}");
+        }
+        let period = pattern("/api/v1/ledger-closings", "period");
+        for ok in ["", "2026-12", "2026-W49"] {
+            assert!(period.is_match(ok), "{ok}");
+        }
+        for bad in ["2026-13", "1999-01", "2026-W54", "x2026-12", "2026-12x"] {
+            assert!(!period.is_match(bad), "{bad}");
+        }
+    }
 }

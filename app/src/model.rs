@@ -151,6 +151,25 @@ pub struct Page<T> {
     pub offset: i64,
 }
 
+/// One page of a list: at most `limit` rows after skipping the first `offset`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paging {
+    pub limit: i64,
+    pub offset: i64,
+}
+
+impl Paging {
+    /// The page size of a list whose caller did not choose one.
+    pub const DEFAULT_LIMIT: i64 = 50;
+    /// Every row: for the exports, reports and pages that show a whole list.
+    pub const ALL: Self = Self::first(i64::MAX);
+
+    /// The first `limit` rows.
+    pub const fn first(limit: i64) -> Self {
+        Self { limit, offset: 0 }
+    }
+}
+
 /// Paging and search words for a list.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ListQuery {
@@ -163,9 +182,14 @@ impl ListQuery {
     pub const MAX_LIMIT: i64 = 200;
 
     /// Clamped limit and offset, so no request can ask for the whole register at once.
-    pub fn window(&self) -> (i64, i64) {
-        let limit = self.limit.unwrap_or(50).clamp(1, Self::MAX_LIMIT);
-        (limit, self.offset.unwrap_or(0).max(0))
+    pub fn window(&self) -> Paging {
+        Paging {
+            limit: self
+                .limit
+                .unwrap_or(Paging::DEFAULT_LIMIT)
+                .clamp(1, Self::MAX_LIMIT),
+            offset: self.offset.unwrap_or(0).max(0),
+        }
     }
 
     /// Refuses a page size outside 1..=[`Self::MAX_LIMIT`] or a negative start, so a client

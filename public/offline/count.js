@@ -9,6 +9,7 @@ import { localDay, openStore, tagOf, uuidv7 } from './store.js';
 
 const SHELL = 'rounds-shell-v1';
 const RETRY_MS = 30000;
+const PAGE = 200; // the most rows the API answers at once
 const SCANNER_FILES = ['/scan/feedback.js', '/scan/scanner.js', '/scan/worker.js', '/scan/sharpen.js', '/scan/zxing/reader.js', '/scan/zxing/zxing_reader.wasm', '/offline/count.js', '/offline/store.js'];
 const root = document.getElementById('count');
 const text = JSON.parse(document.getElementById('count-text')?.textContent || '{}');
@@ -36,12 +37,22 @@ async function fetchJson(path) {
   return res.json();
 }
 
+/** Every row of a list the API pages, a full page at a time. */
+async function fetchAll(path) {
+  const rows = [];
+  for (;;) {
+    const page = await fetchJson(`${path}?limit=${PAGE}&offset=${rows.length}`);
+    rows.push(...page);
+    if (page.length < PAGE) return rows;
+  }
+}
+
 /** The list from the server when online (kept for later), else the copy kept on the phone. */
 async function loadList() {
   if (navigator.onLine) {
     try {
       const base = `/api/v1/stocktakes/${stocktakeId}`;
-      const [stocktake, expected, scans] = await Promise.all([fetchJson(base), fetchJson(`${base}/expected`), fetchJson(`${base}/scans`)]);
+      const [stocktake, expected, scans] = await Promise.all([fetchJson(base), fetchJson(`${base}/expected`), fetchAll(`${base}/scans`)]);
       list = { id: stocktakeId, user, stocktake, expected, scans, at: new Date().toISOString() };
       await store.put('lists', list);
     } catch (_) {

@@ -13,6 +13,7 @@ mod inspections;
 mod labels;
 mod matrix;
 mod pages;
+mod paging;
 mod photos;
 mod replicas;
 mod roles;

@@ -287,6 +287,11 @@ async fn what_changed_meanwhile_is_kept_with_the_record_for_a_manager() {
         .await;
     let list_open = open.json();
     assert_eq!(list_open.as_array().unwrap().len(), 2, "{}", open.text);
+    assert_eq!(
+        app.pages_through(&manager, "/sync/conflicts").await,
+        list_open.as_array().unwrap().clone(),
+        "a page at a time"
+    );
     assert_eq!(list_open[0]["by"]["name"], "程财宝");
     let first = list_open[0]["id"].as_str().unwrap().to_string();
     let denied = app

@@ -259,6 +259,12 @@ async fn the_same_tag_from_two_phones_and_resent_three_times_counts_once() {
         .await
         .json();
     assert_eq!(scans.as_array().unwrap().len(), 2);
+    assert_eq!(
+        &app.pages_through(&staff, &format!("/stocktakes/{id}/scans"))
+            .await,
+        scans.as_array().unwrap(),
+        "a page at a time"
+    );
 
     // Undo the found scan: the tag is uncounted and the next scan counts it again.
     let found = scans

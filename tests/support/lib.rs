@@ -466,12 +466,69 @@ impl TestApp {
         a.json()["items"][0].clone()
     }
 
+    /// Checks that the list at `path` pages as every list does: `limit` rows from `offset`, in
+    /// a stable order (the ids of a page are the same ids at the same places in the whole
+    /// list), nothing past the end, and a bad `limit` or `offset` a 422 naming it. Needs two
+    /// rows or more; answers the whole list.
+    pub async fn pages_through(&self, token: &str, path: &str) -> Vec<Value> {
+        let join = if path.contains('?') { '&' } else { '?' };
+        let get = |limit: &str, offset: &str| {
+            let url = format!("{path}{join}limit={limit}&offset={offset}");
+            async move { self.api(Method::GET, &url, Some(token), None).await }
+        };
+        let ids = |a: &Answer| -> Vec<String> {
+            assert_eq!(a.status, StatusCode::OK, "{path}: {}", a.text);
+            a.json()
+                .as_array()
+                .unwrap_or_else(|| panic!("{path} answers an array: {}", a.text))
+                .iter()
+                .map(|row| row["id"].as_str().expect("each row has an id").to_string())
+                .collect()
+        };
+        let whole = get("200", "0").await;
+        let all = ids(&whole);
+        assert!(
+            all.len() >= 2,
+            "{path}: two rows to page through, not {}",
+            all.len()
+        );
+        assert_eq!(ids(&get("1", "0").await), all[..1], "{path}: the first row");
+        assert_eq!(
+            ids(&get("1", "1").await),
+            all[1..2],
+            "{path}: the second row"
+        );
+        let rest = ids(&get("200", "1").await);
+        assert_eq!(rest, all[1..], "{path}: everything after the first");
+        let end = all.len().to_string();
+        assert!(
+            ids(&get("1", &end).await).is_empty(),
+            "{path}: past the end"
+        );
+        for (limit, offset, field) in [
+            ("0", "0", "limit"),
+            ("201", "0", "limit"),
+            ("x", "0", "limit"),
+            ("1", "-1", "offset"),
+        ] {
+            let refused = get(limit, offset).await;
+            assert_eq!(
+                refused.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{path} limit={limit} offset={offset}: {}",
+                refused.text
+            );
+            assert_eq!(refused.json()["error"]["field"], field, "{path}");
+        }
+        whole.json().as_array().cloned().unwrap_or_default()
+    }
+
     /// How many history rows one record has.
     pub async fn history_len(&self, entity: &str, id: &str, token: &str) -> usize {
         let a = self
             .api(
                 Method::GET,
-                &format!("/{entity}/{id}/history"),
+                &format!("/{entity}/{id}/history?limit=200"),
                 Some(token),
                 None,
             )

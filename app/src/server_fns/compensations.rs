@@ -25,7 +25,16 @@ pub async fn compensation_desk(semester: String) -> Result<CaseBook, AppError> {
         semester
     };
     Ok(CaseBook {
-        cases: st.school(&v)?.compensations(Some(semester.clone())).await?,
+        cases: crate::ssr::compensation::cases(
+            &st,
+            &v,
+            &crate::ssr::compensation::store::CaseFilter {
+                semester: Some(semester.clone()),
+                open_only: false,
+            },
+            crate::model::Paging::ALL,
+        )
+        .await?,
         semester,
         can_waive: user.role.manages_users(),
     })

@@ -27,6 +27,6 @@ pub async fn import_desk() -> Result<ImportDeskData, AppError> {
     let profiles = import::profiles(&st, &v).await?;
     Ok(ImportDeskData {
         profiles: profiles.into_iter().map(|p| p.name).collect(),
-        imports: import::imports(&st, &v, RECENT_IMPORTS, 0).await?,
+        imports: import::imports(&st, &v, crate::model::Paging::first(RECENT_IMPORTS)).await?,
     })
 }

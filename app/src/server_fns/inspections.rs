@@ -80,7 +80,13 @@ pub async fn report_desk(kind: String, id: String) -> Result<SubjectDesk, AppErr
 pub async fn report_list(scope: String) -> Result<Reports, AppError> {
     let v = crate::ssr::visitor::visitor();
     let st = crate::ssr::visitor::state()?;
-    let reports = crate::ssr::inspections::reports(&st, &v, &scope).await?;
+    let reports = crate::ssr::inspections::reports(
+        &st,
+        &v,
+        &scope,
+        crate::model::Paging::first(crate::ssr::inspections::REPORT_LIST_LIMIT),
+    )
+    .await?;
     let can_step = v.user.as_ref().is_some_and(|u| u.role.inspects());
     Ok(Reports {
         scope,

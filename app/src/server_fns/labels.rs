@@ -95,7 +95,9 @@ pub async fn label_desk(job: Option<LabelJob>) -> Result<DeskData, AppError> {
         rooms: school.room_choices().await?,
         categories: school.categories().await?,
         stocks,
-        prints: school.recent_prints(RECENT_PRINTS).await?,
+        prints: school
+            .recent_prints(crate::model::Paging::first(RECENT_PRINTS))
+            .await?,
         public_url: st.settings.public_url.clone(),
         preview,
     })

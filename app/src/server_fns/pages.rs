@@ -90,7 +90,13 @@ async fn room_view(
     };
     Ok(RoomView {
         assets: school.list_assets(&query, Some(id)).await?,
-        history: school.history(Entity::Room, id, HISTORY_ON_PAGE).await?,
+        history: school
+            .history(
+                Entity::Room,
+                id,
+                crate::model::Paging::first(HISTORY_ON_PAGE),
+            )
+            .await?,
         can_edit: me.role.manages_register(),
         room,
     })
@@ -107,7 +113,13 @@ async fn asset_view(
     let school = st.school(v)?;
     let asset = school.get_asset(id).await?.ok_or(AppError::NotFound)?;
     Ok(AssetView {
-        history: school.history(Entity::Asset, id, HISTORY_ON_PAGE).await?,
+        history: school
+            .history(
+                Entity::Asset,
+                id,
+                crate::model::Paging::first(HISTORY_ON_PAGE),
+            )
+            .await?,
         can_edit: me.role.manages_register(),
         asset,
     })

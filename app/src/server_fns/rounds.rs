@@ -69,7 +69,13 @@ pub async fn rounds_overview() -> Result<Overview, AppError> {
     let st = crate::ssr::visitor::state()?;
     Ok(Overview {
         rounds: rounds(&st, &v, Whose::All).await?,
-        conflicts: conflicts(&st, &v, true).await?,
+        conflicts: conflicts(
+            &st,
+            &v,
+            true,
+            crate::model::Paging::first(crate::ssr::rounds::CONFLICTS_ON_PAGE),
+        )
+        .await?,
     })
 }
 

@@ -23,7 +23,7 @@ pub struct StocktakeBoard {
 pub async fn stocktake_desk() -> Result<StocktakeBoard, AppError> {
     use crate::ssr::visitor::{state, visitor};
     let (st, v) = (state()?, visitor());
-    let stocktakes = crate::ssr::stocktake::list(&st, &v).await?;
+    let stocktakes = crate::ssr::stocktake::list(&st, &v, crate::model::Paging::ALL).await?;
     let can_start = v.user.as_ref().is_some_and(|u| u.role.manages_register());
     let buildings = if can_start {
         crate::ssr::register::buildings(&st, &v)

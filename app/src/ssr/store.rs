@@ -3,7 +3,7 @@
 //! that holds that area's SQL.
 
 use crate::error::AppResult;
-use crate::model::HistoryEntry;
+use crate::model::{HistoryEntry, Paging};
 use async_trait::async_trait;
 use uuid::Uuid;
 
@@ -91,7 +91,12 @@ pub trait Scope: Send + Sync {
 /// The history of every record: who changed what, when.
 #[async_trait]
 pub trait HistoryStore: Send + Sync {
-    async fn history(&self, entity: Entity, id: Uuid, limit: i64) -> AppResult<Vec<HistoryEntry>>;
+    async fn history(
+        &self,
+        entity: Entity,
+        id: Uuid,
+        window: Paging,
+    ) -> AppResult<Vec<HistoryEntry>>;
 }
 
 /// Declares [`Store`] as every area's store in one, and gives it to whatever implements them all.

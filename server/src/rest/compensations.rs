@@ -1,11 +1,12 @@
 //! Compensation cases under `/api/v1/compensations`: the asset manager opens and settles them,
 //! only the admin waives; the notice is a PDF and the cases export as CSV.
 
+use super::paging::PageParams;
 use super::Query;
 use super::{attachment, parse_json, path_id as id, RestError, RestResult};
 use app::error::AppError;
 use app::inspections::compensation::{Compensation, DepreciationRule};
-use app::ssr::compensation;
+use app::ssr::compensation::{self, store::CaseFilter};
 use app::ssr::ledgers::{self, file::FileKind};
 use app::ssr::state::AppState;
 use app::ssr::visitor::Visitor;
@@ -22,18 +23,38 @@ fn manager(v: &Visitor) -> RestResult<()> {
         .map_err(RestError)
 }
 
+/// Which cases: `semester` (all when left out) and `open` (any value but `false` or `0`:
+/// only the unpaid cases).
 #[derive(Deserialize)]
-pub struct ListParams {
+pub struct FilterParams {
     semester: Option<String>,
     open: Option<String>,
-    /// `csv` (the default here) or `xlsx`.
-    format: Option<String>,
 }
 
-impl ListParams {
-    fn semester(&self) -> Option<String> {
-        self.semester.clone().filter(|s| !s.trim().is_empty())
+impl FilterParams {
+    fn filter(self) -> CaseFilter {
+        let given = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        CaseFilter {
+            semester: given(self.semester),
+            open_only: given(self.open).is_some_and(|o| o != "false" && o != "0"),
+        }
     }
+}
+
+#[derive(Deserialize)]
+pub struct ListParams {
+    #[serde(flatten)]
+    filter: FilterParams,
+    #[serde(flatten)]
+    page: PageParams,
+}
+
+#[derive(Deserialize)]
+pub struct ExportParams {
+    #[serde(flatten)]
+    filter: FilterParams,
+    /// `csv` (the default here) or `xlsx`.
+    format: Option<String>,
 }
 
 pub async fn list(
@@ -42,13 +63,9 @@ pub async fn list(
     Query(p): Query<ListParams>,
 ) -> RestResult<Json<Vec<Compensation>>> {
     manager(&v)?;
-    let all = st.school(&v)?.compensations(p.semester()).await?;
-    let open_only = p.open.is_some();
-    Ok(Json(
-        all.into_iter()
-            .filter(|c| !open_only || c.status == app::inspections::compensation::CaseStatus::Open)
-            .collect(),
-    ))
+    let window = p.page.window()?;
+    let filter = p.filter.filter();
+    Ok(Json(compensation::cases(&st, &v, &filter, window).await?))
 }
 
 pub async fn create(
@@ -120,14 +137,14 @@ pub async fn notice(
 pub async fn export(
     State(st): State<AppState>,
     Extension(v): Extension<Visitor>,
-    Query(p): Query<ListParams>,
+    Query(p): Query<ExportParams>,
 ) -> RestResult<Response> {
     manager(&v)?;
     let kind = match p.format.as_deref() {
         None | Some("") => FileKind::Csv,
         other => FileKind::parse(other).map_err(AppError::Invalid)?,
     };
-    let export = ledgers::compensations(&st, &v, p.semester(), p.open.is_some(), kind).await?;
+    let export = ledgers::compensations(&st, &v, p.filter.filter(), kind).await?;
     Ok(super::exports::send(export))
 }
 

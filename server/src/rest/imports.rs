@@ -2,7 +2,7 @@
 //! previews or commits one; `GET /api/v1/imports` lists those made; `/import-profiles` keeps
 //! named column mappings. The asset manager and the admin only.
 
-use super::register::ListParams;
+use super::paging::PageParams;
 use super::Query;
 use super::{parse_json, RestError, RestResult};
 use app::domain::{Field, Invalid, Problem};
@@ -105,10 +105,10 @@ pub async fn create(
 pub async fn list(
     State(st): State<AppState>,
     Extension(v): Extension<Visitor>,
-    Query(p): Query<ListParams>,
+    Query(page): Query<PageParams>,
 ) -> RestResult<Json<Vec<RegisterImport>>> {
-    let (limit, offset) = p.query()?.window();
-    Ok(Json(import::imports(&st, &v, limit, offset).await?))
+    let window = page.window()?;
+    Ok(Json(import::imports(&st, &v, window).await?))
 }
 
 pub async fn profiles(

@@ -1,7 +1,7 @@
 //! Checklists, inspections and damage reports under `/api/v1`; the rules live in
 //! `app::ssr::inspections`, shared with the pages.
 
-use super::register::ListParams;
+use super::paging::PageParams;
 use super::Query;
 use super::{parse_json, path_id as id, RestError, RestResult};
 use app::error::AppError;
@@ -57,7 +57,7 @@ pub struct InspectionParams {
     #[serde(flatten)]
     subject: SubjectParams,
     #[serde(flatten)]
-    page: ListParams,
+    page: PageParams,
 }
 
 impl SubjectParams {
@@ -74,8 +74,8 @@ pub async fn list_inspections(
 ) -> RestResult<Json<Vec<Inspection>>> {
     v.signed_in()?;
     let subject = p.subject.subject()?;
-    let (limit, offset) = p.page.query()?.window();
-    inspections::inspections_of(&st, &v, subject, limit, offset)
+    let window = p.page.window()?;
+    inspections::inspections_of(&st, &v, subject, window)
         .await
         .map(Json)
         .map_err(RestError)
@@ -119,6 +119,8 @@ pub async fn create_report(
 #[derive(Deserialize)]
 pub struct ScopeParams {
     scope: Option<String>,
+    #[serde(flatten)]
+    page: PageParams,
 }
 
 pub async fn list_reports(
@@ -126,8 +128,10 @@ pub async fn list_reports(
     Extension(v): Extension<Visitor>,
     Query(p): Query<ScopeParams>,
 ) -> RestResult<Json<Vec<DamageReport>>> {
+    v.signed_in()?;
+    let window = p.page.window()?;
     let scope = p.scope.unwrap_or_default();
-    inspections::reports(&st, &v, &scope)
+    inspections::reports(&st, &v, &scope, window)
         .await
         .map(Json)
         .map_err(RestError)

@@ -1,7 +1,8 @@
 //! Label printing for the asset manager and the admin: a job in, one PDF out; custom stocks;
 //! the print log.
 
-use super::{parse_json, RestError, RestResult};
+use super::paging::PageParams;
+use super::{parse_json, Query, RestError, RestResult};
 use app::labels::{custom_stock_name, LabelJob, Stock, StockSpec};
 use app::model::PrintJob;
 use app::ssr::labels::print;
@@ -13,9 +14,6 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Serialize;
-
-/// How many print-log entries `GET /labels/jobs` returns.
-const PRINT_LOG_LIMIT: i64 = 100;
 
 fn printer(v: &Visitor) -> RestResult<()> {
     v.require(|r| r.manages_register())
@@ -102,10 +100,12 @@ pub async fn save_stock(
 pub async fn print_log(
     State(st): State<AppState>,
     Extension(v): Extension<Visitor>,
+    Query(page): Query<PageParams>,
 ) -> RestResult<Json<Vec<PrintJob>>> {
     printer(&v)?;
+    let window = page.window()?;
     st.school(&v)?
-        .recent_prints(PRINT_LOG_LIMIT)
+        .recent_prints(window)
         .await
         .map(Json)
         .map_err(RestError)

@@ -17,6 +17,7 @@ mod openapi_dashboard;
 mod openapi_imports;
 mod openapi_rounds;
 mod openapi_stocktakes;
+mod paging;
 mod photos;
 mod register;
 mod rounds;

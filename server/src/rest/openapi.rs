@@ -74,6 +74,17 @@ pub(super) fn page_params() -> [Value; 2] {
     ]
 }
 
+/// The operation with `limit` and `offset` after its other parameters: a list that pages.
+pub(super) fn paged(mut operation: Value) -> Value {
+    let mut params = operation["parameters"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    params.extend(page_params());
+    operation["parameters"] = Value::Array(params);
+    operation
+}
+
 fn list_params() -> Value {
     let mut params = vec![
         json!({ "name": "q", "in": "query", "schema": { "type": "string" }, "description": "words of a name or code, or a tag code" }),
@@ -125,7 +136,7 @@ fn record_paths(kind: &str, tag: &str, schema_name: &str, patch: &str) -> (Value
     (
         json!({ "get": list, "post": create }),
         json!({ "get": one, "patch": change }),
-        json!({ "get": hist }),
+        json!({ "get": paged(hist) }),
     )
 }
 
@@ -157,7 +168,7 @@ fn label_paths() -> Value {
     save["parameters"] = json!([{ "name": "name", "in": "path", "required": true, "schema": { "type": "string", "maxLength": 40 } }]);
     json!({
         "/api/v1/labels": { "post": print },
-        "/api/v1/labels/jobs": { "get": op("The print log, newest first", "labels", "200", json!({ "type": "array", "items": schema("PrintJob") })) },
+        "/api/v1/labels/jobs": { "get": paged(op("The print log, newest first", "labels", "200", json!({ "type": "array", "items": schema("PrintJob") }))) },
         "/api/v1/label-stocks": { "get": op("Built-in and saved stocks", "labels", "200", json!({ "type": "array", "items": schema("LabelStock") })) },
         "/api/v1/label-stocks/{name}": { "put": save }
     })
@@ -189,9 +200,7 @@ fn inspection_paths() -> Value {
         "Inspection",
     );
     inspections["parameters"] = subject_params;
-    if let Some(params) = inspections["parameters"].as_array_mut() {
-        params.extend(page_params());
-    }
+    let inspections = paged(inspections);
     let mut one_template = op(
         "One checklist version (old versions stay readable)",
         "inspections",
@@ -206,6 +215,7 @@ fn inspection_paths() -> Value {
     );
     reports["parameters"] = json!([{ "name": "scope", "in": "query", "schema": { "type": "string", "enum": ["mine", "assigned", "all", "open", "hazards"], "default": "mine" },
         "description": "mine: reported by me; assigned: open and assigned to me; all: every report; open: neither closed nor rejected; hazards: opened by a failed checklist item and not put right yet (all, open and hazards not for teachers)" }]);
+    let reports = paged(reports);
     let mut one_report = op(
         "One damage report (teachers: their own)",
         "damage",
@@ -302,7 +312,7 @@ fn compensation_paths() -> Value {
     };
     let filters = json!([
         { "name": "semester", "in": "query", "schema": { "type": "string" }, "description": "e.g. 2026-2027-1 (first term: September–January)" },
-        { "name": "open", "in": "query", "schema": { "type": "string" }, "description": "present: only cases not yet paid or waived" }
+        { "name": "open", "in": "query", "schema": { "type": "string" }, "description": "any value but false or 0: only cases not yet paid or waived" }
     ]);
     let mut list = op(
         "Cases by semester and class (asset manager, admin)",
@@ -311,6 +321,7 @@ fn compensation_paths() -> Value {
         json!({ "type": "array", "items": schema("Compensation") }),
     );
     list["parameters"] = filters.clone();
+    let list = paged(list);
     let mut export = op(
         "The compensation ledger (赔偿台账): CSV (UTF-8 with BOM, the default) or XLSX (`format=xlsx`: header frozen, amounts in yuan, days as dates)",
         "compensation",

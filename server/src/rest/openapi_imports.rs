@@ -49,13 +49,13 @@ pub(super) fn paths() -> Value {
     import["responses"]["422"] = json!({ "description": "An error in the request (Error) or, for a commit, rows with errors (ImportPreview)",
         "content": { "application/json": { "schema": { "anyOf": [schema("Error"), schema("ImportPreview")] } } } });
     import["responses"]["413"] = json!({ "$ref": "#/components/responses/Error" });
-    let mut list = op(
+    let list = op(
         "The imports made, newest first (asset manager, admin)",
         tag,
         "200",
         json!({ "type": "array", "items": schema("RegisterImport") }),
     );
-    list["parameters"] = json!(super::openapi::page_params());
+    let list = super::openapi::paged(list);
     let mut export = op(
         "The register as the asset card's columns (资产登记表), every asset of the school; imports back unchanged \
          (asset manager, admin). XLSX: header frozen, days as dates, amounts in yuan; CSV: UTF-8 with a BOM",

@@ -26,6 +26,7 @@ pub(super) fn paths() -> Value {
         array("SyncConflict"),
     );
     conflicts["parameters"] = json!([{ "name": "all", "in": "query", "schema": { "type": "boolean", "default": false }, "description": "include checked ones" }]);
+    let conflicts = super::openapi::paged(conflicts);
     json!({
         "/api/v1/rounds/today": { "get": op("My rounds today: each schedule assigned to me (by name, role or the 分工 table) with its items and where each stands (staff, asset manager, admin)", "rounds", "200", array("Round")) },
         "/api/v1/rounds": { "get": op("Every schedule's round today, for the progress view (asset manager, admin)", "rounds", "200", array("Round")) },

@@ -1,6 +1,6 @@
 //! The OpenAPI description of stocktakes (scans also arrive through `/api/v1/sync`).
 
-use super::openapi::{download, op, schema, with_body};
+use super::openapi::{download, op, paged, schema, with_body};
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 use serde_json::{json, Value};
@@ -28,7 +28,7 @@ pub(super) fn paths() -> Value {
     hand_in["requestBody"]["required"] = json!(false);
     json!({
         "/api/v1/stocktakes": {
-            "get": op("Every stocktake of the school, newest first (staff, asset manager, admin)", tag, "200", array("StocktakeHead")),
+            "get": paged(op("The school's stocktakes, newest first (staff, asset manager, admin)", tag, "200", array("StocktakeHead"))),
             "post": with_body(op("Start a stocktake: the assets in scope are frozen as the expected list (asset manager, admin)", tag, "201", schema("Stocktake")), "StocktakeRequest")
         },
         "/api/v1/stocktakes/{id}": { "get": one("A stocktake with its rooms, who counts each, and the tallies", "200", schema("Stocktake")) },
@@ -37,7 +37,7 @@ pub(super) fn paths() -> Value {
         "/api/v1/stocktakes/{id}/report.pdf": { "get": download(one("盘点报告 as an A4 PDF in the caller's language, to print and sign: the school, the stocktake's state and dates, the same tables as the workbook, and lines for 盘点人, 监盘人 and 负责人", "200", json!({})), "application/pdf") },
         "/api/v1/stocktakes/{id}/expected": { "get": one("The frozen expected list, for a phone to classify scans offline", "200", array("ExpectedAsset")) },
         "/api/v1/stocktakes/{id}/scans": {
-            "get": one("Every scan, undone ones too, oldest first", "200", array("Scan")),
+            "get": paged(one("The scans, undone ones too, oldest first", "200", array("Scan"))),
             "post": with_body(one("Count one tag in a room (a phone's queue uses POST /sync with kind stocktake_scan)", "200",
                 json!({ "type": "object", "properties": { "new": { "type": "boolean" }, "class": schema("ScanClass") } })), "ScanRequest")
         },

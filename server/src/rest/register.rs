@@ -1,10 +1,9 @@
 //! Tags, buildings, rooms and assets under `/api/v1`; the rules live in `app::ssr::register`,
 //! shared with the pages.
 
+use super::paging::PageParams;
 use super::Query;
 use super::{parse_json, path_id as id, RestResult};
-use app::domain::{Field, Invalid, Problem};
-use app::error::AppError;
 use app::forms::{AssetPatch, RoomForm, RoomPatch};
 use app::model::{Asset, Building, HistoryEntry, ListQuery, Page, Room, TagTarget};
 use app::ssr::register;
@@ -18,32 +17,34 @@ use axum::{Extension, Json};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-/// List parameters; bad numbers are a 422, not a silent default.
+/// A register list's search words and page.
 #[derive(Deserialize)]
 pub struct ListParams {
     q: Option<String>,
-    limit: Option<String>,
-    offset: Option<String>,
+    #[serde(flatten)]
+    page: PageParams,
 }
 
 impl ListParams {
-    pub(super) fn query(self) -> RestResult<ListQuery> {
-        let num = |s: Option<String>, field| -> Result<Option<i64>, AppError> {
-            s.map(|s| {
-                s.trim()
-                    .parse::<i64>()
-                    .map_err(|_| Invalid::new(field, Problem::Malformed).into())
-            })
-            .transpose()
-        };
-        let query = ListQuery {
-            q: self.q,
-            limit: num(self.limit, Field::Limit)?,
-            offset: num(self.offset, Field::Offset)?,
-        };
-        query.check()?;
-        Ok(query)
+    fn query(self) -> RestResult<ListQuery> {
+        self.page.with_words(self.q)
     }
+}
+
+/// A record's history, a page at a time, newest first.
+async fn history_of(
+    st: &AppState,
+    v: &Visitor,
+    entity: Entity,
+    raw: &str,
+    page: PageParams,
+) -> RestResult<Json<Vec<HistoryEntry>>> {
+    register::reader(v)?;
+    let record = id(raw)?;
+    let window = page.window()?;
+    Ok(Json(
+        register::history(st, v, entity, record, window).await?,
+    ))
 }
 
 pub async fn tag(
@@ -134,10 +135,9 @@ pub async fn room_history(
     State(st): State<AppState>,
     Extension(v): Extension<Visitor>,
     Path(raw): Path<String>,
+    Query(page): Query<PageParams>,
 ) -> RestResult<Json<Vec<HistoryEntry>>> {
-    register::reader(&v)?;
-    let history = register::history(&st, &v, Entity::Room, id(&raw)?).await?;
-    Ok(Json(history))
+    history_of(&st, &v, Entity::Room, &raw, page).await
 }
 
 pub async fn list_assets(
@@ -188,8 +188,7 @@ pub async fn asset_history(
     State(st): State<AppState>,
     Extension(v): Extension<Visitor>,
     Path(raw): Path<String>,
+    Query(page): Query<PageParams>,
 ) -> RestResult<Json<Vec<HistoryEntry>>> {
-    register::reader(&v)?;
-    let history = register::history(&st, &v, Entity::Asset, id(&raw)?).await?;
-    Ok(Json(history))
+    history_of(&st, &v, Entity::Asset, &raw, page).await
 }

@@ -1,6 +1,7 @@
 //! Rounds, schedules and the offline sync under `/api/v1`; the rules live in
 //! `app::ssr::rounds` and `app::ssr::sync`, shared with the pages.
 
+use super::paging::PageParams;
 use super::Query;
 use super::{parse_json, path_id, RestError, RestResult};
 use app::rounds::sync::SyncConflict;
@@ -78,6 +79,8 @@ pub async fn sync(
 pub struct ConflictParams {
     #[serde(default)]
     all: bool,
+    #[serde(flatten)]
+    page: PageParams,
 }
 
 pub async fn conflicts(
@@ -85,7 +88,9 @@ pub async fn conflicts(
     Extension(v): Extension<Visitor>,
     Query(p): Query<ConflictParams>,
 ) -> RestResult<Json<Vec<SyncConflict>>> {
-    Ok(Json(rounds::conflicts(&st, &v, !p.all).await?))
+    v.require(|r| r.manages_register())?;
+    let window = p.page.window()?;
+    Ok(Json(rounds::conflicts(&st, &v, !p.all, window).await?))
 }
 
 pub async fn resolve_conflict(

@@ -1,7 +1,8 @@
 //! Stocktakes under `/api/v1/stocktakes`; scans arrive one by one here or in a phone's queue
 //! through `/api/v1/sync`. The rules live in `app::ssr::stocktake`, shared with the pages.
 
-use super::{attachment, parse_json, path_id, RestResult};
+use super::paging::PageParams;
+use super::{attachment, parse_json, path_id, Query, RestResult};
 use app::ssr::state::AppState;
 use app::ssr::stocktake::{self, store::Recorded};
 use app::ssr::visitor::Visitor;
@@ -19,8 +20,11 @@ use uuid::Uuid;
 pub async fn list(
     State(st): State<AppState>,
     Extension(v): Extension<Visitor>,
+    Query(page): Query<PageParams>,
 ) -> RestResult<Json<Vec<StocktakeHead>>> {
-    Ok(Json(stocktake::list(&st, &v).await?))
+    v.require(|r| r.inspects())?;
+    let window = page.window()?;
+    Ok(Json(stocktake::list(&st, &v, window).await?))
 }
 
 pub async fn start(
@@ -58,9 +62,12 @@ pub async fn scans(
     State(st): State<AppState>,
     Extension(v): Extension<Visitor>,
     Path(raw): Path<String>,
+    Query(page): Query<PageParams>,
 ) -> RestResult<Json<Vec<Scan>>> {
     v.require(|r| r.inspects())?;
-    Ok(Json(stocktake::scans(&st, &v, path_id(&raw)?).await?))
+    let id = path_id(&raw)?;
+    let window = page.window()?;
+    Ok(Json(stocktake::scans(&st, &v, id, window).await?))
 }
 
 pub async fn report(

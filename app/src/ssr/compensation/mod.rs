@@ -10,7 +10,8 @@ use crate::inspections::compensation::{
     amount_in_words, semester_of, Basis, Compensation, DepreciationRule, PartyKind,
 };
 use crate::inspections::Subject;
-use crate::ssr::compensation::store::{CaseEnd, CompensationDraft};
+use crate::model::Paging;
+use crate::ssr::compensation::store::{CaseEnd, CaseFilter, CompensationDraft};
 use crate::ssr::labels::{text_pages, TextLine, TextPage};
 use crate::ssr::state::AppState;
 use crate::ssr::visitor::Visitor;
@@ -51,6 +52,17 @@ pub struct WaiveRequest {
 pub fn current_semester() -> String {
     let today = crate::ssr::clock::school_today();
     semester_of(today.year(), today.month())
+}
+
+/// The cases a filter holds, a page at a time (asset manager and admin).
+pub async fn cases(
+    state: &AppState,
+    v: &Visitor,
+    filter: &CaseFilter,
+    window: Paging,
+) -> AppResult<Vec<Compensation>> {
+    v.require(|r| r.manages_register())?;
+    state.school(v)?.compensations(filter, window).await
 }
 
 pub async fn open(state: &AppState, v: &Visitor, req: CaseRequest) -> AppResult<Compensation> {

@@ -1,10 +1,20 @@
 //! What compensation asks of a database: cases and the depreciation rule. Each database
-//! implements it beside its SQL (`ssr/sqlite/compensation.rs`).
+//! implements it beside its SQL (`ssr/sql/compensation.rs`).
 
 use crate::error::AppResult;
+use crate::model::Paging;
 use crate::ssr::store::Actor;
 use async_trait::async_trait;
 use uuid::Uuid;
+
+/// Which cases a list holds.
+#[derive(Clone, Debug, Default)]
+pub struct CaseFilter {
+    /// One semester (`2026-秋`), or every one.
+    pub semester: Option<String>,
+    /// Only the cases neither paid nor waived.
+    pub open_only: bool,
+}
 
 /// A checked compensation case, ready to store.
 pub struct CompensationDraft {
@@ -45,9 +55,11 @@ pub trait CompensationStore: Send + Sync {
         actor: Actor,
         draft: CompensationDraft,
     ) -> AppResult<crate::inspections::compensation::Compensation>;
+    /// The filter's cases, newest semester first, a class's cases together.
     async fn compensations(
         &self,
-        semester: Option<String>,
+        filter: &CaseFilter,
+        window: Paging,
     ) -> AppResult<Vec<crate::inspections::compensation::Compensation>>;
     async fn compensation(
         &self,

@@ -14,6 +14,7 @@ use crate::import::plan::plan;
 use crate::import::preview::{ImportPreview, ImportProfile, RegisterImport};
 use crate::import::record::{read, Sheet};
 use crate::import::{Quantities, RowError};
+use crate::model::Paging;
 use crate::ssr::register::writer;
 use crate::ssr::state::AppState;
 use crate::ssr::visitor::Visitor;
@@ -26,8 +27,6 @@ use uuid::Uuid;
 pub const PROFILE_NAME_MAX: usize = 40;
 /// A file name kept with the import, in characters.
 const FILE_NAME_MAX: usize = 200;
-/// How many imports one request lists at most.
-pub const IMPORTS_LIMIT: i64 = 100;
 
 /// One import request: the file, and the manager's choices.
 #[derive(Clone, Debug, Default)]
@@ -160,16 +159,9 @@ pub async fn import(st: &AppState, v: &Visitor, req: ImportRequest) -> AppResult
 }
 
 /// The imports made, newest first.
-pub async fn imports(
-    st: &AppState,
-    v: &Visitor,
-    limit: i64,
-    offset: i64,
-) -> AppResult<Vec<RegisterImport>> {
+pub async fn imports(st: &AppState, v: &Visitor, window: Paging) -> AppResult<Vec<RegisterImport>> {
     writer(v)?;
-    st.school(v)?
-        .imports(limit.clamp(1, IMPORTS_LIMIT), offset.max(0))
-        .await
+    st.school(v)?.imports(window).await
 }
 
 pub async fn profiles(st: &AppState, v: &Visitor) -> AppResult<Vec<ImportProfile>> {

@@ -7,6 +7,7 @@ use crate::import::columns::Profile;
 use crate::import::plan::{Plan, Register};
 use crate::import::preview::{ImportProfile, RegisterImport};
 use crate::import::Quantities;
+use crate::model::Paging;
 use crate::ssr::store::Actor;
 use async_trait::async_trait;
 use uuid::Uuid;
@@ -39,7 +40,7 @@ pub trait ImportStore: Send + Sync {
         planner: Planner<'_>,
     ) -> AppResult<Option<(RegisterImport, Plan)>>;
     /// The imports made, newest first.
-    async fn imports(&self, limit: i64, offset: i64) -> AppResult<Vec<RegisterImport>>;
+    async fn imports(&self, window: Paging) -> AppResult<Vec<RegisterImport>>;
     /// The imports made of a file with this SHA-256, newest first.
     async fn imports_of_file(&self, sha256: &str) -> AppResult<Vec<RegisterImport>>;
     async fn import_profiles(&self) -> AppResult<Vec<ImportProfile>>;

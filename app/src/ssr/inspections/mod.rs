@@ -10,6 +10,7 @@ use crate::inspections::requests::{
     subject, DamageRequest, InspectionRequest, StepRequest, TemplateRequest,
 };
 use crate::inspections::{evaluate, DamageReport, Inspection, Subject, Template};
+use crate::model::Paging;
 use crate::ssr::inspections::store::{DamageDraft, InspectionRecord, ReportScope};
 use crate::ssr::state::AppState;
 use crate::ssr::store::Store;
@@ -17,7 +18,7 @@ use crate::ssr::visitor::Visitor;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-/// How many reports a list returns.
+/// How many reports the reports page lists.
 pub const REPORT_LIST_LIMIT: i64 = 200;
 
 /// A client-made id must be a UUIDv7 (time-ordered), as the offline queue makes them.
@@ -65,8 +66,7 @@ pub async fn inspections_of(
     state: &AppState,
     v: &Visitor,
     subject: Subject,
-    limit: i64,
-    offset: i64,
+    window: Paging,
 ) -> AppResult<Vec<Inspection>> {
     v.signed_in()?;
     let school = state.school(v)?;
@@ -77,7 +77,7 @@ pub async fn inspections_of(
     if !known {
         return Err(AppError::NotFound);
     }
-    school.inspections_of(subject, limit, offset).await
+    school.inspections_of(subject, window).await
 }
 
 pub async fn inspect(
@@ -171,7 +171,12 @@ pub async fn one_report(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Da
 
 /// `mine` (reported by me), `assigned` (open and assigned to me), or, not for teachers, `all`,
 /// `open` (neither closed nor rejected) or `hazards` (not put right yet).
-pub async fn reports(state: &AppState, v: &Visitor, scope: &str) -> AppResult<Vec<DamageReport>> {
+pub async fn reports(
+    state: &AppState,
+    v: &Visitor,
+    scope: &str,
+    window: Paging,
+) -> AppResult<Vec<DamageReport>> {
     let user = v.signed_in()?;
     let scope = match scope {
         "" | "mine" => ReportScope::ReportedBy(user.id),
@@ -182,10 +187,7 @@ pub async fn reports(state: &AppState, v: &Visitor, scope: &str) -> AppResult<Ve
         "hazards" => ReportScope::Hazards,
         _ => return Err(Invalid::new(Field::Query, Problem::UnknownChoice).into()),
     };
-    state
-        .school(v)?
-        .damage_reports(scope, REPORT_LIST_LIMIT)
-        .await
+    state.school(v)?.damage_reports(scope, window).await
 }
 
 pub async fn step(

@@ -4,7 +4,7 @@
 use crate::domain::TagCode;
 use crate::error::AppResult;
 use crate::labels::{LabelItem, Selection, Stock};
-use crate::model::PrintJob;
+use crate::model::{Paging, PrintJob};
 use crate::ssr::store::Actor;
 use async_trait::async_trait;
 use uuid::Uuid;
@@ -27,7 +27,8 @@ pub trait LabelStore: Send + Sync {
     async fn label_items(&self, selection: &Selection) -> AppResult<Vec<LabelItem>>;
     /// Logs a printed job, creating its new unassigned tags, in one transaction.
     async fn log_print(&self, actor: Actor, job: PrintRecord) -> AppResult<Uuid>;
-    async fn recent_prints(&self, limit: i64) -> AppResult<Vec<PrintJob>>;
+    /// The print log, newest first.
+    async fn recent_prints(&self, window: Paging) -> AppResult<Vec<PrintJob>>;
     async fn custom_stocks(&self) -> AppResult<Vec<Stock>>;
     async fn custom_stock(&self, name: &str) -> AppResult<Option<Stock>>;
     async fn save_stock(&self, actor: Actor, stock: &Stock) -> AppResult<Stock>;

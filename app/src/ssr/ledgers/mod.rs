@@ -8,11 +8,12 @@ pub mod store;
 
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
-use crate::inspections::compensation::CaseStatus;
 use crate::inspections::Template;
 use crate::ledgers::closing::{self, ClosableLedger, OpenItem};
 use crate::ledgers::{compensation, hazards, inspections, register, repairs, Cell, Column};
+use crate::model::Paging;
 use crate::ssr::clock::school_today;
+use crate::ssr::compensation::store::CaseFilter;
 use crate::ssr::register::writer;
 use crate::ssr::state::AppState;
 use crate::ssr::store::Store;
@@ -248,24 +249,20 @@ impl PeriodSheet {
     }
 }
 
-/// The compensation ledger (赔偿台账) of a semester (all when none), only the unpaid cases
-/// when `open_only`.
+/// The compensation ledger (赔偿台账) of the filter's cases: a semester's (all when none),
+/// only the unpaid ones when it says so.
 pub async fn compensations(
     st: &AppState,
     v: &Visitor,
-    semester: Option<String>,
-    open_only: bool,
+    filter: CaseFilter,
     kind: FileKind,
 ) -> AppResult<Export> {
     writer(v)?;
-    let name = semester.clone().unwrap_or_else(|| "all".into());
-    let cases = st.school(v)?.compensations(semester).await?;
+    let name = filter.semester.clone().unwrap_or_else(|| "all".into());
+    let cases = st.school(v)?.compensations(&filter, Paging::ALL).await?;
     let title = "赔偿台账";
     let mut file = LedgerFile::new(kind, title, &compensation::columns())?;
-    for case in cases
-        .iter()
-        .filter(|c| !open_only || c.status == CaseStatus::Open)
-    {
+    for case in &cases {
         file.write(&compensation::row(case))?;
     }
     export(file, kind, title, &name).await

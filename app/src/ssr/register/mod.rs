@@ -7,7 +7,7 @@ pub mod store;
 use crate::domain::{bounded_text, AssetCode, Field, Invalid, Problem, TagCode};
 use crate::error::{AppError, AppResult};
 use crate::forms::{AssetForm, RoomForm};
-use crate::model::{Asset, Building, HistoryEntry, ListQuery, Page, Room, TagTarget};
+use crate::model::{Asset, Building, HistoryEntry, ListQuery, Page, Paging, Room, TagTarget};
 use crate::ssr::state::AppState;
 use crate::ssr::store::{Actor, Entity};
 use crate::ssr::visitor::Visitor;
@@ -15,8 +15,6 @@ use uuid::Uuid;
 
 /// A building's name, in characters.
 pub const BUILDING_NAME_MAX: usize = 80;
-/// How many history entries one request returns at most.
-pub const HISTORY_LIMIT: i64 = 200;
 
 /// Anyone signed in may read the register.
 pub fn reader(v: &Visitor) -> AppResult<()> {
@@ -150,6 +148,7 @@ pub async fn history(
     v: &Visitor,
     entity: Entity,
     id: Uuid,
+    window: Paging,
 ) -> AppResult<Vec<HistoryEntry>> {
     reader(v)?;
     let school = st.school(v)?;
@@ -161,7 +160,7 @@ pub async fn history(
     if !exists {
         return Err(AppError::NotFound);
     }
-    school.history(entity, id, HISTORY_LIMIT).await
+    school.history(entity, id, window).await
 }
 
 /// What a scanned or typed tag code stands for.

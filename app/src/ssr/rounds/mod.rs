@@ -254,14 +254,18 @@ pub async fn end_schedule(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<
     state.school(v)?.end_schedule(v.actor(), id).await
 }
 
-/// The conflicts offline records brought, for a manager.
+/// How many conflicts the rounds page lists.
+pub const CONFLICTS_ON_PAGE: i64 = 200;
+
+/// The conflicts offline records brought, for a manager, newest first.
 pub async fn conflicts(
     state: &AppState,
     v: &Visitor,
     open_only: bool,
+    window: crate::model::Paging,
 ) -> AppResult<Vec<crate::rounds::sync::SyncConflict>> {
     v.require(|r| r.manages_register())?;
-    state.school(v)?.sync_conflicts(open_only, 200).await
+    state.school(v)?.sync_conflicts(open_only, window).await
 }
 
 pub async fn resolve_conflict(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<()> {

@@ -8,9 +8,10 @@ use crate::inspections::compensation::{
     Basis, CaseStatus, Compensation, DepreciationRule, PartyKind,
 };
 use crate::model::Named;
+use crate::model::Paging;
 use crate::ssr::clock::school_time;
 use crate::ssr::compensation::store::CompensationStore;
-use crate::ssr::compensation::store::{CaseEnd, CompensationDraft};
+use crate::ssr::compensation::store::{CaseEnd, CaseFilter, CompensationDraft};
 use crate::ssr::db::{query, query_scalar, Row, Tx};
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
@@ -156,18 +157,26 @@ impl CompensationStore for SqlStore {
         self.finish(tx, actor, id, "create", None, &after).await
     }
 
-    async fn compensations(&self, semester: Option<String>) -> AppResult<Vec<Compensation>> {
-        let filter = if semester.is_some() {
-            "AND c.semester = $1"
+    async fn compensations(
+        &self,
+        filter: &CaseFilter,
+        window: Paging,
+    ) -> AppResult<Vec<Compensation>> {
+        let open = if filter.open_only {
+            "AND c.status = 'open'"
         } else {
             ""
         };
-        let sql = format!("{CASE_SELECT} {filter} ORDER BY c.semester DESC, c.party_class, c.id");
-        let mut q = query(&sql);
-        if let Some(s) = semester {
-            q = q.bind(s);
-        }
-        let rows = q.fetch_all(&self.db).await?;
+        let sql = format!(
+            "{CASE_SELECT} AND ($1 IS NULL OR c.semester = $1) {open} \
+             ORDER BY c.semester DESC, c.party_class, c.id LIMIT $2 OFFSET $3"
+        );
+        let rows = query(&sql)
+            .bind(filter.semester.as_deref())
+            .bind(window.limit)
+            .bind(window.offset)
+            .fetch_all(&self.db)
+            .await?;
         rows.iter().map(case).collect()
     }
 

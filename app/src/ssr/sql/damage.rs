@@ -10,7 +10,7 @@ use crate::duties::duty_for;
 use crate::error::{AppError, AppResult};
 use crate::inspections::{DamageReport, DamageStatus, Source, Step, Subject, RECTIFY_DAYS};
 use crate::ledgers::closing::ClosableLedger;
-use crate::model::{Named, Photo};
+use crate::model::{Named, Paging, Photo};
 use crate::ssr::clock::{school_date, school_time};
 use crate::ssr::db::{query, query_scalar, Conn, QueryBuilder, Row, Tx};
 use crate::ssr::inspections::store::DamageStore;
@@ -212,9 +212,11 @@ impl SqlStore {
         &self,
         filter: &str,
         bind: Option<Uuid>,
-        limit: i64,
+        window: Paging,
     ) -> AppResult<Vec<DamageReport>> {
-        let sql = format!("{REPORT_SELECT} {filter} ORDER BY d.id DESC LIMIT {limit}");
+        let Paging { limit, offset } = window;
+        let sql =
+            format!("{REPORT_SELECT} {filter} ORDER BY d.id DESC LIMIT {limit} OFFSET {offset}");
         let mut q = query(&sql);
         if let Some(id) = bind {
             q = q.bind(id);
@@ -275,9 +277,13 @@ impl DamageStore for SqlStore {
             .ok_or_else(|| AppError::internal("report vanished"))
     }
 
-    async fn damage_reports(&self, scope: ReportScope, limit: i64) -> AppResult<Vec<DamageReport>> {
+    async fn damage_reports(
+        &self,
+        scope: ReportScope,
+        window: Paging,
+    ) -> AppResult<Vec<DamageReport>> {
         let (filter, bind) = scope_filter(scope);
-        self.reports_where(&filter, bind, limit).await
+        self.reports_where(&filter, bind, window).await
     }
 
     async fn count_damage_reports(&self, scope: ReportScope) -> AppResult<usize> {
@@ -294,7 +300,7 @@ impl DamageStore for SqlStore {
 
     async fn damage_report(&self, id: Uuid) -> AppResult<Option<DamageReport>> {
         Ok(self
-            .reports_where("AND d.id = $1", Some(id), 1)
+            .reports_where("AND d.id = $1", Some(id), Paging::first(1))
             .await?
             .pop())
     }

@@ -2,7 +2,7 @@
 
 use super::SqlStore;
 use crate::error::{AppError, AppResult};
-use crate::model::{HistoryEntry, Named};
+use crate::model::{HistoryEntry, Named, Paging};
 use crate::ssr::clock::school_time;
 use crate::ssr::db::{query, Arg, Dialect, Tx};
 use crate::ssr::store::HistoryStore;
@@ -115,16 +115,22 @@ pub(super) fn history_from_json(
 
 #[async_trait::async_trait]
 impl HistoryStore for SqlStore {
-    async fn history(&self, entity: Entity, id: Uuid, limit: i64) -> AppResult<Vec<HistoryEntry>> {
+    async fn history(
+        &self,
+        entity: Entity,
+        id: Uuid,
+        window: Paging,
+    ) -> AppResult<Vec<HistoryEntry>> {
         let rows = query(
             "SELECT h.id, h.at, h.entity, h.entity_id, h.action, h.before, h.after, u.id AS a_id, \
              u.display_name AS a_name FROM history h LEFT JOIN users u ON u.id = h.actor_id \
              WHERE h.entity = $1 AND h.entity_id = $2 AND h.school_id IS NOT DISTINCT FROM $school \
-             ORDER BY h.id DESC LIMIT $3",
+             ORDER BY h.id DESC LIMIT $3 OFFSET $4",
         )
         .bind(entity.code())
         .bind(id)
-        .bind(limit)
+        .bind(window.limit)
+        .bind(window.offset)
         .fetch_all(&self.db)
         .await?;
         rows.iter()

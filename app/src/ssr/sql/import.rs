@@ -13,6 +13,7 @@ use crate::import::columns::Profile;
 use crate::import::plan::{AssetValues, Plan, PlannedAsset, Register, RegisteredRoom};
 use crate::import::preview::{ImportCounts, ImportProfile, RegisterImport};
 use crate::import::Quantities;
+use crate::model::Paging;
 use crate::ssr::clock::school_time;
 use crate::ssr::db::{query, Arg, QueryBuilder, Row, Separated, Tx, SCHOOL};
 use crate::ssr::import::store::{ImportHead, ImportStore, Planner};
@@ -351,14 +352,14 @@ impl ImportStore for SqlStore {
         Ok(Some((made, plan)))
     }
 
-    async fn imports(&self, limit: i64, offset: i64) -> AppResult<Vec<RegisterImport>> {
+    async fn imports(&self, window: Paging) -> AppResult<Vec<RegisterImport>> {
         let sql = format!(
             "{IMPORT_SELECT} WHERE i.school_id = $school ORDER BY i.imported_at DESC, i.id DESC \
              LIMIT $1 OFFSET $2"
         );
         let rows = query(&sql)
-            .bind(limit)
-            .bind(offset)
+            .bind(window.limit)
+            .bind(window.offset)
             .fetch_all(&self.db)
             .await?;
         rows.iter().map(import_record).collect()

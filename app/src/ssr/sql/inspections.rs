@@ -10,7 +10,7 @@ use crate::domain::Field;
 use crate::error::{AppError, AppResult};
 use crate::inspections::{Inspection, Source, Subject};
 use crate::ledgers::closing::ClosableLedger;
-use crate::model::Named;
+use crate::model::{Named, Paging};
 use crate::ssr::clock::{school_date, school_time};
 use crate::ssr::db::{query, time_text, Dialect, QueryBuilder, Row, Tx, SCHOOL};
 use crate::ssr::inspections::store::InspectionStore;
@@ -165,12 +165,7 @@ impl InspectionStore for SqlStore {
             .ok_or_else(|| AppError::internal("inspection vanished"))
     }
 
-    async fn inspections_of(
-        &self,
-        subject: Subject,
-        limit: i64,
-        offset: i64,
-    ) -> AppResult<Vec<Inspection>> {
+    async fn inspections_of(&self, subject: Subject, window: Paging) -> AppResult<Vec<Inspection>> {
         let (column, id) = match subject {
             Subject::Asset(a) => ("asset_id", a),
             Subject::Room(r) => ("room_id", r),
@@ -181,8 +176,8 @@ impl InspectionStore for SqlStore {
         );
         let rows = query(&sql)
             .bind(id)
-            .bind(limit)
-            .bind(offset)
+            .bind(window.limit)
+            .bind(window.offset)
             .fetch_all(&self.db)
             .await?;
         rows.iter().map(inspection).collect()

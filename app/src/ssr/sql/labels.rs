@@ -7,7 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::labels::{
     too_many, AssetFilter, LabelItem, LabelKind, Length, Selection, Stock, MAX_LABELS,
 };
-use crate::model::PrintJob;
+use crate::model::{Paging, PrintJob};
 use crate::ssr::db::{query, query_scalar, Arg, QueryBuilder, Row};
 use crate::ssr::labels::store::LabelStore;
 use crate::ssr::labels::store::PrintRecord;
@@ -228,13 +228,14 @@ impl LabelStore for SqlStore {
         Ok(id)
     }
 
-    async fn recent_prints(&self, limit: i64) -> AppResult<Vec<PrintJob>> {
+    async fn recent_prints(&self, window: Paging) -> AppResult<Vec<PrintJob>> {
         let rows = query(
             "SELECT j.id, j.at, j.stock, j.labels, u.id AS u_id, u.display_name FROM label_jobs j \
              LEFT JOIN users u ON u.id = j.actor_id WHERE j.school_id = $school \
-             ORDER BY j.id DESC LIMIT $1",
+             ORDER BY j.id DESC LIMIT $1 OFFSET $2",
         )
-        .bind(limit)
+        .bind(window.limit)
+        .bind(window.offset)
         .fetch_all(&self.db)
         .await?;
         rows.iter()

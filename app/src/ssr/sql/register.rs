@@ -6,7 +6,9 @@ use super::{db_error, like_pattern, SqlStore};
 use crate::domain::{Field, Invalid, Problem, TagCode};
 use crate::error::{AppError, AppResult};
 use crate::forms::{AssetFields, RoomFields};
-use crate::model::{Asset, Building, HistoryEntry, ListQuery, Named, Page, Room, TagTarget};
+use crate::model::{
+    Asset, Building, HistoryEntry, ListQuery, Named, Page, Paging, Room, TagTarget,
+};
 use crate::ssr::db::{query, query_scalar, Arg, Dialect, Query, Tx};
 use crate::ssr::register::store::RegisterStore;
 use crate::ssr::store::{Actor, Entity};
@@ -288,7 +290,7 @@ impl RegisterStore for SqlStore {
     }
 
     async fn list_rooms(&self, list: &ListQuery) -> AppResult<Page<Room>> {
-        let (limit, offset) = list.window();
+        let Paging { limit, offset } = list.window();
         let words = list.words();
         let pattern = words.map(like_pattern);
         let code = words
@@ -372,7 +374,7 @@ impl RegisterStore for SqlStore {
     }
 
     async fn list_assets(&self, list: &ListQuery, room: Option<Uuid>) -> AppResult<Page<Asset>> {
-        let (limit, offset) = list.window();
+        let Paging { limit, offset } = list.window();
         let words = list.words();
         let pattern = words.map(like_pattern);
         let code = words

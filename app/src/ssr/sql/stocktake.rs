@@ -7,7 +7,7 @@ use super::rows::{get, named, person};
 use super::SqlStore;
 use crate::domain::{AssetStatus, Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
-use crate::model::Named;
+use crate::model::{Named, Paging};
 use crate::ssr::clock::school_time;
 use crate::ssr::db::{query, QueryBuilder, Row};
 use crate::ssr::stocktake::store::{Recorded, RoomRow, ScanDraft, StocktakeDraft, StocktakeStore};
@@ -187,9 +187,13 @@ impl StocktakeStore for SqlStore {
         Ok(tx.commit().await?)
     }
 
-    async fn stocktakes(&self) -> AppResult<Vec<StocktakeHead>> {
-        let sql = format!("{HEAD_SELECT} ORDER BY s.started_at DESC, s.id DESC");
-        let rows = query(&sql).fetch_all(&self.db).await?;
+    async fn stocktakes(&self, window: Paging) -> AppResult<Vec<StocktakeHead>> {
+        let sql = format!("{HEAD_SELECT} ORDER BY s.started_at DESC, s.id DESC LIMIT $1 OFFSET $2");
+        let rows = query(&sql)
+            .bind(window.limit)
+            .bind(window.offset)
+            .fetch_all(&self.db)
+            .await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in &rows {
             out.push(head(row, self.participants(get(row, "id")?).await?)?);
@@ -258,15 +262,18 @@ impl StocktakeStore for SqlStore {
         row.as_ref().map(expected).transpose()
     }
 
-    async fn scans(&self, id: Uuid) -> AppResult<Vec<Scan>> {
+    async fn scans(&self, id: Uuid, window: Paging) -> AppResult<Vec<Scan>> {
         let rows = query(
             "SELECT c.id, c.room_id, c.code, c.asset_id, c.class, c.scanned_by, \
              u.display_name AS by_name, c.scanned_at, c.undone_at, c.counted \
              FROM stocktake_scans c \
              JOIN users u ON u.id = c.scanned_by \
-             WHERE c.stocktake_id = $1 AND c.school_id = $school ORDER BY c.scanned_at, c.id",
+             WHERE c.stocktake_id = $1 AND c.school_id = $school ORDER BY c.scanned_at, c.id \
+             LIMIT $2 OFFSET $3",
         )
         .bind(id)
+        .bind(window.limit)
+        .bind(window.offset)
         .fetch_all(&self.db)
         .await?;
         rows.iter()

@@ -8,7 +8,7 @@ use super::SqlStore;
 use crate::domain::Field;
 use crate::error::{AppError, AppResult};
 use crate::inspections::Source;
-use crate::model::Named;
+use crate::model::{Named, Paging};
 use crate::rounds::sync::{ConflictReason, RecordKind, SyncConflict};
 use crate::ssr::clock::school_time;
 use crate::ssr::db::{query, query_scalar, Arg, Tx};
@@ -130,14 +130,24 @@ impl SyncStore for SqlStore {
         Ok(Applied::New { tickets })
     }
 
-    async fn sync_conflicts(&self, open_only: bool, limit: i64) -> AppResult<Vec<SyncConflict>> {
+    async fn sync_conflicts(
+        &self,
+        open_only: bool,
+        window: Paging,
+    ) -> AppResult<Vec<SyncConflict>> {
         let filter = if open_only {
             "AND c.resolved_at IS NULL"
         } else {
             ""
         };
-        let sql = format!("{CONFLICT_SELECT} {filter} ORDER BY c.received_at DESC LIMIT $1");
-        let rows = query(&sql).bind(limit).fetch_all(&self.db).await?;
+        let sql = format!(
+            "{CONFLICT_SELECT} {filter} ORDER BY c.received_at DESC, c.id DESC LIMIT $1 OFFSET $2"
+        );
+        let rows = query(&sql)
+            .bind(window.limit)
+            .bind(window.offset)
+            .fetch_all(&self.db)
+            .await?;
         rows.iter()
             .map(|row| {
                 let get = |e: sqlx::Error| AppError::internal(e);

@@ -9,7 +9,7 @@ pub mod xlsx;
 
 use crate::domain::{Field, Invalid, Problem, Role, TagCode};
 use crate::error::{AppError, AppResult};
-use crate::model::{TagTarget, User};
+use crate::model::{Paging, TagTarget, User};
 use crate::ssr::state::AppState;
 use crate::ssr::store::Store;
 use crate::ssr::visitor::Visitor;
@@ -86,9 +86,9 @@ pub async fn start(state: &AppState, v: &Visitor, req: StocktakeRequest) -> AppR
 }
 
 /// Every stocktake of the school, newest first.
-pub async fn list(state: &AppState, v: &Visitor) -> AppResult<Vec<StocktakeHead>> {
+pub async fn list(state: &AppState, v: &Visitor, window: Paging) -> AppResult<Vec<StocktakeHead>> {
     v.require(|r| r.inspects())?;
-    state.school(v)?.stocktakes().await
+    state.school(v)?.stocktakes(window).await
 }
 
 /// The stocktake's rooms with who counts each, and the tallies.
@@ -128,7 +128,7 @@ async fn load(
     let school = state.school(v)?;
     let head = head_of(school.as_ref(), v, id).await?;
     let expected = school.expected_assets(id).await?;
-    let scans = school.scans(id).await?;
+    let scans = school.scans(id, Paging::ALL).await?;
     let stocktake = assemble(school.as_ref(), head, &expected, &scans).await?;
     Ok((stocktake, expected, scans))
 }
@@ -165,11 +165,16 @@ pub async fn expected(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<
     school.expected_assets(id).await
 }
 
-/// Every scan of a stocktake, oldest first.
-pub async fn scans(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<Vec<Scan>> {
+/// A page of a stocktake's scans, oldest first.
+pub async fn scans(
+    state: &AppState,
+    v: &Visitor,
+    id: Uuid,
+    window: Paging,
+) -> AppResult<Vec<Scan>> {
     let school = state.school(v)?;
     head_of(school.as_ref(), v, id).await?;
-    school.scans(id).await
+    school.scans(id, window).await
 }
 
 /// Checks a scan from a phone and classifies it against the frozen list; the store makes it a

@@ -3,7 +3,7 @@
 //! database implements it beside its SQL (`ssr/sql/stocktake.rs`).
 
 use crate::error::AppResult;
-use crate::model::Named;
+use crate::model::{Named, Paging};
 use crate::ssr::store::Actor;
 use crate::stocktake::report::DamageNote;
 use crate::stocktake::settle::{SettleKind, SettleState, Settlement};
@@ -71,7 +71,8 @@ pub trait StocktakeStore: Send + Sync {
     /// are now, with history, in one transaction.
     async fn start_stocktake(&self, actor: Actor, draft: StocktakeDraft) -> AppResult<()>;
     /// Newest first.
-    async fn stocktakes(&self) -> AppResult<Vec<StocktakeHead>>;
+    /// The school's stocktakes, newest first.
+    async fn stocktakes(&self, window: Paging) -> AppResult<Vec<StocktakeHead>>;
     async fn stocktake(&self, id: Uuid) -> AppResult<Option<StocktakeHead>>;
     async fn stocktake_rooms(&self, id: Uuid) -> AppResult<Vec<RoomRow>>;
     /// Whether `room` is one of the stocktake's rooms.
@@ -80,7 +81,7 @@ pub trait StocktakeStore: Send + Sync {
     /// The expected asset that carries `tag`, if any.
     async fn expected_by_tag(&self, id: Uuid, tag: &str) -> AppResult<Option<ExpectedAsset>>;
     /// Every scan, undone ones too, oldest first.
-    async fn scans(&self, id: Uuid) -> AppResult<Vec<Scan>>;
+    async fn scans(&self, id: Uuid, window: Paging) -> AppResult<Vec<Scan>>;
     /// The damage reports filed on the stocktake's expected assets while it was counting,
     /// oldest first.
     async fn damage_notes(&self, id: Uuid) -> AppResult<Vec<DamageNote>>;

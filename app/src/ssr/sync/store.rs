@@ -2,6 +2,7 @@
 //! Each database implements it beside its SQL (`ssr/sqlite/sync.rs`).
 
 use crate::error::AppResult;
+use crate::model::Paging;
 use crate::ssr::inspections::store::DamageDraft;
 use crate::ssr::inspections::store::InspectionRecord;
 use crate::ssr::store::Actor;
@@ -39,7 +40,7 @@ pub trait SyncStore: Send + Sync {
     async fn sync_conflicts(
         &self,
         open_only: bool,
-        limit: i64,
+        window: Paging,
     ) -> AppResult<Vec<crate::rounds::sync::SyncConflict>>;
     async fn resolve_conflict(&self, actor: Actor, id: Uuid) -> AppResult<()>;
 }

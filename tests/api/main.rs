@@ -1,5 +1,6 @@
 //! Integration tests: each starts the real server with a fresh demo database.
 
+mod access;
 mod auth;
 mod backup;
 mod closings;
@@ -11,7 +12,6 @@ mod history;
 mod imports;
 mod inspections;
 mod labels;
-mod matrix;
 mod pages;
 mod paging;
 mod photos;

@@ -3,51 +3,6 @@ use rounds_tests::{spawn_app, REGISTER_MANAGERS};
 use serde_json::json;
 
 #[tokio::test]
-async fn every_documented_api_operation_refuses_anonymous_callers() {
-    let app = spawn_app().await;
-    let spec = app
-        .api(Method::GET, "/openapi.json", None, None)
-        .await
-        .json();
-    let id = uuid::Uuid::now_v7().to_string();
-    let mut checked = 0;
-    for (path, ops) in spec["paths"].as_object().unwrap() {
-        for method in ops.as_object().unwrap().keys() {
-            if path == "/api/v1/auth/token" && method == "post" {
-                continue;
-            }
-            let concrete = path
-                .replace("{id}", &id)
-                .replace("{code}", "7K3M9QX2")
-                .replace("{name}", "my-stock")
-                .replace("{scan}", &id)
-                .replace("{room}", &id)
-                .replace("{settlement}", &id);
-            let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-            let body = (method != Method::GET && method != Method::DELETE).then(|| json!({}));
-            let a = app
-                .send(
-                    &reqwest::Client::new(),
-                    method.clone(),
-                    &concrete,
-                    None,
-                    body,
-                )
-                .await;
-            assert_eq!(
-                a.status,
-                StatusCode::UNAUTHORIZED,
-                "{method} {concrete}: {}",
-                a.text
-            );
-            assert_eq!(a.json()["error"]["code"], "unauthorized");
-            checked += 1;
-        }
-    }
-    assert!(checked >= 18, "only {checked} operations documented");
-}
-
-#[tokio::test]
 async fn anonymous_pages_go_to_sign_in_and_come_back() {
     let app = spawn_app().await;
     for path in ["/", "/t/7K3M9QX2", "/manage/assets", "/search?q=x"] {

@@ -1,7 +1,7 @@
 // The district on a phone: the education bureau's admin sees every school's figures, adds a
 // school with its first admin; that admin signs in to an empty school of their own; a scan of
 // another school's tag says whose it is and shows nothing of the record.
-import { PHONE, Checks, api, expect, fitsWidth, hydrated, launch, signIn, startServer } from './harness.mjs';
+import { PHONE, Checks, api, expect, checkPage, hydrated, launch, signIn, startServer } from './harness.mjs';
 
 const checks = new Checks();
 const server = await startServer();
@@ -18,7 +18,7 @@ try {
     expect(main.includes('资产') && main.includes('未结报修'), 'the figures in Chinese');
     expect((await page.$('a[href="/reports"]')) === null, 'no school menu');
     expect((await page.$('form.search')) === null, 'no search of a school');
-    expect(await fitsWidth(page), 'the table fits 360 px (it scrolls inside itself)');
+    await checkPage(page, 'the table fits 360 px (it scrolls inside itself)');
   });
 
   await checks.step('a new school with its first admin is added in place, with a translated refusal first', async () => {
@@ -58,7 +58,7 @@ try {
     const main = await staff.textContent('main');
     expect(main.includes('常州市清潭小学'), 'names the school');
     expect(!main.includes(theirs.name) || !main.includes(theirs.asset_code), 'shows nothing of the record');
-    expect(await fitsWidth(staff), 'fits the phone');
+    await checkPage(staff, 'fits the phone');
     await staff.close();
   });
 } finally {

@@ -1,6 +1,6 @@
 // The foundation flow on a phone: scan a tag while signed out → sign in → the asset's record in
 // Chinese → English → an island form that shows a translated error in place and then saves.
-import { PHONE, Checks, api, expect, fitsWidth, hydrated, launch, signIn, startServer } from './harness.mjs';
+import { PHONE, Checks, api, expect, checkPage, hydrated, launch, signIn, startServer } from './harness.mjs';
 
 const checks = new Checks();
 const server = await startServer();
@@ -15,6 +15,7 @@ try {
   await checks.step('a signed-out scan asks to sign in, then opens the record', async () => {
     await page.goto(`${base}/t/${asset.tag.toLowerCase()}`);
     expect(page.url().includes('/signin'), `expected the sign-in page, got ${page.url()}`);
+    await checkPage(page, 'the sign-in page fits the phone');
     await signIn(page, base, 'demo-manager');
     expect(page.url().endsWith(`/t/${asset.tag.toLowerCase()}`), `came back to ${page.url()}`);
   });
@@ -25,7 +26,7 @@ try {
     expect(body.includes(asset.room.name), `room ${asset.room.name} on the page`);
     expect(body.includes('责任人') && body.includes('资产编号'), 'Chinese labels');
     expect(await page.getAttribute('html', 'lang') === 'zh-CN', 'lang=zh-CN');
-    expect(await fitsWidth(page), 'no sideways scrolling at 390 px');
+    await checkPage(page, 'no sideways scrolling at 390 px');
   });
 
   await checks.step('the English switch shows the same record in English and is remembered', async () => {
@@ -39,11 +40,14 @@ try {
     expect((await page.textContent('main')).includes('我负责的房间'), 'back to Chinese');
   });
 
-  await checks.step('at 360 px the home, room and manage pages fit the screen', async () => {
+  await checks.step('at 360 px the home, room, search, reports and manage pages fit the screen', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of ['/', `/rooms/${asset.room.id}`, '/manage', '/manage/assets']) {
+    const pages = ['/', `/rooms/${asset.room.id}`, '/search?q=%E7%81%AD%E7%81%AB%E5%99%A8', '/reports', '/manage',
+      '/manage/assets', `/manage/assets/${asset.id}`, '/manage/rooms', `/manage/rooms/${asset.room.id}`,
+      '/manage/buildings', '/manage/users', '/manage/checklists'];
+    for (const path of pages) {
       await page.goto(base + path);
-      expect(await fitsWidth(page), `${path} fits 360 px`);
+      await checkPage(page, `${path} fits 360 px`);
     }
     await page.setViewportSize(PHONE);
   });

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 export const PHONE = { width: 390, height: 844 };
@@ -78,7 +79,11 @@ function watchPage(page) {
   });
 }
 
-/** Every page opened from `browser` (directly or through a context) reports what the policy refused. */
+/**
+ * Every page opened from `browser` (directly or through a context) reports what the policy
+ * refused. `browser.newPage()` opens its page in a context of its own, closed with the page, as
+ * Playwright's does, but one that may open more pages (axe-core's audit needs one).
+ */
 function watchPolicy(browser) {
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (...args) => {
@@ -86,10 +91,10 @@ function watchPolicy(browser) {
     context.on('page', watchPage);
     return context;
   };
-  const newPage = browser.newPage.bind(browser);
-  browser.newPage = async (...args) => {
-    const page = await newPage(...args);
-    watchPage(page);
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.on('close', () => context.close().catch(() => {}));
     return page;
   };
 }
@@ -117,6 +122,14 @@ export class Checks {
     } else {
       this.passed++;
       console.log('ok   no page broke the Content-Security-Policy');
+    }
+    if (inaccessible.size) {
+      this.failed++;
+      console.log(`FAIL axe-core found ${inaccessible.size} accessibility problem(s):`);
+      for (const line of inaccessible.values()) console.log(`     ${line}`);
+    } else {
+      this.passed++;
+      console.log('ok   axe-core found nothing on the pages audited');
     }
     console.log(`browser: ${this.passed} passed, ${this.failed} failed`);
     return this.failed === 0 ? 0 : 1;
@@ -147,4 +160,23 @@ export async function hydrated(page) {
 /** True when nothing on the page scrolls sideways. */
 export async function fitsWidth(page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+/** What axe-core found on the pages audited in this run, one line a page and rule. */
+const inaccessible = new Map();
+
+/**
+ * The page as a phone shows it now: nothing scrolls sideways (else `what` fails the step), and
+ * axe-core finds no WCAG 2.1 A/AA violation (collected; `summary()` fails on any).
+ */
+export async function checkPage(page, what) {
+  expect(await fitsWidth(page), what);
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const path = new URL(page.url()).pathname;
+  for (const v of violations) {
+    const where = v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ');
+    inaccessible.set(`${path} ${v.id}`, `${path}: ${v.id} on ${v.nodes.length} element(s) (${where}): ${v.help}`);
+  }
 }

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Checks, api, expect, fitsWidth, hydrated, launch, signIn, startServer } from './harness.mjs';
+import { Checks, api, expect, checkPage, hydrated, launch, signIn, startServer } from './harness.mjs';
 
 const NARROW = { width: 360, height: 780 };
 
@@ -34,7 +34,7 @@ try {
     expect((await page.textContent('h1')).trim() === '导入资产登记表', 'the import page in Chinese');
     expect((await page.textContent('main')).includes('还没有导入过'), 'no import yet');
     await hydrated(page);
-    expect(await fitsWidth(page), 'fits 360 px');
+    await checkPage(page, 'fits 360 px');
   });
 
   await checks.step('a bad register shows each error by its row and column, and offers no commit', async () => {
@@ -47,7 +47,7 @@ try {
     expect(await count('错误') === 4, 'four errors counted');
     expect((await page.$$('.import-summary button.commit')).length === 0, 'no commit button');
     expect((await page.textContent('.import-summary')).includes('请先改正'), 'told to correct first');
-    expect(await fitsWidth(page), 'the errors fit 360 px');
+    await checkPage(page, 'the errors fit 360 px');
     if (shots) await page.screenshot({ path: join(shots, 'import-errors.png'), fullPage: true });
   });
 
@@ -68,7 +68,7 @@ try {
     await page.waitForSelector('.import-note', { timeout: 10000 });
     const offered = await page.$$eval('select[name=profile] option', (o) => o.map((x) => x.value));
     expect(offered.includes('区资产系统'), 'the saved profile is offered');
-    expect(await fitsWidth(page), 'the mapping fits 360 px');
+    await checkPage(page, 'the mapping fits 360 px');
     if (shots) await page.screenshot({ path: join(shots, 'import-preview.png'), fullPage: true });
   });
 
@@ -94,7 +94,7 @@ try {
     expect(/^[A-Z0-9]{4,}/.test(tag), `a tag: ${tag}`);
     await page.goto(`${base}/t/${tag}`);
     expect((await page.textContent('h1')).includes('钢琴'), 'the tag opens the piano');
-    expect(await fitsWidth(page), 'the record fits 360 px');
+    await checkPage(page, 'the record fits 360 px');
   });
 
   await checks.step('the same file again changes nothing and says it was imported before', async () => {
@@ -116,7 +116,7 @@ try {
     await page.fill('input[type=week]', '2026-W49');
     await Promise.all([page.waitForNavigation(), page.click('.period-form:has(input[type=week]) button')]);
     expect((await page.textContent('main h2')).includes('2026-W49'), 'the week chosen');
-    expect(await fitsWidth(page), 'the ledgers fit 360 px');
+    await checkPage(page, 'the ledgers fit 360 px');
     if (shots) await page.screenshot({ path: join(shots, 'ledgers.png'), fullPage: true });
     const links = await page.$$eval('.ledger a[download]', (a) => a.map((x) => x.getAttribute('href')));
     expect(links.length >= 6 && links.every((l) => l.startsWith('/api/v1/exports/')), `links: ${links.length}`);
@@ -131,7 +131,7 @@ try {
     const closed = await page.textContent(repairs);
     expect(closed.includes('结账') && /SHA-256 [0-9a-f]{64}/.test(closed), `the week closed with its checksum: ${closed}`);
     expect(!(await page.$(`${repairs} .close-form`)), 'no second closing');
-    expect(await fitsWidth(page), 'the closed ledgers fit 360 px');
+    await checkPage(page, 'the closed ledgers fit 360 px');
     if (shots) await page.screenshot({ path: join(shots, 'ledgers-closed.png'), fullPage: true });
   });
   await checks.step('the dashboard renders its figures and server-drawn charts at 360 px, each a link', async () => {
@@ -150,7 +150,7 @@ try {
     expect(await page.$$eval('script[src]', (s) => s.length) === 0, 'no chart script');
     const label = await page.$eval('svg.chart text', (t) => t.getBoundingClientRect().height);
     expect(label >= 10, `chart text readable: ${label}px`);
-    expect(await fitsWidth(page), 'the dashboard fits 360 px');
+    await checkPage(page, 'the dashboard fits 360 px');
     if (shots) await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
     await Promise.all([page.waitForNavigation(), page.click('.tiles.figures a[href="/reports?scope=open"]')]);
     expect((await page.textContent('main')).includes('桌腿松动'), 'the open repairs list shows the report');

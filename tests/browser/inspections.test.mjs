@@ -4,7 +4,7 @@
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PHONE, Checks, api, expect, fitsWidth, hydrated, launch, signIn, startServer } from './harness.mjs';
+import { PHONE, Checks, api, expect, checkPage, hydrated, launch, signIn, startServer } from './harness.mjs';
 
 const checks = new Checks();
 const server = await startServer();
@@ -32,7 +32,7 @@ try {
       await staff.click(`.check-item:nth-of-type(${i + 1}) .choice:has-text("${i === 0 ? '不合格' : '合格'}")`);
     }
     await staff.fill('.check-item:nth-of-type(1) .field input', '指针在红区');
-    expect(await fitsWidth(staff), 'the checklist fits 390 px');
+    await checkPage(staff, 'the checklist fits 390 px');
     if (shots) await staff.screenshot({ path: join(shots, 'inspect.png'), fullPage: true });
     await staff.click('.inspection-form button[type=submit]');
     await staff.waitForSelector('.saved', { timeout: 15000 });
@@ -56,7 +56,7 @@ try {
     await teacher.setInputFiles('.damage-form input[type=file]', photo);
     await teacher.waitForSelector('.damage-form .thumbs img', { timeout: 15000 });
     await teacher.setViewportSize({ width: 360, height: 740 });
-    expect(await fitsWidth(teacher), 'the report form fits 360 px');
+    await checkPage(teacher, 'the report form fits 360 px');
     if (shots) await teacher.screenshot({ path: join(shots, 'report.png'), fullPage: true });
     await teacher.click('.damage-form button[type=submit]');
     await teacher.waitForSelector('.saved', { timeout: 15000 });
@@ -85,7 +85,7 @@ try {
     await Promise.all([staff.waitForNavigation(), form.locator('button:has-text("受理")').click()]);
     const after = await staff.locator('.report', { hasText: '指针在红区' }).textContent();
     expect(after.includes('整改措施：更换灭火器') && after.includes('2026-12-31'), `measure and deadline: ${after}`);
-    expect(await fitsWidth(staff), 'the hazard fits 360 px');
+    await checkPage(staff, 'the hazard fits 360 px');
   });
   await checks.step('the asset manager turns the report into a compensation case, prints the notice and marks it paid', async () => {
     const manager = await browser.newPage({ viewport: PHONE });
@@ -112,7 +112,7 @@ try {
     await Promise.all([manager.waitForNavigation(), caseCard.locator('.pay-form button[type=submit]').click()]);
     const after = await manager.locator('.case', { hasText: '张小明' }).textContent();
     expect(after.includes('已缴'), `paid: ${after} at ${manager.url()}`);
-    expect(await fitsWidth(manager), 'fits 390 px');
+    await checkPage(manager, 'fits 390 px');
     if (shots) await manager.screenshot({ path: join(shots, 'compensation.png'), fullPage: true });
   });
 } finally {

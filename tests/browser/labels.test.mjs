@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PHONE, Checks, api, expect, fitsWidth, hydrated, launch, signIn, startServer } from './harness.mjs';
+import { PHONE, Checks, api, expect, checkPage, hydrated, launch, signIn, startServer } from './harness.mjs';
 
 const DPI = 300;
 const BUILDING = '行政楼';
@@ -58,7 +58,7 @@ try {
     await Promise.all([page.waitForNavigation(), page.click('a[href="/manage/labels"]')]);
     expect((await page.textContent('h1')).trim() === '标签打印', 'the labels page in Chinese');
     expect((await page.textContent('main')).includes('5000'), 'the job limit is stated');
-    expect(await fitsWidth(page), 'fits 390 px');
+    await checkPage(page, 'fits 390 px');
   });
 
   await checks.step('picking a building and a stock previews the sheets as they print', async () => {
@@ -76,7 +76,7 @@ try {
     expect((await page.$$('.sheet-frame svg .slot.skipped')).length === 2, 'two skipped positions shown');
     expect((await page.textContent('.sheet-frame')).includes(BUILDING), 'labels name the building');
     await page.setViewportSize({ width: 360, height: 740 });
-    expect(await fitsWidth(page), 'the preview fits 360 px');
+    await checkPage(page, 'the preview fits 360 px');
     if (shots) await page.screenshot({ path: join(shots, 'labels-preview.png'), fullPage: true });
     await page.setViewportSize(PHONE);
   });

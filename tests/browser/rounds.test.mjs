@@ -6,7 +6,7 @@
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PHONE, Checks, api, expect, fitsWidth, hydrated, launch, signIn, startServer } from './harness.mjs';
+import { PHONE, Checks, api, expect, checkPage, hydrated, launch, signIn, startServer } from './harness.mjs';
 
 const checks = new Checks();
 const server = await startServer();
@@ -61,7 +61,7 @@ try {
     expect(heads.length > 0, 'grouped by building');
     expect(await page.$('progress.progress[data-progress]'), 'a progress bar');
     expect(await pending() === 0, 'nothing pending yet');
-    expect(await fitsWidth(page), 'the round fits 390 px');
+    await checkPage(page, 'the round fits 390 px');
     if (shots) await page.screenshot({ path: join(shots, 'round.png') });
   });
 
@@ -80,7 +80,7 @@ try {
       await page.setInputFiles('#round-sheet fieldset:first-of-type input[type=file]', photo);
       await page.waitForSelector('#round-sheet fieldset:first-of-type .thumbs img', { timeout: 15000 });
       await page.setViewportSize({ width: 360, height: 740 });
-      expect(await fitsWidth(page), 'the checklist fits 360 px');
+      await checkPage(page, 'the checklist fits 360 px');
       if (shots) await page.screenshot({ path: join(shots, 'round-sheet.png') });
       await page.setViewportSize(PHONE);
       await page.click('#round-sheet button[type=submit]');
@@ -154,7 +154,7 @@ try {
     const progress = await card.locator('.progress-line').textContent();
     expect(/已完成\s*2\s*\/\s*3/.test(progress), `two of three extinguishers done: ${progress}`);
     expect(await card.textContent().then((t) => t.includes('程财宝')), 'assigned to 程财宝');
-    expect(await fitsWidth(boss), 'the progress view fits 360 px');
+    await checkPage(boss, 'the progress view fits 360 px');
     await Promise.all([boss.waitForNavigation(), boss.click('a:has-text("巡检计划")')]);
     await hydrated(boss);
     expect((await boss.textContent('main')).includes('消防设备自检（每月）'), 'the calendar\'s schedules are listed');
@@ -171,7 +171,7 @@ try {
     await boss.waitForSelector('li.schedule:has-text("周一周四灭火器抽查")');
     const row = await boss.textContent('li.schedule:has-text("周一周四灭火器抽查")');
     expect(row.includes('每周 一、四') && row.includes('程财宝'), `cadence and the 分工 table's person shown: ${row}`);
-    expect(await fitsWidth(boss), 'the schedules page fits 360 px');
+    await checkPage(boss, 'the schedules page fits 360 px');
     if (shots) await boss.screenshot({ path: join(shots, 'schedules.png'), fullPage: true });
   });
   }

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Checks, PHONE, api, expect, fitsWidth, hydrated, launch, signIn, startServer } from './harness.mjs';
+import { Checks, PHONE, api, expect, checkPage, hydrated, launch, signIn, startServer } from './harness.mjs';
 import { frame, renderPdf, writeY4m } from '../scanner/frames.mjs';
 
 const [W, H, FPS] = [640, 480, 10];
@@ -89,7 +89,7 @@ try {
     await page.click('details summary');
     await page.fill('.stocktake-start input[name=name]', '2026 秋季 教学楼盘点');
     await page.selectOption('.stocktake-start select[name=building]', building.id);
-    expect(await fitsWidth(page), 'the form fits the phone');
+    await checkPage(page, 'the form fits the phone');
     await Promise.all([page.waitForURL(/\/stocktakes\/[0-9a-f-]{36}$/), page.click('.stocktake-start button[type=submit]')]);
     const id = page.url().split('/stocktakes/')[1];
     started = await api(base, `/api/v1/stocktakes/${id}`, manager);
@@ -104,7 +104,7 @@ try {
     await Promise.all([page.waitForNavigation(), page.click(`a[href="/stocktakes/${started.id}/count"]`)]);
     await page.waitForSelector('#count[data-ready="true"]');
     expect((await page.textContent('main')).includes('清点房间'), 'the page in Chinese');
-    expect(await fitsWidth(page), 'the page fits the phone');
+    await checkPage(page, 'the page fits the phone');
     await page.waitForSelector('#count[data-offline-ready="true"]', { timeout: 15000 });
   });
 
@@ -125,7 +125,7 @@ try {
     expect(t.counted === 2 && t.misplaced === 1 && t.surplus === 1, `room tally ${JSON.stringify(t)}`);
     expect(t.missing === t.expected - 2, `missing ${t.missing}`);
     expect(Number(await page.getAttribute('[data-scanner-host]', 'data-frames')) > 10, 'frames went through the worker');
-    expect(await fitsWidth(page), 'the camera view fits the phone');
+    await checkPage(page, 'the camera view fits the phone');
     await page.click('[data-scanner-stop]');
   });
 
@@ -162,7 +162,7 @@ try {
     expect(await page.inputValue('[data-batch] input') === '30', 'the register\'s quantity is filled in');
     expect((await page.textContent('[data-batch]')).includes('实盘数量'), 'asked in Chinese');
     await page.setViewportSize({ width: 360, height: 740 });
-    expect(await fitsWidth(page), 'the question fits 360 px');
+    await checkPage(page, 'the question fits 360 px');
     await page.setViewportSize(PHONE);
     await page.fill('[data-batch] input', '0');
     await page.click('[data-batch] button[type=submit]');
@@ -238,7 +238,7 @@ try {
     const [printable] = await Promise.all([page.waitForEvent('download'), page.click('a[href$="/report.pdf"]')]);
     const pdf = (await import('node:fs')).readFileSync(await printable.path());
     expect(printable.suggestedFilename().endsWith('.pdf') && pdf.subarray(0, 5).toString() === '%PDF-', 'the report downloads as a PDF to print');
-    expect(await fitsWidth(page), 'the differences fit the phone');
+    await checkPage(page, 'the differences fit the phone');
     // 盘盈: register the tag as a new asset in the room it was found in, then record that.
     // 数量不符: setting the register to 28 lowers it, so it waits for the admin too.
     expect((await page.textContent('.differences-list[data-kind="miscounted"]')).includes('28'), 'the batch counted short is listed');
@@ -277,7 +277,7 @@ try {
     expect(off.state === 'done', `the write-off is approved: ${off.state}`);
     const lost = await api(base, `/api/v1/assets/${off.asset_id}`, manager);
     expect((lost.status ?? lost.asset?.status) === 'lost', 'the asset is lost');
-    expect(await fitsWidth(desk), 'the decision fits the phone');
+    await checkPage(desk, 'the decision fits the phone');
     const recount = desk.locator('.differences-list[data-kind="miscounted"] li', { hasText: '报损待管理员批准' });
     await recount.locator('button[type=submit]', { hasText: '批准报损' }).click();
     await desk.waitForFunction(() => document.querySelector('.differences-list[data-kind="miscounted"]').textContent.includes('已处理'), null, { timeout: 10000 });

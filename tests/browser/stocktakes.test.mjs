@@ -1,7 +1,7 @@
 // Stocktakes on a phone: the asset manager starts one of the whole school (over the API for
 // now), a staff member finds it from the rounds page, opens it, sees every room with its
 // counts at 360 px, and sees a scan synced from the queue counted on the next visit.
-import { Checks, api, expect, fitsWidth, launch, signIn, startServer } from './harness.mjs';
+import { Checks, api, expect, checkPage, launch, signIn, startServer } from './harness.mjs';
 
 const checks = new Checks();
 const server = await startServer();
@@ -28,7 +28,7 @@ try {
     const main = await page.textContent('main');
     expect(main.includes('资产盘点') && main.includes('2026 秋季全校盘点'), 'the stocktake is listed');
     expect(main.includes('盘点中') && main.includes('2026-12-20'), 'with its state and due day');
-    expect(await fitsWidth(page), 'the list fits 360 px');
+    await checkPage(page, 'the list fits 360 px');
   });
 
   await checks.step('each room shows its counts, and a synced scan is counted', async () => {
@@ -36,7 +36,7 @@ try {
     const rows = await page.$$('table.figures tbody tr');
     expect(rows.length === started.rooms.length && rows.length > 0, `${rows.length} rooms shown`);
     expect((await page.textContent('main')).includes('未盘'), 'the columns in Chinese');
-    expect(await fitsWidth(page), 'the page fits 360 px (the table scrolls inside itself)');
+    await checkPage(page, 'the page fits 360 px (the table scrolls inside itself)');
     const expected = await api(base, `/api/v1/stocktakes/${started.id}/expected`, manager);
     const asset = expected.find((e) => e.tag && e.room_id);
     const staff = await token('demo-staff');

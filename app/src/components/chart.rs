@@ -29,7 +29,7 @@ pub fn bar_chart(lang: Lang, title: Msg, bars: Vec<Bar>) -> impl IntoView {
             .collect_view();
         let view_box = format!("0 0 {WIDTH} {height}");
         view! {
-            <svg class="chart" viewBox=view_box role="img" aria-label=lang.t(title)
+            <svg class="chart" viewBox=view_box role="group" aria-label=lang.t(title)
                 data-bars=bars.len() data-max=BAR_MAX>
                 {rows}
             </svg>

@@ -203,7 +203,7 @@ pub fn preview_html(lang: Lang, p: &PreviewShown) -> String {
     if c.errors > 0 {
         let _ = write!(
             out,
-            "<h3>{}</h3><ul class=\"list row-errors\" role=\"alert\">",
+            "<div role=\"alert\"><h3>{}</h3><ul class=\"list row-errors\">",
             lang.t(Msg::ImportErrorsTitle)
         );
         for e in &p.errors {
@@ -217,7 +217,7 @@ pub fn preview_html(lang: Lang, p: &PreviewShown) -> String {
         }
         let _ = write!(
             out,
-            "</ul><p class=\"form-error\">{}</p>",
+            "</ul></div><p class=\"form-error\">{}</p>",
             lang.t(Msg::ImportFixFirst)
         );
     } else if c.new_assets + c.changed_assets + c.new_rooms + c.new_buildings == 0 {

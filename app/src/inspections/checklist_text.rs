@@ -15,15 +15,33 @@ fn number(raw: &str) -> Option<f64> {
     raw.trim().parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
+const OPENING: [char; 2] = ['[', '［'];
+const CLOSING: [char; 2] = [']', '］'];
+
+/// `s` without its first character, when that is one of `set`.
+fn strip_one(s: &str, set: [char; 2]) -> Option<&str> {
+    let c = s.chars().next()?;
+    set.contains(&c).then(|| &s[c.len_utf8()..])
+}
+
+/// The label, and the kind in the brackets after it (a phone keyboard may leave the closing
+/// bracket off); `None` for text after the brackets or a bracket inside them.
+fn label_and_spec(line: &str) -> Option<(&str, &str)> {
+    let Some(open) = line.find(OPENING) else {
+        return Some((line, ""));
+    };
+    let inside = strip_one(&line[open..], OPENING)?;
+    let (spec, after) = match inside.find(CLOSING) {
+        Some(close) => (&inside[..close], strip_one(&inside[close..], CLOSING)?),
+        None => (inside, ""),
+    };
+    let bracket = |c: char| OPENING.contains(&c) || CLOSING.contains(&c);
+    (after.trim().is_empty() && !spec.contains(bracket)).then_some((&line[..open], spec))
+}
+
 /// Reads one line into an item; `key` names it.
 fn item(line: &str, key: String) -> Result<ChecklistItem, Invalid> {
-    let (label, spec) = match line.find(['[', '［']) {
-        Some(i) => (
-            &line[..i],
-            line[i..].trim_matches(|c| "[]［］ ".contains(c)),
-        ),
-        None => (line, ""),
-    };
+    let (label, spec) = label_and_spec(line).ok_or_else(|| bad_line(line))?;
     let label = label.trim().to_string();
     if label.is_empty() {
         return Err(bad_line(line));
@@ -165,5 +183,29 @@ mod tests {
         let err = parse_items("温度 [数值 ℃ a~b]", &[]).unwrap_err();
         assert!(matches!(err.problem, Problem::ItemIncomplete { .. }));
         assert!(parse_items("x [奇怪]", &[]).is_err());
+    }
+
+    /// Found by the fuzzer (tests/fuzz, checklist_text): text after the brackets became part of
+    /// the unit, which the editor then wrote back as a different item.
+    #[test]
+    fn only_one_pair_of_brackets_ends_a_line() {
+        for line in [
+            "压力表 [数值 ℃] \u{c}\u{c}[\u{c}",
+            "温度 [数值 ℃]]",
+            "温度 [[数值 ℃]",
+            "温度 [数值 ℃] 备注",
+            "温度 [数值 [℃]]",
+        ] {
+            assert!(parse_items(line, &[]).is_err(), "{line:?}");
+        }
+        let open = parse_items("冷藏温度 ［数值 ℃ 0～8", &[]).unwrap();
+        assert_eq!(
+            open[0].label, "冷藏温度",
+            "the closing bracket may be left off"
+        );
+        assert_eq!(parse_items(&items_text(&open), &open).unwrap(), open);
+        let label_bracket = parse_items("柜门] 完好 [拍照]", &[]).unwrap();
+        assert_eq!(label_bracket[0].label, "柜门] 完好");
+        assert!(label_bracket[0].photo_required);
     }
 }

@@ -38,7 +38,7 @@ pub fn DistrictPage() -> impl IntoView {
             <h1>{lang.t(Msg::DistrictTitle)}</h1>
             <p class="muted">{lang.t(Msg::DistrictIntro)}</p>
             {none}
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=lang.t(Msg::DistrictTitle)>
                 <table class="figures">
                     <thead>
                         <tr>

@@ -167,7 +167,7 @@ fn report_card(
     let photos = r
         .photos
         .into_iter()
-        .map(|p| view! { <a href=p.url><img src=p.thumb_url alt="" width="64" height="64"/></a> })
+        .map(|p| view! { <a href=p.url><img src=p.thumb_url alt=lang.t(Msg::FieldPhoto) width="64" height="64"/></a> })
         .collect_view();
     let hazard = r.source == Source::Inspection;
     let steps = can_step.then(|| {

@@ -146,7 +146,7 @@ pub fn StocktakePage() -> impl IntoView {
                 <div class="item"><dt>{lang.t(Msg::SurplusColumn)}</dt><dd>{t.surplus}</dd></div>
                 <div class="item"><dt>{lang.t(Msg::MissingColumn)}</dt><dd>{t.missing}</dd></div>
             </dl>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=lang.t(Msg::Rooms)>
                 <table class="figures">
                     <thead>
                         <tr>

@@ -34,6 +34,13 @@ impl Visitor {
         }
     }
 
+    /// The user if they belong to a school (everyone but the district admin), else 401/403.
+    /// Checked before a request is read, so who may ask is answered before what was asked.
+    pub fn of_school(&self) -> AppResult<&User> {
+        let user = self.signed_in()?;
+        user.school.map(|_| user).ok_or(AppError::Forbidden)
+    }
+
     pub fn actor(&self) -> Actor {
         Actor(self.user.as_ref().map(|u| u.id))
     }

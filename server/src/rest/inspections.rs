@@ -72,7 +72,7 @@ pub async fn list_inspections(
     Extension(v): Extension<Visitor>,
     Query(p): Query<InspectionParams>,
 ) -> RestResult<Json<Vec<Inspection>>> {
-    v.signed_in()?;
+    v.of_school()?;
     let subject = p.subject.subject()?;
     let window = p.page.window()?;
     inspections::inspections_of(&st, &v, subject, window)
@@ -86,7 +86,7 @@ pub async fn applicable_checklists(
     Extension(v): Extension<Visitor>,
     Query(p): Query<SubjectParams>,
 ) -> RestResult<Json<Vec<Template>>> {
-    v.signed_in()?;
+    v.of_school()?;
     let subject = p.subject()?;
     inspections::applicable(st.school(&v)?.as_ref(), subject)
         .await
@@ -110,7 +110,7 @@ pub async fn create_report(
     Extension(v): Extension<Visitor>,
     body: Bytes,
 ) -> RestResult<(StatusCode, Json<DamageReport>)> {
-    v.signed_in()?;
+    v.of_school()?;
     let req = parse_json(&body)?;
     let saved = inspections::report(&st, &v, req).await?;
     Ok((StatusCode::CREATED, Json(saved)))

@@ -14,6 +14,7 @@ mod labels;
 pub mod openapi;
 mod openapi_closings;
 mod openapi_dashboard;
+mod openapi_examples;
 mod openapi_imports;
 mod openapi_rounds;
 mod openapi_stocktakes;

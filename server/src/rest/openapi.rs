@@ -483,6 +483,7 @@ pub fn spec() -> Value {
     merge(&mut document["components"]["schemas"], label_schemas());
     answers_every_error(&mut document);
     empty_means_default(&mut document);
+    super::openapi_examples::add_to(&mut document);
     document
 }
 
@@ -623,6 +624,7 @@ pub async fn document() -> Json<Value> {
 mod tests {
     use super::spec;
     use regex::Regex;
+    use serde_json::Value;
 
     /// The documented pattern of a query parameter, as a client's validator reads it.
     fn pattern(path: &str, name: &str) -> Regex {
@@ -647,6 +649,55 @@ mod tests {
         }
         for bad in ["2026-13", "1999-01", "2026-W54", "x2026-12", "2026-12x"] {
             assert!(!period.is_match(bad), "{bad}");
+        }
+    }
+
+    /// Every JSON request body has an example with the fields its schema requires and none it
+    /// does not know; no example is left for a schema the document lost.
+    #[test]
+    fn every_request_body_has_an_example_that_fits_its_schema() {
+        let doc = spec();
+        let schemas = doc["components"]["schemas"].as_object().unwrap();
+        let mut bodies = std::collections::BTreeSet::new();
+        for item in doc["paths"].as_object().unwrap().values() {
+            for op in item.as_object().unwrap().values() {
+                let body = &op["requestBody"]["content"]["application/json"]["schema"]["$ref"];
+                if let Some(name) = body.as_str().and_then(|r| r.rsplit('/').next()) {
+                    bodies.insert(name.to_string());
+                }
+            }
+        }
+        assert!(bodies.len() >= 25, "{bodies:?}");
+        for name in &bodies {
+            let schema = &schemas[name];
+            let example = schema["example"]
+                .as_object()
+                .unwrap_or_else(|| panic!("{name} has no example"));
+            for field in schema["required"].as_array().into_iter().flatten() {
+                let field = field.as_str().unwrap();
+                assert!(
+                    example.contains_key(field),
+                    "{name}'s example lacks {field}"
+                );
+            }
+            if schema["additionalProperties"] == false {
+                let known = schema["properties"].as_object().unwrap();
+                for field in example.keys() {
+                    assert!(
+                        known.contains_key(field),
+                        "{name}'s example has {field}, unknown"
+                    );
+                }
+            }
+        }
+        let Value::Object(examples) = super::super::openapi_examples::examples() else {
+            panic!("examples by name")
+        };
+        for name in examples.keys() {
+            assert!(
+                bodies.contains(name),
+                "an example for {name}, which no request takes"
+            );
         }
     }
 }

@@ -83,7 +83,7 @@ pub async fn upload(
     Extension(v): Extension<Visitor>,
     form: Result<Multipart, MultipartRejection>,
 ) -> RestResult<(StatusCode, Json<Photo>)> {
-    v.signed_in()?;
+    v.of_school()?;
     let bytes = file_of(form).await?;
     let photo = receive(st, &v, bytes, uuid::Uuid::now_v7()).await?;
     Ok((StatusCode::CREATED, Json(photo)))
@@ -97,7 +97,7 @@ pub async fn put(
     Path(raw): Path<String>,
     form: Result<Multipart, MultipartRejection>,
 ) -> RestResult<(StatusCode, Json<Photo>)> {
-    let user = v.signed_in()?.id;
+    let user = v.of_school()?.id;
     let id = super::path_id(&raw)?;
     if id.get_version_num() != 7 {
         use app::domain::{Field, Invalid, Problem};

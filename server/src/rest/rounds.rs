@@ -70,7 +70,7 @@ pub async fn sync(
     Extension(v): Extension<Visitor>,
     body: Bytes,
 ) -> RestResult<Json<BatchAnswer>> {
-    v.signed_in()?;
+    v.of_school()?;
     let batch = parse_json(&body)?;
     Ok(Json(sync::sync(&st, &v, batch).await?))
 }

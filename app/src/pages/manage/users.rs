@@ -13,8 +13,9 @@ use leptos::prelude::*;
 pub fn UserListPage() -> impl IntoView {
     let s = use_session();
     let lang = s.lang;
+    // The list only around the users: a refusal is a notice of its own, not an item.
     let render = move |users: Vec<User>| {
-        users
+        let items = users
             .into_iter()
             .map(|u| {
                 let state = if u.active { "" } else { lang.t(Msg::Inactive) };
@@ -25,13 +26,14 @@ pub fn UserListPage() -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
+            .collect_view();
+        view! { <ul class="list">{items}</ul> }
     };
     view! {
         <Frame>
             <h1>{s.t(Msg::Users)}</h1>
             <p><a class="button" href="/manage/users/new">{s.t(Msg::NewUser)}</a></p>
-            <ul class="list">{loaded(user_list(), render)}</ul>
+            {loaded(user_list(), render)}
         </Frame>
     }
 }

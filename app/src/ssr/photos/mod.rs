@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 pub const MAX_UPLOAD_BYTES: usize = 15 * 1024 * 1024;
 /// More pixels than this (a 40 MP camera) is refused before decoding: no pixel floods.
 pub const MAX_PIXELS: u64 = 40_000_000;
-const LONG_EDGE: u32 = 1600;
+/// The long edge of a stored photo, in pixels: larger uploads are scaled down to it.
+pub const LONG_EDGE: u32 = 1600;
 const THUMB_EDGE: u32 = 320;
 const JPEG_QUALITY: u8 = 82;
 

@@ -172,29 +172,35 @@ async fn missing_photos(
     Ok(missing)
 }
 
+/// Reads one record of a batch: its shape, and the client-made UUIDv7 that is its key. A record
+/// that does not read is refused under whatever id it carried.
+pub fn read_record(raw: serde_json::Value) -> Result<(Uuid, SyncRecord), Option<Uuid>> {
+    let raw_id = raw
+        .get("record")
+        .and_then(|r| r.get("id"))
+        .and_then(|id| id.as_str())
+        .and_then(|id| Uuid::parse_str(id).ok());
+    let record: SyncRecord = serde_json::from_value(raw).map_err(|_| raw_id)?;
+    match record.id() {
+        Some(key) if key.get_version_num() == 7 => Ok((key, record)),
+        other => Err(other),
+    }
+}
+
 async fn apply_one(
     school: &dyn Store,
     v: &Visitor,
     batch: &mut BatchContext,
     raw: serde_json::Value,
 ) -> SyncResult {
-    let raw_id = raw
-        .get("record")
-        .and_then(|r| r.get("id"))
-        .and_then(|id| id.as_str())
-        .and_then(|id| Uuid::parse_str(id).ok());
-    let record: SyncRecord = match serde_json::from_value(raw) {
-        Ok(r) => r,
-        Err(_) => {
+    let (key, record) = match read_record(raw) {
+        Ok(read) => read,
+        Err(id) => {
             let err = Invalid::new(Field::Body, Problem::Malformed).into();
-            return rejected(v.lang, raw_id, err);
+            return rejected(v.lang, id, err);
         }
     };
-    let id = record.id();
-    let Some(key) = id.filter(|id| id.get_version_num() == 7) else {
-        let err = Invalid::new(Field::Body, Problem::Malformed).into();
-        return rejected(v.lang, id, err);
-    };
+    let id = Some(key);
     // A resend is answered before any checking: it was checked when it was stored, and what has
     // changed since (a newer checklist, a moved asset) must not turn it into a refusal. The
     // store checks again inside the write, for two sends that race.

@@ -182,7 +182,7 @@ impl ListQuery {
     pub const MAX_LIMIT: i64 = 200;
 
     /// Clamped limit and offset, so no request can ask for the whole register at once.
-    pub fn window(&self) -> Paging {
+    pub fn paging(&self) -> Paging {
         Paging {
             limit: self
                 .limit
@@ -193,7 +193,7 @@ impl ListQuery {
     }
 
     /// Refuses a page size outside 1..=[`Self::MAX_LIMIT`] or a negative start, so a client
-    /// learns its request was not what it got (the API; pages clamp with [`Self::window`]).
+    /// learns its request was not what it got (the API; pages clamp with [`Self::paging`]).
     pub fn check(&self) -> Result<(), crate::domain::Invalid> {
         use crate::domain::{Field, Invalid, Problem};
         if self

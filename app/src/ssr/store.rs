@@ -95,7 +95,7 @@ pub trait HistoryStore: Send + Sync {
         &self,
         entity: Entity,
         id: Uuid,
-        window: Paging,
+        paging: Paging,
     ) -> AppResult<Vec<HistoryEntry>>;
 }
 

@@ -63,9 +63,9 @@ pub async fn list(
     Query(p): Query<ListParams>,
 ) -> RestResult<Json<Vec<Compensation>>> {
     manager(&v)?;
-    let window = p.page.window()?;
+    let paging = p.page.paging()?;
     let filter = p.filter.filter();
-    Ok(Json(compensation::cases(&st, &v, &filter, window).await?))
+    Ok(Json(compensation::cases(&st, &v, &filter, paging).await?))
 }
 
 pub async fn create(

@@ -107,8 +107,8 @@ pub async fn list(
     Extension(v): Extension<Visitor>,
     Query(page): Query<PageParams>,
 ) -> RestResult<Json<Vec<RegisterImport>>> {
-    let window = page.window()?;
-    Ok(Json(import::imports(&st, &v, window).await?))
+    let paging = page.paging()?;
+    Ok(Json(import::imports(&st, &v, paging).await?))
 }
 
 pub async fn profiles(

@@ -74,8 +74,8 @@ pub async fn list_inspections(
 ) -> RestResult<Json<Vec<Inspection>>> {
     v.of_school()?;
     let subject = p.subject.subject()?;
-    let window = p.page.window()?;
-    inspections::inspections_of(&st, &v, subject, window)
+    let paging = p.page.paging()?;
+    inspections::inspections_of(&st, &v, subject, paging)
         .await
         .map(Json)
         .map_err(RestError)
@@ -129,9 +129,9 @@ pub async fn list_reports(
     Query(p): Query<ScopeParams>,
 ) -> RestResult<Json<Vec<DamageReport>>> {
     v.signed_in()?;
-    let window = p.page.window()?;
+    let paging = p.page.paging()?;
     let scope = p.scope.unwrap_or_default();
-    inspections::reports(&st, &v, &scope, window)
+    inspections::reports(&st, &v, &scope, paging)
         .await
         .map(Json)
         .map_err(RestError)

@@ -103,9 +103,9 @@ pub async fn print_log(
     Query(page): Query<PageParams>,
 ) -> RestResult<Json<Vec<PrintJob>>> {
     printer(&v)?;
-    let window = page.window()?;
+    let paging = page.paging()?;
     st.school(&v)?
-        .recent_prints(window)
+        .recent_prints(paging)
         .await
         .map(Json)
         .map_err(RestError)

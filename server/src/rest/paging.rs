@@ -36,7 +36,7 @@ impl PageParams {
     }
 
     /// The page, checked (50 rows from the first when left out).
-    pub fn window(self) -> RestResult<Paging> {
-        Ok(self.with_words(None)?.window())
+    pub fn paging(self) -> RestResult<Paging> {
+        Ok(self.with_words(None)?.paging())
     }
 }

@@ -41,9 +41,9 @@ async fn history_of(
 ) -> RestResult<Json<Vec<HistoryEntry>>> {
     register::reader(v)?;
     let record = id(raw)?;
-    let window = page.window()?;
+    let paging = page.paging()?;
     Ok(Json(
-        register::history(st, v, entity, record, window).await?,
+        register::history(st, v, entity, record, paging).await?,
     ))
 }
 

@@ -89,8 +89,8 @@ pub async fn conflicts(
     Query(p): Query<ConflictParams>,
 ) -> RestResult<Json<Vec<SyncConflict>>> {
     v.require(|r| r.manages_register())?;
-    let window = p.page.window()?;
-    Ok(Json(rounds::conflicts(&st, &v, !p.all, window).await?))
+    let paging = p.page.paging()?;
+    Ok(Json(rounds::conflicts(&st, &v, !p.all, paging).await?))
 }
 
 pub async fn resolve_conflict(

@@ -23,8 +23,8 @@ pub async fn list(
     Query(page): Query<PageParams>,
 ) -> RestResult<Json<Vec<StocktakeHead>>> {
     v.require(|r| r.inspects())?;
-    let window = page.window()?;
-    Ok(Json(stocktake::list(&st, &v, window).await?))
+    let paging = page.paging()?;
+    Ok(Json(stocktake::list(&st, &v, paging).await?))
 }
 
 pub async fn start(
@@ -66,8 +66,8 @@ pub async fn scans(
 ) -> RestResult<Json<Vec<Scan>>> {
     v.require(|r| r.inspects())?;
     let id = path_id(&raw)?;
-    let window = page.window()?;
-    Ok(Json(stocktake::scans(&st, &v, id, window).await?))
+    let paging = page.paging()?;
+    Ok(Json(stocktake::scans(&st, &v, id, paging).await?))
 }
 
 pub async fn report(

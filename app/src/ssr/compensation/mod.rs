@@ -59,10 +59,10 @@ pub async fn cases(
     state: &AppState,
     v: &Visitor,
     filter: &CaseFilter,
-    window: Paging,
+    paging: Paging,
 ) -> AppResult<Vec<Compensation>> {
     v.require(|r| r.manages_register())?;
-    state.school(v)?.compensations(filter, window).await
+    state.school(v)?.compensations(filter, paging).await
 }
 
 pub async fn open(state: &AppState, v: &Visitor, req: CaseRequest) -> AppResult<Compensation> {

@@ -59,7 +59,7 @@ pub trait CompensationStore: Send + Sync {
     async fn compensations(
         &self,
         filter: &CaseFilter,
-        window: Paging,
+        paging: Paging,
     ) -> AppResult<Vec<crate::inspections::compensation::Compensation>>;
     async fn compensation(
         &self,

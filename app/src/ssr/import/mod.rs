@@ -159,9 +159,9 @@ pub async fn import(st: &AppState, v: &Visitor, req: ImportRequest) -> AppResult
 }
 
 /// The imports made, newest first.
-pub async fn imports(st: &AppState, v: &Visitor, window: Paging) -> AppResult<Vec<RegisterImport>> {
+pub async fn imports(st: &AppState, v: &Visitor, paging: Paging) -> AppResult<Vec<RegisterImport>> {
     writer(v)?;
-    st.school(v)?.imports(window).await
+    st.school(v)?.imports(paging).await
 }
 
 pub async fn profiles(st: &AppState, v: &Visitor) -> AppResult<Vec<ImportProfile>> {

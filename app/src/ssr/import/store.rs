@@ -40,7 +40,7 @@ pub trait ImportStore: Send + Sync {
         planner: Planner<'_>,
     ) -> AppResult<Option<(RegisterImport, Plan)>>;
     /// The imports made, newest first.
-    async fn imports(&self, window: Paging) -> AppResult<Vec<RegisterImport>>;
+    async fn imports(&self, paging: Paging) -> AppResult<Vec<RegisterImport>>;
     /// The imports made of a file with this SHA-256, newest first.
     async fn imports_of_file(&self, sha256: &str) -> AppResult<Vec<RegisterImport>>;
     async fn import_profiles(&self) -> AppResult<Vec<ImportProfile>>;

@@ -66,7 +66,7 @@ pub async fn inspections_of(
     state: &AppState,
     v: &Visitor,
     subject: Subject,
-    window: Paging,
+    paging: Paging,
 ) -> AppResult<Vec<Inspection>> {
     v.signed_in()?;
     let school = state.school(v)?;
@@ -77,7 +77,7 @@ pub async fn inspections_of(
     if !known {
         return Err(AppError::NotFound);
     }
-    school.inspections_of(subject, window).await
+    school.inspections_of(subject, paging).await
 }
 
 pub async fn inspect(
@@ -175,7 +175,7 @@ pub async fn reports(
     state: &AppState,
     v: &Visitor,
     scope: &str,
-    window: Paging,
+    paging: Paging,
 ) -> AppResult<Vec<DamageReport>> {
     let user = v.signed_in()?;
     let scope = match scope {
@@ -187,7 +187,7 @@ pub async fn reports(
         "hazards" => ReportScope::Hazards,
         _ => return Err(Invalid::new(Field::Query, Problem::UnknownChoice).into()),
     };
-    state.school(v)?.damage_reports(scope, window).await
+    state.school(v)?.damage_reports(scope, paging).await
 }
 
 pub async fn step(

@@ -80,7 +80,7 @@ pub trait InspectionStore: Send + Sync {
     async fn inspections_of(
         &self,
         subject: crate::inspections::Subject,
-        window: Paging,
+        paging: Paging,
     ) -> AppResult<Vec<crate::inspections::Inspection>>;
     /// Loads inspections made before Rounds (a paper ledger) or generated for a benchmark, all
     /// by `inspector`, in one transaction with one history row for the batch. They open no
@@ -104,7 +104,7 @@ pub trait DamageStore: Send + Sync {
     async fn damage_reports(
         &self,
         scope: ReportScope,
-        window: Paging,
+        paging: Paging,
     ) -> AppResult<Vec<crate::inspections::DamageReport>>;
     /// How many reports a scope holds (what [`Self::damage_reports`] would list, unlimited).
     async fn count_damage_reports(&self, scope: ReportScope) -> AppResult<usize>;

@@ -28,7 +28,7 @@ pub trait LabelStore: Send + Sync {
     /// Logs a printed job, creating its new unassigned tags, in one transaction.
     async fn log_print(&self, actor: Actor, job: PrintRecord) -> AppResult<Uuid>;
     /// The print log, newest first.
-    async fn recent_prints(&self, window: Paging) -> AppResult<Vec<PrintJob>>;
+    async fn recent_prints(&self, paging: Paging) -> AppResult<Vec<PrintJob>>;
     async fn custom_stocks(&self) -> AppResult<Vec<Stock>>;
     async fn custom_stock(&self, name: &str) -> AppResult<Option<Stock>>;
     async fn save_stock(&self, actor: Actor, stock: &Stock) -> AppResult<Stock>;

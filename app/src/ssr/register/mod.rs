@@ -148,7 +148,7 @@ pub async fn history(
     v: &Visitor,
     entity: Entity,
     id: Uuid,
-    window: Paging,
+    paging: Paging,
 ) -> AppResult<Vec<HistoryEntry>> {
     reader(v)?;
     let school = st.school(v)?;
@@ -160,7 +160,7 @@ pub async fn history(
     if !exists {
         return Err(AppError::NotFound);
     }
-    school.history(entity, id, window).await
+    school.history(entity, id, paging).await
 }
 
 /// What a scanned or typed tag code stands for.

@@ -262,10 +262,10 @@ pub async fn conflicts(
     state: &AppState,
     v: &Visitor,
     open_only: bool,
-    window: crate::model::Paging,
+    paging: crate::model::Paging,
 ) -> AppResult<Vec<crate::rounds::sync::SyncConflict>> {
     v.require(|r| r.manages_register())?;
-    state.school(v)?.sync_conflicts(open_only, window).await
+    state.school(v)?.sync_conflicts(open_only, paging).await
 }
 
 pub async fn resolve_conflict(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<()> {

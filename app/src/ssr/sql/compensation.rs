@@ -160,7 +160,7 @@ impl CompensationStore for SqlStore {
     async fn compensations(
         &self,
         filter: &CaseFilter,
-        window: Paging,
+        paging: Paging,
     ) -> AppResult<Vec<Compensation>> {
         let open = if filter.open_only {
             "AND c.status = 'open'"
@@ -173,8 +173,8 @@ impl CompensationStore for SqlStore {
         );
         let rows = query(&sql)
             .bind(filter.semester.as_deref())
-            .bind(window.limit)
-            .bind(window.offset)
+            .bind(paging.limit)
+            .bind(paging.offset)
             .fetch_all(&self.db)
             .await?;
         rows.iter().map(case).collect()

@@ -212,9 +212,9 @@ impl SqlStore {
         &self,
         filter: &str,
         bind: Option<Uuid>,
-        window: Paging,
+        paging: Paging,
     ) -> AppResult<Vec<DamageReport>> {
-        let Paging { limit, offset } = window;
+        let Paging { limit, offset } = paging;
         let sql =
             format!("{REPORT_SELECT} {filter} ORDER BY d.id DESC LIMIT {limit} OFFSET {offset}");
         let mut q = query(&sql);
@@ -280,10 +280,10 @@ impl DamageStore for SqlStore {
     async fn damage_reports(
         &self,
         scope: ReportScope,
-        window: Paging,
+        paging: Paging,
     ) -> AppResult<Vec<DamageReport>> {
         let (filter, bind) = scope_filter(scope);
-        self.reports_where(&filter, bind, window).await
+        self.reports_where(&filter, bind, paging).await
     }
 
     async fn count_damage_reports(&self, scope: ReportScope) -> AppResult<usize> {

@@ -119,7 +119,7 @@ impl HistoryStore for SqlStore {
         &self,
         entity: Entity,
         id: Uuid,
-        window: Paging,
+        paging: Paging,
     ) -> AppResult<Vec<HistoryEntry>> {
         let rows = query(
             "SELECT h.id, h.at, h.entity, h.entity_id, h.action, h.before, h.after, u.id AS a_id, \
@@ -129,8 +129,8 @@ impl HistoryStore for SqlStore {
         )
         .bind(entity.code())
         .bind(id)
-        .bind(window.limit)
-        .bind(window.offset)
+        .bind(paging.limit)
+        .bind(paging.offset)
         .fetch_all(&self.db)
         .await?;
         rows.iter()

@@ -352,14 +352,14 @@ impl ImportStore for SqlStore {
         Ok(Some((made, plan)))
     }
 
-    async fn imports(&self, window: Paging) -> AppResult<Vec<RegisterImport>> {
+    async fn imports(&self, paging: Paging) -> AppResult<Vec<RegisterImport>> {
         let sql = format!(
             "{IMPORT_SELECT} WHERE i.school_id = $school ORDER BY i.imported_at DESC, i.id DESC \
              LIMIT $1 OFFSET $2"
         );
         let rows = query(&sql)
-            .bind(window.limit)
-            .bind(window.offset)
+            .bind(paging.limit)
+            .bind(paging.offset)
             .fetch_all(&self.db)
             .await?;
         rows.iter().map(import_record).collect()

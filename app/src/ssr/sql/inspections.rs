@@ -165,7 +165,7 @@ impl InspectionStore for SqlStore {
             .ok_or_else(|| AppError::internal("inspection vanished"))
     }
 
-    async fn inspections_of(&self, subject: Subject, window: Paging) -> AppResult<Vec<Inspection>> {
+    async fn inspections_of(&self, subject: Subject, paging: Paging) -> AppResult<Vec<Inspection>> {
         let (column, id) = match subject {
             Subject::Asset(a) => ("asset_id", a),
             Subject::Room(r) => ("room_id", r),
@@ -176,8 +176,8 @@ impl InspectionStore for SqlStore {
         );
         let rows = query(&sql)
             .bind(id)
-            .bind(window.limit)
-            .bind(window.offset)
+            .bind(paging.limit)
+            .bind(paging.offset)
             .fetch_all(&self.db)
             .await?;
         rows.iter().map(inspection).collect()

@@ -228,14 +228,14 @@ impl LabelStore for SqlStore {
         Ok(id)
     }
 
-    async fn recent_prints(&self, window: Paging) -> AppResult<Vec<PrintJob>> {
+    async fn recent_prints(&self, paging: Paging) -> AppResult<Vec<PrintJob>> {
         let rows = query(
             "SELECT j.id, j.at, j.stock, j.labels, u.id AS u_id, u.display_name FROM label_jobs j \
              LEFT JOIN users u ON u.id = j.actor_id WHERE j.school_id = $school \
              ORDER BY j.id DESC LIMIT $1 OFFSET $2",
         )
-        .bind(window.limit)
-        .bind(window.offset)
+        .bind(paging.limit)
+        .bind(paging.offset)
         .fetch_all(&self.db)
         .await?;
         rows.iter()

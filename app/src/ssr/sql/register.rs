@@ -290,7 +290,7 @@ impl RegisterStore for SqlStore {
     }
 
     async fn list_rooms(&self, list: &ListQuery) -> AppResult<Page<Room>> {
-        let Paging { limit, offset } = list.window();
+        let Paging { limit, offset } = list.paging();
         let words = list.words();
         let pattern = words.map(like_pattern);
         let code = words
@@ -374,7 +374,7 @@ impl RegisterStore for SqlStore {
     }
 
     async fn list_assets(&self, list: &ListQuery, room: Option<Uuid>) -> AppResult<Page<Asset>> {
-        let Paging { limit, offset } = list.window();
+        let Paging { limit, offset } = list.paging();
         let words = list.words();
         let pattern = words.map(like_pattern);
         let code = words

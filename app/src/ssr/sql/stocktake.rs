@@ -187,11 +187,11 @@ impl StocktakeStore for SqlStore {
         Ok(tx.commit().await?)
     }
 
-    async fn stocktakes(&self, window: Paging) -> AppResult<Vec<StocktakeHead>> {
+    async fn stocktakes(&self, paging: Paging) -> AppResult<Vec<StocktakeHead>> {
         let sql = format!("{HEAD_SELECT} ORDER BY s.started_at DESC, s.id DESC LIMIT $1 OFFSET $2");
         let rows = query(&sql)
-            .bind(window.limit)
-            .bind(window.offset)
+            .bind(paging.limit)
+            .bind(paging.offset)
             .fetch_all(&self.db)
             .await?;
         let mut out = Vec::with_capacity(rows.len());
@@ -262,7 +262,7 @@ impl StocktakeStore for SqlStore {
         row.as_ref().map(expected).transpose()
     }
 
-    async fn scans(&self, id: Uuid, window: Paging) -> AppResult<Vec<Scan>> {
+    async fn scans(&self, id: Uuid, paging: Paging) -> AppResult<Vec<Scan>> {
         let rows = query(
             "SELECT c.id, c.room_id, c.code, c.asset_id, c.class, c.scanned_by, \
              u.display_name AS by_name, c.scanned_at, c.undone_at, c.counted \
@@ -272,8 +272,8 @@ impl StocktakeStore for SqlStore {
              LIMIT $2 OFFSET $3",
         )
         .bind(id)
-        .bind(window.limit)
-        .bind(window.offset)
+        .bind(paging.limit)
+        .bind(paging.offset)
         .fetch_all(&self.db)
         .await?;
         rows.iter()

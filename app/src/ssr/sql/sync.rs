@@ -133,7 +133,7 @@ impl SyncStore for SqlStore {
     async fn sync_conflicts(
         &self,
         open_only: bool,
-        window: Paging,
+        paging: Paging,
     ) -> AppResult<Vec<SyncConflict>> {
         let filter = if open_only {
             "AND c.resolved_at IS NULL"
@@ -144,8 +144,8 @@ impl SyncStore for SqlStore {
             "{CONFLICT_SELECT} {filter} ORDER BY c.received_at DESC, c.id DESC LIMIT $1 OFFSET $2"
         );
         let rows = query(&sql)
-            .bind(window.limit)
-            .bind(window.offset)
+            .bind(paging.limit)
+            .bind(paging.offset)
             .fetch_all(&self.db)
             .await?;
         rows.iter()

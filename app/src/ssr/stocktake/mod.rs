@@ -86,9 +86,9 @@ pub async fn start(state: &AppState, v: &Visitor, req: StocktakeRequest) -> AppR
 }
 
 /// Every stocktake of the school, newest first.
-pub async fn list(state: &AppState, v: &Visitor, window: Paging) -> AppResult<Vec<StocktakeHead>> {
+pub async fn list(state: &AppState, v: &Visitor, paging: Paging) -> AppResult<Vec<StocktakeHead>> {
     v.require(|r| r.inspects())?;
-    state.school(v)?.stocktakes(window).await
+    state.school(v)?.stocktakes(paging).await
 }
 
 /// The stocktake's rooms with who counts each, and the tallies.
@@ -170,11 +170,11 @@ pub async fn scans(
     state: &AppState,
     v: &Visitor,
     id: Uuid,
-    window: Paging,
+    paging: Paging,
 ) -> AppResult<Vec<Scan>> {
     let school = state.school(v)?;
     head_of(school.as_ref(), v, id).await?;
-    school.scans(id, window).await
+    school.scans(id, paging).await
 }
 
 /// Checks a scan from a phone and classifies it against the frozen list; the store makes it a

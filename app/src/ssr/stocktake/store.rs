@@ -72,7 +72,7 @@ pub trait StocktakeStore: Send + Sync {
     async fn start_stocktake(&self, actor: Actor, draft: StocktakeDraft) -> AppResult<()>;
     /// Newest first.
     /// The school's stocktakes, newest first.
-    async fn stocktakes(&self, window: Paging) -> AppResult<Vec<StocktakeHead>>;
+    async fn stocktakes(&self, paging: Paging) -> AppResult<Vec<StocktakeHead>>;
     async fn stocktake(&self, id: Uuid) -> AppResult<Option<StocktakeHead>>;
     async fn stocktake_rooms(&self, id: Uuid) -> AppResult<Vec<RoomRow>>;
     /// Whether `room` is one of the stocktake's rooms.
@@ -81,7 +81,7 @@ pub trait StocktakeStore: Send + Sync {
     /// The expected asset that carries `tag`, if any.
     async fn expected_by_tag(&self, id: Uuid, tag: &str) -> AppResult<Option<ExpectedAsset>>;
     /// Every scan, undone ones too, oldest first.
-    async fn scans(&self, id: Uuid, window: Paging) -> AppResult<Vec<Scan>>;
+    async fn scans(&self, id: Uuid, paging: Paging) -> AppResult<Vec<Scan>>;
     /// The damage reports filed on the stocktake's expected assets while it was counting,
     /// oldest first.
     async fn damage_notes(&self, id: Uuid) -> AppResult<Vec<DamageNote>>;

@@ -40,7 +40,7 @@ pub trait SyncStore: Send + Sync {
     async fn sync_conflicts(
         &self,
         open_only: bool,
-        window: Paging,
+        paging: Paging,
     ) -> AppResult<Vec<crate::rounds::sync::SyncConflict>>;
     async fn resolve_conflict(&self, actor: Actor, id: Uuid) -> AppResult<()>;
 }

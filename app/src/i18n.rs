@@ -507,6 +507,15 @@ messages! {
     DueBy => "截止", "Due";
     LastInspected => "上次检查", "Last inspected";
     NeverInspected => "从未检查", "Never inspected";
+    ChecksTitle => "检查情况", "Checks";
+    NotScheduled => "不在巡检计划中", "In no schedule";
+    FailedItemsCount => "{n} 项不合格", "{n} failed";
+    InspectNow => "检查", "Inspect";
+    OpenRepairsTitle => "未完成的维修", "Open repairs";
+    NoOpenRepairs => "没有未完成的维修。", "No open repairs.";
+    AlreadyReported => "以下损坏已有人报修，不必重复报告。", "This damage is already reported; no need to report it again.";
+    ReportedAt => "报修于", "Reported";
+    OpenCasesTitle => "未结赔偿", "Open compensation";
     OfflineReady => "已保存到手机，可离线巡检。", "Kept on this phone: works offline.";
     OfflineNotReady => "此浏览器不支持离线打开页面；记录仍会保存在手机上，页面打开时联网自动同步。", "This browser cannot reopen pages offline; records are still kept on the phone and sync while the page is open.";
     PendingCount => "待同步", "Waiting to sync";

@@ -13,6 +13,10 @@ const text = document.getElementById('round-text')?.dataset ?? {};
 const user = bar?.dataset.user;
 const today = bar?.dataset.today;
 const RETRY_MS = 30000;
+// The first few retries after a failure come sooner: a connection that has just come back (the
+// 'online' event) often needs a moment before requests go through.
+const QUICK_RETRY_MS = 3000;
+const QUICK_RETRIES = 3;
 
 // ---- the queue ---------------------------------------------------------------------
 
@@ -258,6 +262,7 @@ async function saveReport(form, li) {
 
 let syncing = false;
 let retry = null;
+let failures = 0;
 
 class SignedOut extends Error {}
 
@@ -338,14 +343,17 @@ export async function sync(manual) {
       await setMeta('last-sync', answer.synced_at.slice(0, 16).replace('T', ' '));
     }
     say('');
+    failures = 0;
   } catch (err) {
     say(err instanceof SignedOut ? text.signIn : text.failed);
-    retry = setTimeout(() => sync(false), RETRY_MS);
+    failures += 1;
+    retry = setTimeout(() => sync(false), failures <= QUICK_RETRIES ? QUICK_RETRY_MS : RETRY_MS);
   } finally {
     syncing = false;
     await refresh();
   }
-  if ((await myRecords()).some((r) => r.state !== 'rejected') && navigator.onLine) {
+  // What a successful sync left (a record waiting for its photos) goes with the next one.
+  if (failures === 0 && navigator.onLine && (await myRecords()).some((r) => r.state !== 'rejected')) {
     retry = setTimeout(() => sync(false), RETRY_MS);
   }
 }

@@ -93,14 +93,8 @@ async fn an_extinguisher_inspection_with_a_failed_item_opens_a_repair_ticket() {
         .to_string();
     let ticket = uuid::Uuid::parse_str(&ticket).unwrap();
     let t = app
-        .api(
-            Method::GET,
-            &format!("/damage-reports/{ticket}"),
-            Some(&staff),
-            None,
-        )
-        .await
-        .json();
+        .get_json(&staff, &format!("/damage-reports/{ticket}"))
+        .await;
     assert_eq!(t["source"], "inspection");
     assert_eq!(t["status"], "reported");
     assert_eq!(t["asset"]["id"], asset.as_str());

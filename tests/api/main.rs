@@ -18,6 +18,7 @@ mod photos;
 mod replicas;
 mod roles;
 mod rounds;
+mod standing;
 mod stocktakes;
 mod tags;
 mod tenancy;

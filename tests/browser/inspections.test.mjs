@@ -42,6 +42,18 @@ try {
     expect(assigned.some((r) => r.source === 'inspection' && r.asset && r.asset.id === extinguisher.id), 'a repair ticket for the extinguisher');
   });
 
+  await checks.step('the extinguisher\'s scan now shows its last inspection and the open repair', async () => {
+    await staff.goto(`${base}/t/${extinguisher.tag}`);
+    const check = staff.locator('.checks li', { hasText: '消防设备自检' });
+    const line = await check.textContent();
+    expect(line.includes('上次检查') && line.includes('程财宝') && line.includes('1 项不合格'), `the check: ${line}`);
+    const repair = staff.locator('.standing .report', { hasText: '指针在红区' });
+    expect(await repair.count() === 1, 'the ticket under open repairs');
+    expect(await repair.locator('button:has-text("受理")').count() === 1, 'staff can move it from here');
+    await checkPage(staff, 'the scanned record with its checks fits 390 px');
+    if (shots) await staff.screenshot({ path: join(shots, 'scan-standing.png'), fullPage: true });
+  });
+
   const teacher = await browser.newPage({ viewport: PHONE });
   await checks.step('a teacher scans a desk and reports it broken with a photo', async () => {
     const png = Buffer.from(await (await fetch(`${base}/t/${desk.tag}/qr.png?size=300`)).arrayBuffer());

@@ -287,6 +287,13 @@ impl TestApp {
         .await
     }
 
+    /// `GET /api/v1{path}` with a bearer token, expecting 200: the JSON answer.
+    pub async fn get_json(&self, token: &str, path: &str) -> Value {
+        let a = self.api(Method::GET, path, Some(token), None).await;
+        assert_eq!(a.status, StatusCode::OK, "GET {path}: {}", a.text);
+        a.json()
+    }
+
     /// `POST /api/v1/labels`: the status, headers and raw body (a PDF, or a JSON error).
     pub async fn print_labels(
         &self,

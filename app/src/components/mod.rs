@@ -14,7 +14,9 @@ pub mod labels;
 #[cfg(feature = "hydrate")]
 pub mod net;
 pub mod records;
+pub mod report_card;
 pub mod round_forms;
 pub mod schedule_form;
 pub mod script_text;
+pub mod standing;
 pub mod stocktake_forms;

@@ -2,7 +2,9 @@
 
 use super::fields::Item;
 use super::history::HistoryList;
+use super::standing::StandingCards;
 use crate::i18n::{Lang, Msg};
+use crate::inspections::Subject;
 use crate::model::{AssetCard, Named};
 use crate::server_fns::pages::{AssetView, RoomView};
 use crate::session::use_session;
@@ -31,6 +33,7 @@ pub fn RoomRecord(view: RoomView) -> impl IntoView {
     let RoomView {
         room,
         assets,
+        standing,
         history,
         can_edit,
     } = view;
@@ -66,6 +69,7 @@ pub fn RoomRecord(view: RoomView) -> impl IntoView {
                 <Item label=s.t(Msg::TagLabel) value=room.tag.clone().unwrap_or_default()/>
             </dl>
             <div class="actions">{record_actions("room", room.id)}{edit}</div>
+            <StandingCards standing subject=Subject::Room(room.id) back=format!("/rooms/{}", room.id)/>
             <section class="card">
                 <h2>{s.t(Msg::AssetsInRoom)}" ("{assets.total}")"</h2>
                 <ul class="list">{rows}</ul>
@@ -81,6 +85,7 @@ pub fn AssetRecord(view: AssetView) -> impl IntoView {
     let s = use_session();
     let AssetView {
         asset: a,
+        standing,
         history,
         can_edit,
     } = view;
@@ -111,6 +116,7 @@ pub fn AssetRecord(view: AssetView) -> impl IntoView {
                 {card_items(s.lang, &a.card)}
             </dl>
             <div class="actions">{record_actions("asset", a.id)}{edit}</div>
+            <StandingCards standing subject=Subject::Asset(a.id) back=format!("/assets/{}", a.id)/>
             <HistoryList entries=history/>
         </article>
     }

@@ -9,3 +9,11 @@ crate::choice_enum!(
         Retired => "retired",
     }
 );
+
+impl AssetStatus {
+    /// Still in the school's service (in use or being repaired): rounds inspect it; a lost or
+    /// retired asset drops out of every round.
+    pub fn in_service(self) -> bool {
+        matches!(self, AssetStatus::InUse | AssetStatus::UnderRepair)
+    }
+}

@@ -23,6 +23,22 @@ pub enum Subject {
     Room(Uuid),
 }
 
+/// What decides which checklists apply to a record: an asset's category, a room's kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fit {
+    Category(String),
+    RoomKind(crate::domain::RoomKind),
+}
+
+impl Fit {
+    pub fn admits(&self, template: &Template) -> bool {
+        match self {
+            Fit::Category(c) => template.applies_to_asset(c),
+            Fit::RoomKind(k) => template.applies_to_room(*k),
+        }
+    }
+}
+
 /// A recorded inspection, with the wording of the checklist as it was filled.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Inspection {

@@ -3,6 +3,7 @@
 
 mod cadence;
 pub mod form;
+pub mod standing;
 pub mod sync;
 
 #[cfg(feature = "ssr")]
@@ -10,7 +11,7 @@ pub use cadence::{parse_day, Window};
 pub use cadence::{Cadence, ItemState};
 
 use crate::domain::{bounded_text, AssetStatus, Field, Invalid, Problem, Role, RoomKind};
-use crate::inspections::Subject;
+use crate::inspections::{Fit, Subject};
 use crate::model::Named;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -36,6 +37,20 @@ impl Scope {
             && self.room_kinds.is_empty()
             && self.assets.is_empty()
             && self.rooms.is_empty()
+    }
+
+    /// Whether this scope's rounds hold a record (as the store's `round_subjects` lists them):
+    /// an asset still in service by its category or by name, a room by its kind or by name.
+    pub fn holds(&self, subject: Subject, fit: &Fit, in_service: bool) -> bool {
+        match (subject, fit) {
+            (Subject::Asset(id), Fit::Category(c)) => {
+                in_service && (self.categories.contains(c) || self.assets.contains(&id))
+            }
+            (Subject::Room(id), Fit::RoomKind(k)) => {
+                self.room_kinds.contains(k) || self.rooms.contains(&id)
+            }
+            _ => false,
+        }
     }
 }
 
@@ -79,6 +94,16 @@ pub struct Schedule {
     pub active: bool,
     /// `YYYY-MM-DD`, the school's date the schedule was set up.
     pub since: String,
+}
+
+#[cfg(feature = "ssr")]
+impl Schedule {
+    /// The schedule's round on `today`, if it has one then (a schedule of some months has
+    /// none outside them).
+    pub fn window(&self, today: chrono::NaiveDate) -> Option<Window> {
+        let since = parse_day(&self.since).unwrap_or(today);
+        self.cadence.window(today, since)
+    }
 }
 
 /// One thing a round inspects, with what the phone needs to show and fill it offline.

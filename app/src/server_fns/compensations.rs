@@ -31,6 +31,7 @@ pub async fn compensation_desk(semester: String) -> Result<CaseBook, AppError> {
             &crate::ssr::compensation::store::CaseFilter {
                 semester: Some(semester.clone()),
                 open_only: false,
+                on: None,
             },
             crate::model::Paging::ALL,
         )

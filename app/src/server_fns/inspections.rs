@@ -114,7 +114,9 @@ pub async fn step_damage_report(
         due_on,
     };
     crate::ssr::inspections::step(&st, &v, super::parse_id(&id)?, req).await?;
-    let back = if back.starts_with("/reports") {
+    // Back to the reports page or the record page the step was taken on, nowhere else.
+    let here = ["/reports", "/t/", "/T/", "/assets/", "/rooms/"];
+    let back = if here.iter().any(|p| back.starts_with(p)) {
         back
     } else {
         "/reports".into()

@@ -2,6 +2,7 @@
 
 use crate::error::AppError;
 use crate::model::{Asset, HistoryEntry, Named, Page, Responsibility, Room};
+use crate::rounds::standing::Standing;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,7 @@ pub struct HomeView {
 pub struct RoomView {
     pub room: Room,
     pub assets: Page<Asset>,
+    pub standing: Standing,
     pub history: Vec<HistoryEntry>,
     pub can_edit: bool,
 }
@@ -28,6 +30,7 @@ pub struct RoomView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AssetView {
     pub asset: Asset,
+    pub standing: Standing,
     pub history: Vec<HistoryEntry>,
     pub can_edit: bool,
 }
@@ -88,8 +91,12 @@ async fn room_view(
         limit: Some(ListQuery::MAX_LIMIT),
         ..Default::default()
     };
+    let fit = crate::inspections::Fit::RoomKind(room.kind);
+    let subject = crate::inspections::Subject::Room(id);
     Ok(RoomView {
         assets: school.list_assets(&query, Some(id)).await?,
+        standing: crate::ssr::rounds::standing::standing(school.as_ref(), me, subject, fit, true)
+            .await?,
         history: school
             .history(
                 Entity::Room,
@@ -109,17 +116,34 @@ async fn asset_view(
     id: uuid::Uuid,
 ) -> Result<AssetView, AppError> {
     use crate::ssr::store::Entity;
-    let me = v.signed_in()?;
     let school = st.school(v)?;
     let asset = school.get_asset(id).await?.ok_or(AppError::NotFound)?;
+    let history = school
+        .history(
+            Entity::Asset,
+            id,
+            crate::model::Paging::first(HISTORY_ON_PAGE),
+        )
+        .await?;
+    asset_view_of(school.as_ref(), v.signed_in()?, asset, history).await
+}
+
+/// An asset's page from its record and history, with where it stands.
+#[cfg(feature = "ssr")]
+async fn asset_view_of(
+    school: &dyn crate::ssr::store::Store,
+    me: &crate::model::User,
+    asset: Asset,
+    history: Vec<HistoryEntry>,
+) -> Result<AssetView, AppError> {
+    use crate::inspections::{Fit, Subject};
+    let fit = Fit::Category(asset.category.clone());
+    let subject = Subject::Asset(asset.id);
+    let in_service = asset.status.in_service();
     Ok(AssetView {
-        history: school
-            .history(
-                Entity::Asset,
-                id,
-                crate::model::Paging::first(HISTORY_ON_PAGE),
-            )
+        standing: crate::ssr::rounds::standing::standing(school, me, subject, fit, in_service)
             .await?,
+        history,
         can_edit: me.role.manages_register(),
         asset,
     })
@@ -153,12 +177,8 @@ pub async fn tag_page(code: String) -> Result<TagView, AppError> {
         return Ok(TagView::Unknown { code });
     };
     if let Some((asset, history)) = school.scan_asset(&tag, HISTORY_ON_PAGE).await? {
-        let can_edit = me.role.manages_register();
-        return Ok(TagView::Asset(Box::new(AssetView {
-            asset,
-            history,
-            can_edit,
-        })));
+        let view = asset_view_of(school.as_ref(), me, asset, history).await?;
+        return Ok(TagView::Asset(Box::new(view)));
     }
     Ok(match school.resolve_tag(&tag).await? {
         None => match st.district.tag_school(&tag).await? {

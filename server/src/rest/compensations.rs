@@ -37,6 +37,7 @@ impl FilterParams {
         CaseFilter {
             semester: given(self.semester),
             open_only: given(self.open).is_some_and(|o| o != "false" && o != "0"),
+            on: None,
         }
     }
 }

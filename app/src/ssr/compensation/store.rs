@@ -14,6 +14,8 @@ pub struct CaseFilter {
     pub semester: Option<String>,
     /// Only the cases neither paid nor waived.
     pub open_only: bool,
+    /// Only the cases of damage to this record (for a room, to it or the assets in it).
+    pub on: Option<crate::inspections::Subject>,
 }
 
 /// A checked compensation case, ready to store.

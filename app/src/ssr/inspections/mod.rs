@@ -4,13 +4,13 @@
 pub mod checklists;
 pub mod store;
 
-use crate::domain::{Field, Invalid, Problem, RoomKind};
+use crate::domain::{Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
 use crate::inspections::requests::{
     subject, DamageRequest, InspectionRequest, StepRequest, TemplateRequest,
 };
-use crate::inspections::{evaluate, DamageReport, Inspection, Subject, Template};
-use crate::model::Paging;
+use crate::inspections::{evaluate, DamageReport, Fit, Inspection, Subject, Template};
+use crate::model::{Paging, User};
 use crate::ssr::inspections::store::{DamageDraft, InspectionRecord, ReportScope};
 use crate::ssr::state::AppState;
 use crate::ssr::store::Store;
@@ -27,21 +27,6 @@ fn client_id(id: Option<Uuid>) -> Result<Uuid, Invalid> {
         None => Ok(Uuid::now_v7()),
         Some(id) if id.get_version_num() == 7 => Ok(id),
         Some(_) => Err(Invalid::new(Field::Body, Problem::Malformed)),
-    }
-}
-
-/// What decides which checklists apply to a record: an asset's category, a room's kind.
-pub(crate) enum Fit {
-    Category(String),
-    RoomKind(RoomKind),
-}
-
-impl Fit {
-    pub(crate) fn admits(&self, template: &Template) -> bool {
-        match self {
-            Fit::Category(c) => template.applies_to_asset(c),
-            Fit::RoomKind(k) => template.applies_to_room(*k),
-        }
     }
 }
 
@@ -148,11 +133,13 @@ pub async fn report(state: &AppState, v: &Visitor, req: DamageRequest) -> AppRes
     state.school(v)?.report_damage(v.actor(), draft).await
 }
 
-/// A teacher sees the reports they made; the others see every report.
+/// A teacher follows the reports they made; the others follow every report.
+pub(crate) fn may_follow(user: &User, report: &DamageReport) -> bool {
+    user.role.inspects() || report.reporter.id == user.id
+}
+
 fn may_see(v: &Visitor, report: &DamageReport) -> bool {
-    v.user
-        .as_ref()
-        .is_some_and(|u| u.role.inspects() || report.reporter.id == u.id)
+    v.user.as_ref().is_some_and(|u| may_follow(u, report))
 }
 
 pub async fn one_report(state: &AppState, v: &Visitor, id: Uuid) -> AppResult<DamageReport> {

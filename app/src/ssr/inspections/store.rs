@@ -20,6 +20,13 @@ pub struct InspectionRecord {
     pub notes: Option<String>,
 }
 
+/// A record's last inspection under one checklist, by the checklist's key.
+pub struct LastOfChecklist {
+    pub key: String,
+    pub at: DateTime<Utc>,
+    pub inspection: crate::rounds::standing::LastInspection,
+}
+
 /// A checked damage report, ready to store.
 pub struct DamageDraft {
     pub id: Uuid,
@@ -42,6 +49,8 @@ pub enum ReportScope {
     All,
     /// Neither closed nor rejected.
     Open,
+    /// Open, on this record (and, for a room, on the assets in it).
+    OpenOn(crate::inspections::Subject),
     /// Hazards (opened by a failed checklist item) not put right yet.
     Hazards,
 }
@@ -82,6 +91,11 @@ pub trait InspectionStore: Send + Sync {
         subject: crate::inspections::Subject,
         paging: Paging,
     ) -> AppResult<Vec<crate::inspections::Inspection>>;
+    /// The record's last inspection under each checklist (any version) it was inspected with.
+    async fn last_by_checklist(
+        &self,
+        subject: crate::inspections::Subject,
+    ) -> AppResult<Vec<LastOfChecklist>>;
     /// Loads inspections made before Rounds (a paper ledger) or generated for a benchmark, all
     /// by `inspector`, in one transaction with one history row for the batch. They open no
     /// repair tickets: what failed then was dealt with then.

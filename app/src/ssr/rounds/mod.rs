@@ -3,6 +3,7 @@
 //! API and the pages both call this.
 
 pub mod calendar;
+pub mod standing;
 pub mod store;
 
 use crate::dashboard::{Progress, ScheduleChecks};
@@ -43,8 +44,7 @@ fn window_of<'t>(
     templates: &'t [Template],
     today: NaiveDate,
 ) -> Option<(Window, &'t Template)> {
-    let since = crate::rounds::parse_day(&schedule.since).unwrap_or(today);
-    let window = schedule.cadence.window(today, since)?;
+    let window = schedule.window(today)?;
     let template = templates.iter().find(|t| t.key == schedule.template_key)?;
     Some((window, template))
 }

@@ -1,5 +1,6 @@
 //! Compensation cases and the replacement-value rule.
 
+use super::damage::{on_record, record_id};
 use super::history::record;
 use super::{db_error, SqlStore};
 use crate::domain::{Field, Invalid, Problem};
@@ -167,16 +168,22 @@ impl CompensationStore for SqlStore {
         } else {
             ""
         };
+        let on = filter
+            .on
+            .map(|on| format!("AND {}", on_record(on, 4)))
+            .unwrap_or_default();
         let sql = format!(
-            "{CASE_SELECT} AND ($1 IS NULL OR c.semester = $1) {open} \
+            "{CASE_SELECT} AND ($1 IS NULL OR c.semester = $1) {open} {on} \
              ORDER BY c.semester DESC, c.party_class, c.id LIMIT $2 OFFSET $3"
         );
-        let rows = query(&sql)
+        let mut q = query(&sql)
             .bind(filter.semester.as_deref())
             .bind(paging.limit)
-            .bind(paging.offset)
-            .fetch_all(&self.db)
-            .await?;
+            .bind(paging.offset);
+        if let Some(on) = filter.on {
+            q = q.bind(record_id(on));
+        }
+        let rows = q.fetch_all(&self.db).await?;
         rows.iter().map(case).collect()
     }
 

@@ -196,6 +196,23 @@ pub(super) async fn open_report(
 /// The filter of tickets still open: neither closed nor rejected.
 const OPEN: &str = "AND d.status NOT IN ('closed', 'rejected')";
 
+/// The reports `d` on a record bound as `$n`: on the asset, or on the room or an asset in it.
+pub(super) fn on_record(subject: Subject, n: u8) -> String {
+    match subject {
+        Subject::Asset(_) => format!("d.asset_id = ${n}"),
+        Subject::Room(_) => format!(
+            "(d.room_id = ${n} OR d.asset_id IN (SELECT a.id FROM assets a WHERE a.room_id = ${n}))"
+        ),
+    }
+}
+
+/// The id of an inspection's or a report's record.
+pub(super) fn record_id(subject: Subject) -> Uuid {
+    match subject {
+        Subject::Asset(id) | Subject::Room(id) => id,
+    }
+}
+
 /// What a scope adds to `WHERE d.school_id = $school` (`AND …`), and the user it binds as `$1`.
 fn scope_filter(scope: ReportScope) -> (String, Option<Uuid>) {
     match scope {
@@ -203,6 +220,10 @@ fn scope_filter(scope: ReportScope) -> (String, Option<Uuid>) {
         ReportScope::AssignedTo(u) => (format!("{OPEN} AND d.assignee_id = $1"), Some(u)),
         ReportScope::All => (String::new(), None),
         ReportScope::Open => (OPEN.into(), None),
+        ReportScope::OpenOn(on) => (
+            format!("{OPEN} AND {}", on_record(on, 1)),
+            Some(record_id(on)),
+        ),
         ReportScope::Hazards => (format!("{OPEN} AND d.source = 'inspection'"), None),
     }
 }

@@ -11,10 +11,11 @@ use crate::error::{AppError, AppResult};
 use crate::inspections::{Inspection, Source, Subject};
 use crate::ledgers::closing::ClosableLedger;
 use crate::model::{Named, Paging};
-use crate::ssr::clock::{school_date, school_time};
+use crate::rounds::standing::LastInspection;
+use crate::ssr::clock::{school_date, school_time, school_time_at};
 use crate::ssr::db::{query, time_text, Dialect, QueryBuilder, Row, Tx, SCHOOL};
 use crate::ssr::inspections::store::InspectionStore;
-use crate::ssr::inspections::store::{DamageDraft, InspectionRecord};
+use crate::ssr::inspections::store::{DamageDraft, InspectionRecord, LastOfChecklist};
 use crate::ssr::store::{Actor, Entity};
 use chrono::Utc;
 use uuid::Uuid;
@@ -181,6 +182,45 @@ impl InspectionStore for SqlStore {
             .fetch_all(&self.db)
             .await?;
         rows.iter().map(inspection).collect()
+    }
+
+    async fn last_by_checklist(&self, subject: Subject) -> AppResult<Vec<LastOfChecklist>> {
+        let column = match subject {
+            Subject::Asset(_) => "asset_id",
+            Subject::Room(_) => "room_id",
+        };
+        // Numbered newest first within each checklist key, over the record's own inspections.
+        let sql = format!(
+            "SELECT t_key, id, inspected_at, failed_items, u_id, u_name FROM \
+             (SELECT t.key AS t_key, i.id, i.inspected_at, i.failed_items, u.id AS u_id, \
+             u.display_name AS u_name, ROW_NUMBER() OVER \
+             (PARTITION BY t.key ORDER BY i.inspected_at DESC, i.id DESC) AS n \
+             FROM inspections i JOIN checklist_templates t ON t.id = i.template_id \
+             JOIN users u ON u.id = i.inspector_id \
+             WHERE i.school_id = $school AND i.{column} = $1) newest WHERE n = 1"
+        );
+        let rows = query(&sql)
+            .bind(super::damage::record_id(subject))
+            .fetch_all(&self.db)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let at = row.try_get("inspected_at")?;
+                Ok(LastOfChecklist {
+                    key: row.try_get("t_key")?,
+                    at,
+                    inspection: LastInspection {
+                        id: row.try_get("id")?,
+                        inspected_at: school_time_at(at),
+                        inspector: Named {
+                            id: row.try_get("u_id")?,
+                            name: row.try_get("u_name")?,
+                        },
+                        failed_items: row.try_get("failed_items")?,
+                    },
+                })
+            })
+            .collect()
     }
 
     async fn import_inspections(

@@ -6,15 +6,15 @@
 
 pub mod store;
 
-use crate::domain::{AssetStatus, Field, Invalid, Problem};
+use crate::domain::{Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Msg};
 use crate::inspections::requests::subject;
-use crate::inspections::{Subject, Template};
+use crate::inspections::{Fit, Subject, Template};
 use crate::rounds::sync::{
     Conflict, ConflictReason, Outcome, Seen, SyncError, SyncRecord, SyncResult, MAX_BATCH,
 };
-use crate::ssr::inspections::{damage_draft, inspection_record, Fit};
+use crate::ssr::inspections::{damage_draft, inspection_record};
 use crate::ssr::state::AppState;
 use crate::ssr::stocktake::store::{Recorded, ScanDraft};
 use crate::ssr::store::Store;
@@ -73,7 +73,7 @@ async fn subject_now(
         Subject::Asset(id) => {
             let asset = school.get_asset(id).await?.ok_or_else(gone)?;
             let mut found = Vec::new();
-            if matches!(asset.status, AssetStatus::Retired | AssetStatus::Lost) {
+            if !asset.status.in_service() {
                 found.push(ConflictReason::Retired);
             }
             let now_in = asset.room.map(|r| r.id);

@@ -82,6 +82,7 @@ pub async fn load_generated(district: &dyn Store, want: &Generated) -> Result<Ge
             .import_inspections(Actor::SYSTEM, inspector, &records)
             .await?;
     }
+    district.refresh_statistics().await?;
     Ok(made)
 }
 

@@ -96,13 +96,37 @@ pub struct Schedule {
     pub since: String,
 }
 
+/// The round of a schedule with `cadence`, set up on `since` (`YYYY-MM-DD`), on `today`, if it
+/// has one then (a schedule of some months has none outside them).
+#[cfg(feature = "ssr")]
+fn window_on(cadence: &Cadence, since: &str, today: chrono::NaiveDate) -> Option<Window> {
+    cadence.window(today, parse_day(since).unwrap_or(today))
+}
+
 #[cfg(feature = "ssr")]
 impl Schedule {
-    /// The schedule's round on `today`, if it has one then (a schedule of some months has
-    /// none outside them).
     pub fn window(&self, today: chrono::NaiveDate) -> Option<Window> {
-        let since = parse_day(&self.since).unwrap_or(today);
-        self.cadence.window(today, since)
+        window_on(&self.cadence, &self.since, today)
+    }
+}
+
+/// What an active schedule's rounds cover and when, without who does them: all a scanned
+/// record needs of it.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, PartialEq)]
+pub struct Coverage {
+    pub name: String,
+    pub template_key: String,
+    pub scope: Scope,
+    pub cadence: Cadence,
+    /// `YYYY-MM-DD`, the school's date the schedule was set up.
+    pub since: String,
+}
+
+#[cfg(feature = "ssr")]
+impl Coverage {
+    pub fn window(&self, today: chrono::NaiveDate) -> Option<Window> {
+        window_on(&self.cadence, &self.since, today)
     }
 }
 

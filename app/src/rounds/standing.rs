@@ -94,7 +94,7 @@ pub use checks::record_checks;
 mod checks {
     use super::{LastInspection, RecordCheck, RoundStanding};
     use crate::inspections::{Fit, Subject, Template};
-    use crate::rounds::{ItemState, Schedule};
+    use crate::rounds::{Coverage, ItemState};
     use chrono::NaiveDate;
     use std::collections::HashMap;
 
@@ -112,14 +112,14 @@ mod checks {
 
     /// The checklists among `templates` (the current versions) that apply to the record, in
     /// their order, each with its last inspection from `last` (by checklist key, with the
-    /// school's day it was made) and the most pressing round of the `schedules` (the active
-    /// ones) that holds the record on `today`.
+    /// school's day it was made) and the most pressing round of the active `schedules` that
+    /// holds the record on `today`.
     pub fn record_checks(
         subject: Subject,
         fit: &Fit,
         in_service: bool,
         templates: &[Template],
-        schedules: &[Schedule],
+        schedules: &[Coverage],
         last: &HashMap<String, (NaiveDate, LastInspection)>,
         today: NaiveDate,
     ) -> Vec<RecordCheck> {
@@ -153,9 +153,9 @@ mod checks {
     #[cfg(test)]
     mod tests {
         use super::*;
-        use crate::domain::{Role, RoomKind};
+        use crate::domain::RoomKind;
         use crate::model::Named;
-        use crate::rounds::{Assignee, Cadence, ItemState, Scope};
+        use crate::rounds::{Cadence, ItemState, Scope};
         use uuid::Uuid;
 
         fn template(key: &str, categories: &[&str], room_kinds: &[RoomKind]) -> Template {
@@ -170,16 +170,12 @@ mod checks {
             }
         }
 
-        fn schedule(name: &str, key: &str, scope: Scope, cadence: Cadence) -> Schedule {
-            Schedule {
-                id: Uuid::now_v7(),
+        fn schedule(name: &str, key: &str, scope: Scope, cadence: Cadence) -> Coverage {
+            Coverage {
                 name: name.into(),
                 template_key: key.into(),
-                template_name: String::new(),
                 scope,
                 cadence,
-                assignee: Assignee::Role { role: Role::Staff },
-                active: true,
                 since: "2026-09-01".into(),
             }
         }

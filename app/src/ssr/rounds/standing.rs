@@ -32,7 +32,7 @@ pub async fn standing(
     let sees_cases = viewer.role.manages_register();
     let (templates, schedules, last, open, cases) = tokio::try_join!(
         school.current_templates(),
-        school.schedules(false),
+        school.coverage(),
         school.last_by_checklist(subject),
         school.damage_reports(ReportScope::OpenOn(subject), Paging::first(OPEN_ON_PAGE)),
         async {

@@ -64,6 +64,8 @@ pub trait RoundStore: Send + Sync {
         draft: ScheduleDraft,
     ) -> AppResult<crate::rounds::Schedule>;
     async fn end_schedule(&self, actor: Actor, id: Uuid) -> AppResult<()>;
+    /// What the active schedules cover and when (no assignee resolved: a scan's lighter read).
+    async fn coverage(&self) -> AppResult<Vec<crate::rounds::Coverage>>;
     /// Everything a scope covers now (retired and lost assets left out).
     async fn round_subjects(&self, scope: &crate::rounds::Scope) -> AppResult<Vec<RoundSubject>>;
     /// When each record was last inspected with checklist `template_key` (any version).

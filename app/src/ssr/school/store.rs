@@ -28,6 +28,9 @@ pub struct SchoolImport {
 pub trait SchoolStore: Send + Sync {
     /// Answers when the database does.
     async fn health(&self) -> AppResult<()>;
+    /// Brings the database's planner statistics up to date after a bulk load (without them a
+    /// record's inspections may be read through the school's index: milliseconds, not µs).
+    async fn refresh_statistics(&self) -> AppResult<()>;
     /// The asker's school's name.
     async fn school_name(&self) -> AppResult<String>;
     /// Whether the server has no users at all (a fresh database).

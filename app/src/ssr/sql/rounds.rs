@@ -10,7 +10,7 @@ use crate::duties::round_duty;
 use crate::error::{AppError, AppResult};
 use crate::inspections::Subject;
 use crate::model::Named;
-use crate::rounds::{Assignee, Cadence, Schedule, Scope};
+use crate::rounds::{Assignee, Cadence, Coverage, Schedule, Scope};
 use crate::ssr::db::{query, query_scalar, QueryBuilder, Tx};
 use crate::ssr::rounds::store::RoundStore;
 use crate::ssr::rounds::store::{RoundSubject, ScheduleDraft, ScopeGroup, ScopeTally};
@@ -271,6 +271,26 @@ impl RoundStore for SqlStore {
         );
         commit_with_history(tx, actor, Entity::Schedule, id, Some(&before), after).await?;
         Ok(())
+    }
+
+    async fn coverage(&self) -> AppResult<Vec<Coverage>> {
+        let rows = query(
+            "SELECT name, template_key, scope, cadence, created_at FROM schedules \
+             WHERE school_id = $school AND active ORDER BY created_at, id",
+        )
+        .fetch_all(&self.db)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Coverage {
+                    name: get(row, "name")?,
+                    template_key: get(row, "template_key")?,
+                    scope: from_json(&get::<String>(row, "scope")?)?,
+                    cadence: from_json(&get::<String>(row, "cadence")?)?,
+                    since: school_day(&get::<String>(row, "created_at")?),
+                })
+            })
+            .collect()
     }
 
     async fn round_subjects(&self, scope: &Scope) -> AppResult<Vec<RoundSubject>> {

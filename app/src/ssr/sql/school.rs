@@ -52,6 +52,11 @@ impl SchoolStore for SqlStore {
         Ok(self.db.ping().await?)
     }
 
+    async fn refresh_statistics(&self) -> AppResult<()> {
+        query("ANALYZE").execute(&self.db).await?;
+        Ok(())
+    }
+
     async fn school_name(&self) -> AppResult<String> {
         let name: Option<String> = query_scalar("SELECT name FROM schools WHERE id = $school")
             .fetch_optional(&self.db)

@@ -81,10 +81,13 @@ async function markItems() {
 
 async function refresh() {
   if (!bar) return;
+  // Both read before either is shown (records first: a sync stores its time before it clears
+  // what it sent), so the bar never shows an emptied queue beside an old sync time.
   const records = await myRecords();
+  const lastSync = await meta('last-sync', '');
   const pending = records.filter((r) => r.state !== 'rejected');
   $('[data-pending]', bar).textContent = String(pending.length);
-  $('[data-last-sync]', bar).textContent = (await meta('last-sync', '')) || text.never;
+  $('[data-last-sync]', bar).textContent = lastSync || text.never;
   const rejected = $('[data-rejected]', bar);
   rejected.replaceChildren(
     ...records
@@ -339,8 +342,8 @@ export async function sync(manual) {
       if (res.status === 401) throw new SignedOut();
       if (!res.ok) throw new Error(`sync answered ${res.status}`);
       const answer = await res.json();
-      await applyResults(chunk, answer.results);
       await setMeta('last-sync', answer.synced_at.slice(0, 16).replace('T', ' '));
+      await applyResults(chunk, answer.results);
     }
     say('');
     failures = 0;

@@ -120,6 +120,8 @@ try {
     await checks.step('back online: the queue syncs by itself, once, and the pending count is 0', async () => {
       await network(false);
       await waitPending(0);
+      await page.waitForFunction(() => /\d{4}-\d\d-\d\d \d\d:\d\d/.test(document.querySelector('[data-last-sync]')?.textContent ?? ''), null, { timeout: 10000 })
+        .catch(() => {});
       const last = await page.textContent('[data-last-sync]');
       expect(/\d{4}-\d\d-\d\d \d\d:\d\d/.test(last), `last sync shown: ${last}`);
       if (shots) await page.screenshot({ path: join(shots, 'round-synced.png') });

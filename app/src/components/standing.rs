@@ -91,12 +91,9 @@ fn check_row(lang: Lang, c: RecordCheck, subject: Subject, inspects: bool) -> im
         Some(r) => format!("{} · {} {}", r.schedule, lang.t(Msg::DueBy), r.due),
         None => lang.t(Msg::NotScheduled).to_string(),
     };
-    let (kind, id) = match subject {
-        Subject::Asset(id) => ("asset", id),
-        Subject::Room(id) => ("room", id),
-    };
     let pressing = state.is_some_and(|st| st != crate::rounds::ItemState::Done);
     let open = inspects.then(|| {
+        let (kind, id) = (subject.kind(), subject.id());
         let href = format!("/inspect/{kind}/{id}?template={}", c.template_id);
         let class = if pressing {
             "button"

@@ -23,6 +23,23 @@ pub enum Subject {
     Room(Uuid),
 }
 
+impl Subject {
+    /// The asset's or the room's id.
+    pub fn id(self) -> Uuid {
+        match self {
+            Subject::Asset(id) | Subject::Room(id) => id,
+        }
+    }
+
+    /// `asset` or `room`, as page paths (`/inspect/asset/…`) and the API spell it.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Subject::Asset(_) => "asset",
+            Subject::Room(_) => "room",
+        }
+    }
+}
+
 /// What decides which checklists apply to a record: an asset's category, a room's kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fit {

@@ -22,18 +22,12 @@ pub struct CheckedThing {
     pub place: Option<String>,
 }
 
-fn subject_id(s: &Subject) -> Uuid {
-    match s {
-        Subject::Asset(id) | Subject::Room(id) => *id,
-    }
-}
-
 /// What the checklist covers and nobody checked in the period: open (overdue) when it closes.
 pub fn unchecked(things: &[CheckedThing], inspections: &[Inspection]) -> Vec<OpenItem> {
-    let done: HashSet<Uuid> = inspections.iter().map(|i| subject_id(&i.subject)).collect();
+    let done: HashSet<Uuid> = inspections.iter().map(|i| i.subject.id()).collect();
     things
         .iter()
-        .filter(|t| !done.contains(&subject_id(&t.subject)))
+        .filter(|t| !done.contains(&t.subject.id()))
         .map(|t| {
             // A room is named by its place ("building · room"); an asset by its name, with
             // its place beside it.
@@ -95,7 +89,7 @@ pub fn rows(
 ) -> Vec<Vec<Cell>> {
     let mut latest: HashMap<Uuid, &Inspection> = HashMap::new();
     for i in inspections {
-        let id = subject_id(&i.subject);
+        let id = i.subject.id();
         if latest
             .get(&id)
             .is_none_or(|l| l.inspected_at < i.inspected_at)
@@ -114,7 +108,7 @@ pub fn rows(
                 Cell::text(thing.model.as_deref()),
                 Cell::text(thing.place.as_deref()),
             ];
-            let Some(done) = latest.get(&subject_id(&thing.subject)) else {
+            let Some(done) = latest.get(&thing.subject.id()) else {
                 row.extend(template.items.iter().map(|_| Cell::Empty));
                 row.extend([
                     Cell::Text(lang.t(Msg::NotInspected).into()),

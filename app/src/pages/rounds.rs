@@ -6,19 +6,11 @@ use super::loaded;
 use crate::components::frame::Frame;
 use crate::components::round_forms::RoundForms;
 use crate::i18n::{Lang, Msg};
-use crate::inspections::Subject;
 use crate::rounds::sync::{RecordKind, SyncConflict};
 use crate::rounds::{ItemState, Round, RoundItem};
 use crate::server_fns::rounds::{my_rounds, rounds_overview, Overview, RoundsDesk};
 use crate::session::use_session;
 use leptos::prelude::*;
-
-fn subject_parts(subject: Subject) -> (&'static str, uuid::Uuid) {
-    match subject {
-        Subject::Asset(id) => ("asset", id),
-        Subject::Room(id) => ("room", id),
-    }
-}
 
 /// A progress bar with "done / total".
 pub fn progress(lang: Lang, done: usize, total: usize) -> impl IntoView {
@@ -32,7 +24,7 @@ pub fn progress(lang: Lang, done: usize, total: usize) -> impl IntoView {
 }
 
 fn item_row(lang: Lang, item: RoundItem) -> impl IntoView {
-    let (kind, id) = subject_parts(item.subject);
+    let (kind, id) = (item.subject.kind(), item.subject.id());
     let title = match &item.asset_code {
         Some(code) => format!("{} · {code}", item.name),
         None => item.name.clone(),
@@ -216,7 +208,7 @@ fn overview_view(lang: Lang, overview: Overview) -> AnyView {
                 .filter(|i| i.state == ItemState::Overdue)
                 .take(30)
                 .map(|i| {
-                    let (kind, id) = subject_parts(i.subject);
+                    let (kind, id) = (i.subject.kind(), i.subject.id());
                     view! {
                         <li><a href=format!("/{kind}s/{id}")>{i.name}</a>
                             <span class="muted">" · "{i.building}" "{i.room}</span></li>

@@ -248,10 +248,7 @@ mod checks {
             let fit = Fit::Category("灭火器".into());
             let templates = [template("fire", &["灭火器"], &[])];
             let by_name = Scope {
-                assets: vec![match asset {
-                    Subject::Asset(id) => id,
-                    Subject::Room(id) => id,
-                }],
+                assets: vec![asset.id()],
                 ..Default::default()
             };
             let schedules = [

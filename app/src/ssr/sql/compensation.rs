@@ -1,6 +1,6 @@
 //! Compensation cases and the replacement-value rule.
 
-use super::damage::{on_record, record_id};
+use super::damage::on_record;
 use super::history::record;
 use super::{db_error, SqlStore};
 use crate::domain::{Field, Invalid, Problem};
@@ -181,7 +181,7 @@ impl CompensationStore for SqlStore {
             .bind(paging.limit)
             .bind(paging.offset);
         if let Some(on) = filter.on {
-            q = q.bind(record_id(on));
+            q = q.bind(on.id());
         }
         let rows = q.fetch_all(&self.db).await?;
         rows.iter().map(case).collect()

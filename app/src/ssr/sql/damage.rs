@@ -206,13 +206,6 @@ pub(super) fn on_record(subject: Subject, n: u8) -> String {
     }
 }
 
-/// The id of an inspection's or a report's record.
-pub(super) fn record_id(subject: Subject) -> Uuid {
-    match subject {
-        Subject::Asset(id) | Subject::Room(id) => id,
-    }
-}
-
 /// What a scope adds to `WHERE d.school_id = $school` (`AND …`), and the user it binds as `$1`.
 fn scope_filter(scope: ReportScope) -> (String, Option<Uuid>) {
     match scope {
@@ -220,10 +213,7 @@ fn scope_filter(scope: ReportScope) -> (String, Option<Uuid>) {
         ReportScope::AssignedTo(u) => (format!("{OPEN} AND d.assignee_id = $1"), Some(u)),
         ReportScope::All => (String::new(), None),
         ReportScope::Open => (OPEN.into(), None),
-        ReportScope::OpenOn(on) => (
-            format!("{OPEN} AND {}", on_record(on, 1)),
-            Some(record_id(on)),
-        ),
+        ReportScope::OpenOn(on) => (format!("{OPEN} AND {}", on_record(on, 1)), Some(on.id())),
         ReportScope::Hazards => (format!("{OPEN} AND d.source = 'inspection'"), None),
     }
 }

@@ -138,6 +138,14 @@ pub(super) async fn insert_inspection(
     Ok(failed.len())
 }
 
+/// The column of `inspections` that names a record of `subject`'s kind.
+fn subject_column(subject: Subject) -> &'static str {
+    match subject {
+        Subject::Asset(_) => "asset_id",
+        Subject::Room(_) => "room_id",
+    }
+}
+
 impl SqlStore {
     pub(super) async fn one_inspection(&self, id: Uuid) -> AppResult<Option<Inspection>> {
         let row = query(format!(
@@ -167,16 +175,13 @@ impl InspectionStore for SqlStore {
     }
 
     async fn inspections_of(&self, subject: Subject, paging: Paging) -> AppResult<Vec<Inspection>> {
-        let (column, id) = match subject {
-            Subject::Asset(a) => ("asset_id", a),
-            Subject::Room(r) => ("room_id", r),
-        };
+        let column = subject_column(subject);
         let sql = format!(
             "{} AND i.{column} = $1 ORDER BY i.inspected_at DESC, i.id DESC LIMIT $2 OFFSET $3",
             inspection_select(self.db.dialect())
         );
         let rows = query(&sql)
-            .bind(id)
+            .bind(subject.id())
             .bind(paging.limit)
             .bind(paging.offset)
             .fetch_all(&self.db)
@@ -185,10 +190,7 @@ impl InspectionStore for SqlStore {
     }
 
     async fn last_by_checklist(&self, subject: Subject) -> AppResult<Vec<LastOfChecklist>> {
-        let column = match subject {
-            Subject::Asset(_) => "asset_id",
-            Subject::Room(_) => "room_id",
-        };
+        let column = subject_column(subject);
         // Numbered newest first within each checklist key, over the record's own inspections.
         let sql = format!(
             "SELECT t_key, id, inspected_at, failed_items, u_id, u_name FROM \
@@ -199,10 +201,7 @@ impl InspectionStore for SqlStore {
              JOIN users u ON u.id = i.inspector_id \
              WHERE i.school_id = $school AND i.{column} = $1) newest WHERE n = 1"
         );
-        let rows = query(&sql)
-            .bind(super::damage::record_id(subject))
-            .fetch_all(&self.db)
-            .await?;
+        let rows = query(&sql).bind(subject.id()).fetch_all(&self.db).await?;
         rows.iter()
             .map(|row| {
                 let at = row.try_get("inspected_at")?;

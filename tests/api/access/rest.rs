@@ -1,60 +1,10 @@
-//! The role × route matrix, generated: every operation of the OpenAPI document is tried by every
-//! role (anonymous included) and the answer compared with one table of who may do what. An
-//! operation the table does not decide, or a decision for an operation that no longer exists,
-//! fails the test, so a new route cannot land without one.
-//!
-//! "May" means the role check lets the caller through: any answer but 401 and 403 (the made-up
-//! ids and empty bodies then make most answers a 404 or 422). Who may see which record (a
-//! teacher's own reports, one school's data) is tested where those rules live.
+//! The REST operations of `/api/v1`, as the OpenAPI document lists them.
 
-use reqwest::{Method, StatusCode};
-use rounds_tests::spawn_app;
+use super::{every_operation_decided, tokens, Verdicts, Who, CALLERS};
+use reqwest::Method;
+use rounds_tests::{spawn_app, Answer};
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
-
-/// The callers, in the order of a [`Who`]'s columns.
-const CALLERS: [&str; 6] = [
-    "anonymous",
-    "demo-teacher",
-    "demo-staff",
-    "demo-manager",
-    "demo-admin",
-    "demo-district",
-];
-
-/// Who may call an operation.
-#[derive(Clone, Copy, Debug)]
-enum Who {
-    /// Anyone, signed in or not.
-    Anyone,
-    /// Every signed-in account, the district admin too.
-    SignedIn,
-    /// The people of a school: teachers, staff, the asset manager, the admin.
-    School,
-    /// Those who inspect: staff, the asset manager and the admin.
-    Inspectors,
-    /// Those who keep the register: the asset manager and the admin.
-    Managers,
-    /// The school's admin.
-    Admin,
-    /// The district admin.
-    District,
-}
-
-impl Who {
-    /// Whether each of [`CALLERS`] may call.
-    fn allows(self) -> [bool; 6] {
-        match self {
-            Who::Anyone => [true; 6],
-            Who::SignedIn => [false, true, true, true, true, true],
-            Who::School => [false, true, true, true, true, false],
-            Who::Inspectors => [false, false, true, true, true, false],
-            Who::Managers => [false, false, false, true, true, false],
-            Who::Admin => [false, false, false, false, true, false],
-            Who::District => [false, false, false, false, false, true],
-        }
-    }
-}
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The one table: every operation of `/api/v1`, and who may call it (the document itself,
 /// `GET /openapi.json`, is read by anyone: the test starts by reading it signed out).
@@ -162,6 +112,14 @@ fn operations(spec: &Value) -> Vec<String> {
     ops
 }
 
+/// The error code of a REST answer.
+fn rest_code(a: &Answer) -> String {
+    a.json()["error"]["code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
 #[tokio::test]
 async fn every_operation_lets_in_exactly_the_roles_the_table_names() {
     let app = spawn_app().await;
@@ -170,33 +128,20 @@ async fn every_operation_lets_in_exactly_the_roles_the_table_names() {
         .await
         .json();
     let table = table();
-    let documented = operations(&spec);
-    let undecided: Vec<_> = documented
-        .iter()
-        .filter(|op| !table.contains_key(op.as_str()))
-        .collect();
-    assert!(
-        undecided.is_empty(),
-        "operations with no decision in the table: {undecided:?}"
-    );
-    let stale: Vec<_> = table
-        .keys()
-        .filter(|op| !documented.iter().any(|d| d == *op))
-        .collect();
-    assert!(
-        stale.is_empty(),
-        "decisions for operations the document lacks: {stale:?}"
+    every_operation_decided(
+        &operations(&spec).into_iter().collect(),
+        &table
+            .keys()
+            .map(|op| op.to_string())
+            .collect::<BTreeSet<_>>(),
     );
 
     let id = uuid::Uuid::now_v7().to_string();
-    let mut tokens: Vec<Option<String>> = vec![None];
-    for login in &CALLERS[1..] {
-        tokens.push(Some(app.token(login).await));
-    }
+    let tokens = tokens(&app).await;
     // Signing out ends the caller's own token: those run last, each with a token of its own.
     let mut ops: Vec<(&str, Who)> = table.iter().map(|(op, who)| (*op, *who)).collect();
     ops.sort_by_key(|(op, _)| op.starts_with("DELETE /auth/"));
-    let mut wrong = Vec::new();
+    let mut verdicts = Verdicts::default();
     for (op, who) in ops {
         let (method, path) = op.split_once(' ').unwrap();
         let concrete = format!("/api/v1{path}")
@@ -223,37 +168,8 @@ async fn every_operation_lets_in_exactly_the_roles_the_table_names() {
                     body.clone(),
                 )
                 .await;
-            let refused = if caller == 0 {
-                StatusCode::UNAUTHORIZED
-            } else {
-                StatusCode::FORBIDDEN
-            };
-            let let_in = a.status != StatusCode::UNAUTHORIZED && a.status != StatusCode::FORBIDDEN;
-            let code = if caller == 0 {
-                "unauthorized"
-            } else {
-                "forbidden"
-            };
-            if let_in != may || (!may && (a.status != refused || a.json()["error"]["code"] != code))
-            {
-                wrong.push(format!(
-                    "{op} as {login}: {} {}",
-                    a.status,
-                    a.text.chars().take(80).collect::<String>()
-                ));
-            }
-            assert!(
-                !a.status.is_server_error(),
-                "{op} as {login}: {} {}",
-                a.status,
-                a.text
-            );
+            verdicts.judge(op, caller, may, &a, rest_code);
         }
     }
-    assert!(
-        wrong.is_empty(),
-        "{} answers differ from the table:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    verdicts.assert_none();
 }

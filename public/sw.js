@@ -5,9 +5,10 @@
 // While a round is open (the rounds page was opened today), a scanned tag opens straight in
 // the round page, which opens that item's checklist.
 const SHELL = 'rounds-shell-v1';
-const FILES = ['/pkg/rounds.css', '/offline/round.js', '/offline/store.js', '/favicon.svg'];
-// Kept when first used: the counting page's script and the scanner with its decoder.
-const ON_USE = /^\/(offline|scan)\/[\w./-]+\.(js|wasm)$/;
+const FILES = ['/offline/round.js', '/offline/store.js', '/favicon.svg'];
+// Kept when first used: the counting page's script, the scanner with its decoder, and the
+// stylesheet (its name carries its content's hash; the round and count pages add it).
+const ON_USE = /^\/((offline|scan)\/[\w./-]+\.(js|wasm)|pkg\/rounds(\.[0-9a-f]+)?\.css)$/;
 const COUNT_PAGE = /^\/stocktakes\/[0-9a-f-]{36}\/count$/;
 // A navigation that takes longer than this is answered from the cache (weak signal).
 const PATIENCE_MS = 4000;

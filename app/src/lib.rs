@@ -12,16 +12,19 @@ pub mod inspections;
 pub mod labels;
 pub mod ledgers;
 pub mod model;
+#[cfg(feature = "ssr")]
 pub mod pages;
 pub mod rounds;
 pub mod server_fns;
 pub mod session;
+#[cfg(feature = "ssr")]
 mod shell;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod stocktake;
 
 pub use session::Session;
+#[cfg(feature = "ssr")]
 pub use shell::{shell, App};
 
 /// Entry point of the wasm: hydrates the islands on the page.

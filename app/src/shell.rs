@@ -17,6 +17,9 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let lang = session.lang;
     let title = session.t(crate::i18n::Msg::AppName);
     provide_context(session);
+    let stylesheet = crate::ssr::visitor::state()
+        .map(|st| st.assets.stylesheet())
+        .unwrap_or_else(|_| "/pkg/rounds.css".into());
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -24,7 +27,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0f6e56"/>
-                <link rel="stylesheet" href="/pkg/rounds.css"/>
+                <link rel="stylesheet" href=stylesheet/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <title>{title}</title>
             </head>

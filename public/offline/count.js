@@ -5,7 +5,7 @@
 // for a register asset outside the stocktake) replaces the phone's when the answer comes.
 // Every sentence shown comes from #count-text (JSON), rendered by the server in the user's language.
 import { signal, unlockSound } from '/scan/feedback.js';
-import { localDay, openStore, tagOf, uuidv7 } from './store.js';
+import { localDay, openStore, stylesheet, tagOf, uuidv7 } from './store.js';
 
 const SHELL = 'rounds-shell-v1';
 const RETRY_MS = 30000;
@@ -446,7 +446,7 @@ async function keepForOffline() {
     await navigator.serviceWorker.ready;
     if (navigator.onLine) {
       const cache = await caches.open(SHELL);
-      await cache.addAll([location.pathname, ...SCANNER_FILES]);
+      await cache.addAll([location.pathname, stylesheet(), ...SCANNER_FILES]);
       await cache.put('/__count_day', new Response(localDay()));
     }
     navigator.storage?.persist?.();

@@ -4,7 +4,7 @@
 // POST /api/v1/sync when there is a connection (photos first, each sent once).
 // Every sentence shown comes from #round-text, rendered by the server in the user's language.
 
-import { localDay, normalise, openStore, uuidv7 } from './store.js';
+import { localDay, normalise, openStore, stylesheet, uuidv7 } from './store.js';
 
 const SHELL = 'rounds-shell-v1';
 const bar = document.getElementById('sync-bar');
@@ -400,7 +400,7 @@ async function keepForOffline() {
     await navigator.serviceWorker.ready;
     if (navigator.onLine && location.pathname === '/rounds') {
       const cache = await caches.open(SHELL);
-      await cache.add('/rounds');
+      await cache.addAll(['/rounds', stylesheet()]);
       await cache.put('/__round_day', new Response(localDay()));
     }
     navigator.storage?.persist?.();

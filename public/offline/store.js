@@ -33,6 +33,11 @@ export function tagOf(text) {
 }
 
 /** The phone's date, as the service worker reads it. */
+/** The page's stylesheet (its name carries its content's hash), kept with the page for offline use. */
+export function stylesheet() {
+  return document.querySelector('link[rel="stylesheet"]')?.getAttribute('href') || '/pkg/rounds.css';
+}
+
 export function localDay() {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

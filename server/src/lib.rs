@@ -33,6 +33,8 @@ pub async fn prepare(args: &ServeArgs) -> anyhow_lite::Result<AppState> {
         .build();
     Ok(AppState {
         leptos_options,
+        // Filled in by the router when it loads the built site.
+        assets: Default::default(),
         district,
         settings: Arc::new(Settings {
             secure_cookies: public_url.starts_with("https://"),

@@ -77,7 +77,7 @@ async fn scanned_records_arrive_without_wasm_and_forms_bring_it() {
         .page(&browser, &format!("/t/{}", asset["tag"].as_str().unwrap()))
         .await;
     assert!(
-        !scan.text.contains("rounds_bg"),
+        !scan.text.contains("_bg.wasm") && !scan.text.contains("<leptos-island"),
         "a scanned record needs no wasm"
     );
     let edit = app
@@ -87,11 +87,76 @@ async fn scanned_records_arrive_without_wasm_and_forms_bring_it() {
         )
         .await;
     assert_eq!(
-        edit.text.matches("rounds_bg.wasm").count(),
+        edit.text.matches("_bg.wasm").count(),
         1,
         "the edit form loads the wasm once"
     );
     assert!(edit.text.contains("<leptos-island"));
+}
+
+/// The `/pkg/…` paths a page links (stylesheet, islands script and wasm).
+fn linked_pkg_files(html: &str) -> Vec<String> {
+    html.split("href=\"/pkg/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|name| format!("/pkg/{name}"))
+        .collect()
+}
+
+#[tokio::test]
+async fn pages_link_the_built_site_by_hashed_names_kept_for_good() {
+    let app = spawn_app().await;
+    let manager = app.signed_in_browser("demo-manager").await;
+    let token = app.token("demo-manager").await;
+    let assets = app.get_json(&token, "/assets?limit=1").await;
+    let id = assets["items"][0]["id"].as_str().unwrap().to_string();
+    let editor = app.page(&manager, &format!("/manage/assets/{id}")).await;
+    let linked = linked_pkg_files(&editor.text);
+    let hashed = |stem: &str, rest: &str| {
+        linked.iter().find(|p| {
+            p.strip_prefix(&format!("/pkg/{stem}."))
+                .and_then(|tail| tail.strip_suffix(rest))
+                .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
+    };
+    let css = hashed("rounds", ".css").expect("the stylesheet by its hashed name");
+    let js = hashed("rounds-forms", ".js").expect("the editor's islands bundle, forms");
+    let wasm = hashed("rounds-forms", "_bg.wasm").expect("its wasm, by the same hash");
+    assert_eq!(
+        js.trim_end_matches(".js"),
+        wasm.trim_end_matches("_bg.wasm")
+    );
+    assert!(
+        !editor.text.contains("rounds-inspect") && !editor.text.contains("rounds-labels"),
+        "a page loads its own bundle only"
+    );
+    for (hashed, plain) in [
+        (css, "/pkg/rounds.css"),
+        (js, "/pkg/rounds-forms.js"),
+        (wasm, "/pkg/rounds-forms_bg.wasm"),
+    ] {
+        let kept = reqwest::get(app.url(hashed)).await.unwrap();
+        assert_eq!(kept.status(), StatusCode::OK, "{hashed}");
+        assert_eq!(
+            kept.headers()["cache-control"],
+            "public, max-age=31536000, immutable",
+            "{hashed}"
+        );
+        let plain = reqwest::get(app.url(plain)).await.unwrap();
+        assert_eq!(plain.headers()["cache-control"], "no-cache", "{plain:?}");
+        assert_eq!(
+            kept.bytes().await.unwrap(),
+            plain.bytes().await.unwrap(),
+            "{hashed} is the file itself"
+        );
+    }
+    let labels = app.page(&manager, "/manage/labels").await;
+    assert!(
+        linked_pkg_files(&labels.text)
+            .iter()
+            .any(|p| p.starts_with("/pkg/rounds-labels.")),
+        "the labels desk loads the labels bundle"
+    );
 }
 
 #[tokio::test]
@@ -123,7 +188,7 @@ async fn the_built_site_is_sent_precompressed_and_revalidated_by_etag() {
         .unwrap();
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
     let wasm = client
-        .get(app.url("/pkg/rounds_bg.wasm"))
+        .get(app.url("/pkg/rounds-forms_bg.wasm"))
         .send()
         .await
         .unwrap();

@@ -71,11 +71,14 @@ export async function launch(args = []) {
 
 /** What the Content-Security-Policy refused on any page of this run; `summary()` fails on any. */
 const refused = [];
+/** Islands a page showed that its wasm bundle lacks (Bundle in app/src/components/frame.rs). */
+const unbundled = [];
 
 function watchPage(page) {
   page.on('console', (msg) => {
     const text = msg.text();
     if (/Content Security Policy/i.test(text)) refused.push(`${page.url()}: ${text}`);
+    if (/Could not find WASM function for the island/.test(text)) unbundled.push(`${page.url()}: ${text}`);
   });
 }
 
@@ -122,6 +125,13 @@ export class Checks {
     } else {
       this.passed++;
       console.log('ok   no page broke the Content-Security-Policy');
+    }
+    if (unbundled.length) {
+      this.failed++;
+      console.log(`FAIL ${unbundled.length} island(s) missing from their page's wasm bundle: ${unbundled.slice(0, 3).join(' | ')}`);
+    } else {
+      this.passed++;
+      console.log('ok   every island shown was in its page\'s wasm bundle');
     }
     if (inaccessible.size) {
       this.failed++;

@@ -1,16 +1,16 @@
 //! The admin's checklist form: name, what it applies to, and the items one a line.
 
-use super::editors::outcome;
 use super::fields::TextInput;
+use super::saving_form::SavingForm;
 use crate::i18n::{Lang, Msg};
 use crate::server_fns::checklists::{ChecklistDraft, SaveChecklist};
 use leptos::prelude::*;
+use server_fn::ServerFn;
 
-#[island]
+#[component]
 pub fn ChecklistForm(lang: Lang, draft: ChecklistDraft) -> impl IntoView {
-    let action = ServerAction::<SaveChecklist>::new();
     view! {
-        <ActionForm action=action attr:class="form checklist-form">
+        <SavingForm lang action=SaveChecklist::url() class="form checklist-form">
             <input type="hidden" name="form[key]" value=draft.key/>
             <input type="hidden" name="form[version]" value=draft.version.to_string()/>
             <TextInput label=lang.t(Msg::Name) name="form[name]" value=draft.name required=true/>
@@ -22,7 +22,6 @@ pub fn ChecklistForm(lang: Lang, draft: ChecklistDraft) -> impl IntoView {
             </label>
             <p class="muted">{lang.t(Msg::ChecklistSyntax)}</p>
             <button type="submit">{lang.t(Msg::SaveNewVersion)}</button>
-            {outcome(lang, action)}
-        </ActionForm>
+        </SavingForm>
     }
 }

@@ -77,3 +77,14 @@ pub fn named_choices(items: &[Named]) -> Vec<(String, String)> {
         .map(|n| (n.id.to_string(), n.name.clone()))
         .collect()
 }
+
+/// A closed set of values (an enum's `ALL`) as select choices: its code and its translated text.
+pub fn choices<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    text: impl Fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (code(*v).to_string(), text(*v).to_string()))
+        .collect()
+}

@@ -77,15 +77,73 @@ pub fn error_notice(e: crate::error::AppError) -> AnyView {
     view! { <Notice title body=e.message(s.lang)/> }.into_any()
 }
 
-/// Loads the wasm that hydrates the islands; a page that shows an island renders this once.
-/// Pages without islands (the scanned records, home, search) skip the download entirely.
+/// The islands' wasm comes in bundles, each the islands of a few pages, so that a page
+/// downloads only what it hydrates. Each is the cargo feature `islands-{name}` of the app
+/// crate, built by `.ci/build-site` into `/pkg/rounds-{name}.js` and its `_bg.wasm`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    /// The forms that save a record ([`SavingForm`](super::saving_form::SavingForm)).
+    Forms,
+    /// The label sheets' download with its progress, and the label-stock form.
+    Labels,
+    /// The register import: upload, preview, apply.
+    Import,
+    /// The scanned record's inspection and damage-report forms, with photos.
+    Inspect,
+}
+
+impl Bundle {
+    pub const ALL: [Bundle; 4] = [
+        Bundle::Forms,
+        Bundle::Labels,
+        Bundle::Import,
+        Bundle::Inspect,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Bundle::Forms => "forms",
+            Bundle::Labels => "labels",
+            Bundle::Import => "import",
+            Bundle::Inspect => "inspect",
+        }
+    }
+}
+
+/// Loads the wasm bundle that hydrates the page's islands; a page that shows an island renders
+/// this once, naming the bundle its islands are in. Pages without islands (the scanned
+/// records, home, search) skip the download entirely.
 #[component]
-pub fn IslandScripts() -> impl IntoView {
+pub fn IslandScripts(bundle: Bundle) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    let scripts = crate::ssr::visitor::state()
-        .ok()
-        .map(|st| view! { <HydrationScripts options=st.leptos_options islands=true/> });
+    let scripts = crate::ssr::visitor::state().ok().map(|st| {
+        let mut options = st.leptos_options;
+        options.output_name = st.assets.bundle(bundle.name()).into();
+        view! { <HydrationScripts options islands=true/> }
+    });
     #[cfg(not(feature = "ssr"))]
-    let scripts: Option<()> = None;
+    let scripts: Option<()> = {
+        let _ = bundle;
+        None
+    };
     scripts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bundle;
+
+    /// `.ci/build-site` builds a bundle for each `islands-NAME` feature; each is one the pages
+    /// can name, and each the pages name is built.
+    #[test]
+    fn every_bundle_is_an_islands_feature_of_the_app_crate() {
+        let mut features: Vec<&str> = include_str!("../../Cargo.toml")
+            .lines()
+            .filter_map(|line| line.strip_prefix("islands-")?.split(' ').next())
+            .collect();
+        let mut names: Vec<&str> = Bundle::ALL.iter().map(|b| b.name()).collect();
+        features.sort();
+        names.sort();
+        assert_eq!(features, names);
+    }
 }

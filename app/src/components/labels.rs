@@ -1,10 +1,11 @@
 //! The labels page's islands: the PDF download with progress, and the custom-stock form.
 
-use super::editors::outcome;
 use super::fields::TextInput;
+use super::saving_form::SavingForm;
 use crate::i18n::{Lang, Msg};
 use crate::server_fns::labels::SaveLabelStock;
 use leptos::prelude::*;
+use server_fn::ServerFn;
 
 /// Where a download stands (only the browser moves past `Making`).
 #[derive(Clone, Debug, PartialEq)]
@@ -77,12 +78,10 @@ pub fn LabelDownload(lang: Lang, job: String, labels: usize) -> impl IntoView {
     }
 }
 
-#[island]
+#[component]
 pub fn StockEditorForm(lang: Lang) -> impl IntoView {
-    let action = ServerAction::<SaveLabelStock>::new();
-
     view! {
-        <ActionForm action=action attr:class="form stock-form">
+        <SavingForm lang action=SaveLabelStock::url() class="form stock-form">
             <TextInput label=lang.t(Msg::Name) name="form[name]" value="" required=true/>
             <TextInput label=lang.t(Msg::FieldPageWidth) name="form[page_width_mm]" value="210" kind="number" required=true/>
             <TextInput label=lang.t(Msg::FieldPageHeight) name="form[page_height_mm]" value="297" kind="number" required=true/>
@@ -95,8 +94,7 @@ pub fn StockEditorForm(lang: Lang) -> impl IntoView {
             <TextInput label=lang.t(Msg::FieldGapX) name="form[gap_x_mm]" value="0" kind="number"/>
             <TextInput label=lang.t(Msg::FieldGapY) name="form[gap_y_mm]" value="0" kind="number"/>
             <button type="submit">{lang.t(Msg::Save)}</button>
-            {outcome(lang, action)}
-        </ActionForm>
+        </SavingForm>
     }
 }
 

@@ -36,6 +36,25 @@ pub async fn send_answering(
     lang: Lang,
     answering: &[u16],
 ) -> Result<Response, String> {
+    let res = fetch(url, init, lang).await?;
+    if res.ok() || answering.contains(&res.status()) {
+        return Ok(res);
+    }
+    Err(text_of(&res)
+        .await
+        .and_then(|b| serde_json::from_str::<Refusal>(&b).ok())
+        .map(|r| r.error.message)
+        .unwrap_or_else(|| network(lang)))
+}
+
+/// The body of an answer as text.
+async fn text_of(res: &Response) -> Option<String> {
+    JsFuture::from(res.text().ok()?).await.ok()?.as_string()
+}
+
+/// Sends `init` to `url` with the page's language and its session; any answer the server
+/// gives, or the network error to show.
+async fn fetch(url: &str, init: RequestInit, lang: Lang) -> Result<Response, String> {
     let net = || network(lang);
     let window = web_sys::window().ok_or_else(net)?;
     let headers = match init.get_headers().dyn_into::<Headers>() {
@@ -53,26 +72,15 @@ pub async fn send_answering(
         .map_err(|_| net())?
         .dyn_into()
         .map_err(|_| net())?;
-    if res.ok() || answering.contains(&res.status()) {
-        return Ok(res);
-    }
-    let body = match res.text() {
-        Ok(text) => JsFuture::from(text).await.ok().and_then(|t| t.as_string()),
-        Err(_) => None,
-    };
-    Err(body
-        .and_then(|b| serde_json::from_str::<Refusal>(&b).ok())
-        .map(|r| r.error.message)
-        .unwrap_or_else(net))
+    Ok(res)
 }
 
 pub async fn json_of<T: serde::de::DeserializeOwned>(
     res: Response,
     lang: Lang,
 ) -> Result<T, String> {
-    let text = res.text().map_err(|_| network(lang))?;
-    let text = JsFuture::from(text).await.map_err(|_| network(lang))?;
-    serde_json::from_str(&text.as_string().unwrap_or_default()).map_err(|_| network(lang))
+    let text = text_of(&res).await.ok_or_else(|| network(lang))?;
+    serde_json::from_str(&text).map_err(|_| network(lang))
 }
 
 /// POSTs `body` as JSON and reads the JSON answer.
@@ -118,6 +126,38 @@ pub fn chosen_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
         .unwrap_or_default();
     input.set_value("");
     list
+}
+
+/// Sends a form to its server function (its `action`) as the browser would without
+/// JavaScript, but asking for the answer itself: the saved record's URL, or the refusal
+/// (an [`AppError`](crate::error::AppError)) in the page's language.
+pub async fn save_form(form: &web_sys::HtmlFormElement, lang: Lang) -> Result<String, String> {
+    let net = || network(lang);
+    let data = web_sys::FormData::new_with_form(form).map_err(|_| net())?;
+    let body =
+        web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).map_err(|_| net())?;
+    let headers = Headers::new().map_err(|_| net())?;
+    headers
+        .set("content-type", "application/x-www-form-urlencoded")
+        .map_err(|_| net())?;
+    headers
+        .set("accept", "application/json")
+        .map_err(|_| net())?;
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&JsValue::from(body.to_string()));
+    let answer = fetch(&form.action(), init, lang).await?;
+    let ok = answer.ok();
+    let text = text_of(&answer).await.ok_or_else(net)?;
+    match ok {
+        true => serde_json::from_str::<crate::server_fns::Saved>(&text)
+            .map(|saved| saved.url)
+            .map_err(|_| net()),
+        false => Err(serde_json::from_str::<crate::error::AppError>(&text)
+            .map(|e| e.message(lang))
+            .unwrap_or_else(|_| net())),
+    }
 }
 
 /// Opens `url` (after a save).

@@ -1,21 +1,21 @@
 //! The form that sets up a schedule: a checklist, what it covers, how often, and who does it.
 //! An island: errors come back translated in place; without JavaScript it still posts.
 
-use super::editors::outcome;
 use super::fields::{SelectInput, TextInput};
+use super::saving_form::SavingForm;
 use crate::domain::{Role, RoomKind};
 use crate::i18n::{Lang, Msg};
 use crate::model::Named;
 use crate::server_fns::rounds::SaveSchedule;
 use leptos::prelude::*;
+use server_fn::ServerFn;
 
-#[island]
+#[component]
 pub fn ScheduleEditor(
     lang: Lang,
     checklists: Vec<(String, String)>,
     people: Vec<Named>,
 ) -> impl IntoView {
-    let action = ServerAction::<SaveSchedule>::new();
     let every = [
         ("daily", Msg::CadenceDaily),
         ("weekly", Msg::CadenceWeekly),
@@ -41,7 +41,7 @@ pub fn ScheduleEditor(
         ));
     }
     view! {
-        <ActionForm action=action attr:class="form">
+        <SavingForm lang action=SaveSchedule::url() class="form">
             <TextInput label=lang.t(Msg::Name) name="form[name]" value="" required=true/>
             <SelectInput lang label=lang.t(Msg::FieldTemplate) name="form[template_key]" value=String::new() choices=checklists/>
             <SelectInput lang label=lang.t(Msg::FieldCadence) name="form[every]" value="months".to_string() choices=every/>
@@ -58,7 +58,6 @@ pub fn ScheduleEditor(
             <SelectInput lang label=lang.t(Msg::FieldAssignee) name="form[assignee]" value=String::new() choices=assignees
                 allow_none=true none_text=lang.t(Msg::AssignDuty)/>
             <button type="submit">{lang.t(Msg::Save)}</button>
-            {outcome(lang, action)}
-        </ActionForm>
+        </SavingForm>
     }
 }

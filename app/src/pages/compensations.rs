@@ -3,7 +3,7 @@
 
 use super::{loaded, query};
 use crate::components::compensation::{CaseForm, PayForm, WaiveForm};
-use crate::components::frame::{Frame, IslandScripts};
+use crate::components::frame::{Bundle, Frame, IslandScripts};
 use crate::i18n::{Lang, Msg};
 use crate::inspections::compensation::{CaseStatus, Compensation};
 use crate::server_fns::compensations::{case_report, compensation_desk, CaseBook};
@@ -20,7 +20,7 @@ pub fn NewCasePage() -> impl IntoView {
             <h1>{s.t(Msg::OpenCase)}</h1>
             {loaded(case_report(report.clone()), move |r| view! {
                 <p class="card">{r.asset.map(|a| a.name).or(r.room.map(|r| r.name)).unwrap_or_default()}"："{r.description}</p>
-                <IslandScripts/>
+                <IslandScripts bundle=Bundle::Forms/>
                 <CaseForm lang report=r.id.to_string()/>
             })}
         </Frame>
@@ -58,7 +58,7 @@ fn desk_view(lang: Lang, desk: CaseBook) -> impl IntoView {
             <a class="button secondary" href=export.clone()>{lang.t(Msg::ExportCsv)}</a>
             <a class="button secondary" href=format!("{export}&open=1")>{lang.t(Msg::ExportOpen)}</a>
         </p>
-        <IslandScripts/>
+        <IslandScripts bundle=Bundle::Forms/>
         <div class="cases">{cases}</div>
     }
 }

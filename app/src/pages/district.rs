@@ -2,8 +2,8 @@
 //! a school with its first admin.
 
 use super::loaded;
-use crate::components::editors::SchoolEditorForm;
-use crate::components::frame::{Frame, IslandScripts};
+use crate::components::frame::{Bundle, Frame, IslandScripts};
+use crate::components::people_forms::SchoolEditorForm;
 use crate::i18n::Msg;
 use crate::model::SchoolFigures;
 use crate::server_fns::district::district;
@@ -34,7 +34,7 @@ pub fn DistrictPage() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <IslandScripts/>
+            <IslandScripts bundle=Bundle::Forms/>
             <h1>{lang.t(Msg::DistrictTitle)}</h1>
             <p class="muted">{lang.t(Msg::DistrictIntro)}</p>
             {none}

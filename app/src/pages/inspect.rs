@@ -2,7 +2,7 @@
 //! and `/reports` (follow and move reports along).
 
 use super::{loaded, param, query};
-use crate::components::frame::{Frame, IslandScripts};
+use crate::components::frame::{Bundle, Frame, IslandScripts};
 use crate::components::inspect::{DamageForm, InspectionForm};
 use crate::components::report_card::report_card;
 use crate::i18n::{Lang, Msg};
@@ -41,7 +41,7 @@ fn inspect_view(lang: Lang, desk: SubjectDesk, chosen: String) -> AnyView {
     if let Some(template) = picked {
         return view! {
             {header}
-            <IslandScripts/>
+            <IslandScripts bundle=Bundle::Inspect/>
             <InspectionForm lang template subject back/>
         }
         .into_any();
@@ -72,7 +72,7 @@ pub fn ReportPage() -> impl IntoView {
             <h1>{s.t(Msg::ReportDamage)}</h1>
             {loaded(report_desk(param("kind"), param("id")), move |desk| view! {
                 <p class="eyebrow"><a href=desk.back.clone()>{desk.name}</a></p>
-                <IslandScripts/>
+                <IslandScripts bundle=Bundle::Inspect/>
                 <DamageForm lang subject=desk.subject back=desk.back today/>
             })}
         </Frame>

@@ -2,7 +2,7 @@
 //! rooms — who counts each and how far each is.
 
 use super::{loaded, param};
-use crate::components::frame::{Frame, IslandScripts};
+use crate::components::frame::{Bundle, Frame, IslandScripts};
 use crate::components::stocktake_forms::{FinishStocktakeForm, SettleButton, StartStocktakeForm};
 use crate::domain::Role;
 use crate::i18n::{Lang, Msg};
@@ -31,7 +31,7 @@ pub fn StocktakesPage() -> impl IntoView {
                     <summary>{lang.t(Msg::NewStocktake)}</summary>
                     <StartStocktakeForm lang buildings=desk.buildings due=desk.today/>
                 </details>
-                <IslandScripts/>
+                <IslandScripts bundle=Bundle::Forms/>
             }
         });
         let none = list
@@ -163,7 +163,7 @@ pub fn StocktakePage() -> impl IntoView {
                 </table>
             </div>
             {settling}
-            {manages.then(|| view! { <IslandScripts/> })}
+            {manages.then(|| view! { <IslandScripts bundle=Bundle::Forms/> })}
         }
     };
     view! { <Frame>{loaded(stocktake_view(param("id")), render)}</Frame> }

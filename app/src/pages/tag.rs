@@ -3,7 +3,7 @@
 
 use super::{loaded, param};
 use crate::components::editors::ClaimTagForm;
-use crate::components::frame::{Frame, IslandScripts, Notice};
+use crate::components::frame::{Bundle, Frame, IslandScripts, Notice};
 use crate::components::records::{AssetRecord, RoomRecord};
 use crate::i18n::Msg;
 use crate::server_fns::pages::{tag_page, TagView};
@@ -34,7 +34,7 @@ pub fn TagPage() -> impl IntoView {
         TagView::Unassigned { code, claim_rooms } => {
             let claim = claim_rooms.map(|rooms| {
                 view! {
-                    <IslandScripts/>
+                    <IslandScripts bundle=Bundle::Forms/>
                     <section class="card">
                         <h2>{lang.t(Msg::ClaimTag)}</h2>
                         <ClaimTagForm lang code=code.clone() rooms/>

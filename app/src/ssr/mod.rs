@@ -3,6 +3,7 @@
 //! trait; `sql/` implements every store trait once for SQLite and PostgreSQL (through `db/`);
 //! `store.rs` joins them into one [`store::Store`].
 
+pub mod assets;
 pub mod clock;
 pub mod compensation;
 pub mod dashboard;

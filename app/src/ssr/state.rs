@@ -25,6 +25,8 @@ pub struct Settings {
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
+    /// The built site's files by their hashed names (the stylesheet, the islands bundles).
+    pub assets: super::assets::AssetNames,
     /// The store as the district sees it: sessions, sign-in, the list of schools. A school's
     /// records are reached through [`AppState::school`].
     pub district: Arc<dyn Store>,

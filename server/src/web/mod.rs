@@ -35,6 +35,12 @@ async fn healthz(State(state): State<AppState>) -> StatusCode {
 }
 
 pub fn router(state: AppState) -> Router {
+    let files = static_files::StaticFiles::load(&state.leptos_options.site_root);
+    // The pages link the built site's files by their hashed names.
+    let state = AppState {
+        assets: files.names(),
+        ..state
+    };
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let context_state = state.clone();
@@ -42,7 +48,6 @@ pub fn router(state: AppState) -> Router {
         provide_context(context_state.clone());
         headers::provide_request_nonce();
     };
-    let files = static_files::StaticFiles::load(&state.leptos_options.site_root);
     let not_found =
         leptos_axum::file_and_error_handler_with_context::<AppState, _>(context.clone(), shell);
     let fallback_state = state.clone();

@@ -2,7 +2,7 @@
 
 use super::{managed_list, Paging};
 use crate::components::editors::AssetEditorForm;
-use crate::components::frame::{Frame, IslandScripts};
+use crate::components::frame::{Bundle, Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::pages::{loaded, param, query};
 use crate::server_fns::register::asset_editor;
@@ -53,7 +53,7 @@ pub fn AssetEditPage() -> impl IntoView {
     view! {
         <Frame>
             <h1>{title}</h1>
-            {loaded(asset_editor(id, room, tag), move |editor| view! { <IslandScripts/> <AssetEditorForm lang editor/> })}
+            {loaded(asset_editor(id, room, tag), move |editor| view! { <IslandScripts bundle=Bundle::Forms/> <AssetEditorForm lang editor/> })}
         </Frame>
     }
 }

@@ -1,7 +1,7 @@
 //! `/manage/buildings`: the buildings, renamed in place, and a form for a new one.
 
 use crate::components::editors::BuildingForm;
-use crate::components::frame::{Frame, IslandScripts};
+use crate::components::frame::{Bundle, Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::model::Building;
 use crate::pages::loaded;
@@ -29,7 +29,7 @@ pub fn BuildingsPage() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <IslandScripts/>
+            <IslandScripts bundle=Bundle::Forms/>
             <h1>{lang.t(Msg::Buildings)}</h1>
             <ul class="plain">{rows}</ul>
             {can_edit.then(|| view! { <section class="card"><BuildingForm lang id="new".to_string() name=String::new()/></section> })}

@@ -2,7 +2,7 @@
 //! `new`): the admin edits one into a new version.
 
 use crate::components::checklist_editor::ChecklistForm;
-use crate::components::frame::{Frame, IslandScripts};
+use crate::components::frame::{Bundle, Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::pages::{loaded, param};
 use crate::server_fns::checklists::{checklist_book, load_checklist};
@@ -53,7 +53,7 @@ pub fn ChecklistEditPage() -> impl IntoView {
     view! {
         <Frame>
             <h1>{s.t(Msg::EditChecklist)}</h1>
-            {loaded(load_checklist(param("key")), move |draft| view! { <IslandScripts/> <ChecklistForm lang draft/> })}
+            {loaded(load_checklist(param("key")), move |draft| view! { <IslandScripts bundle=Bundle::Forms/> <ChecklistForm lang draft/> })}
         </Frame>
     }
 }

@@ -2,7 +2,7 @@
 //! lists the imports made; the importer island previews and commits a file.
 
 use crate::components::fields::minute;
-use crate::components::frame::{Frame, IslandScripts};
+use crate::components::frame::{Bundle, Frame, IslandScripts};
 use crate::components::import::RegisterImporter;
 use crate::i18n::{Lang, Msg};
 use crate::import::preview::RegisterImport;
@@ -19,7 +19,7 @@ pub fn ImportPage() -> impl IntoView {
         view! {
             <p class="muted">{lang.t(Msg::ImportIntro)}</p>
             <RegisterImporter lang profiles=desk.profiles/>
-            <IslandScripts/>
+            <IslandScripts bundle=Bundle::Import/>
             <section>
                 <h2>{lang.t(Msg::ExportRegister)}</h2>
                 <p class="muted">{lang.t(Msg::ExportRegisterHint)}</p>

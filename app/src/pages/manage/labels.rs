@@ -3,7 +3,7 @@
 //! progress while the server draws and sends the PDF.
 
 use crate::components::fields::{named_choices, SelectInput, TextInput};
-use crate::components::frame::{Frame, IslandScripts};
+use crate::components::frame::{Bundle, Frame, IslandScripts};
 use crate::components::labels::{LabelDownload, StockEditorForm};
 use crate::domain::AssetStatus;
 use crate::i18n::{Lang, Msg};
@@ -186,7 +186,7 @@ fn desk_view(lang: Lang, desk: DeskData) -> impl IntoView {
             <button type="submit">{lang.t(Msg::Preview)}</button>
         </form>
         {preview}
-        <IslandScripts/>
+        <IslandScripts bundle=Bundle::Labels/>
         <section>
             <h2>{lang.t(Msg::RecentPrints)}</h2>
             {prints_view(lang, desk.prints)}

@@ -2,7 +2,7 @@
 
 use super::{managed_list, Paging};
 use crate::components::editors::RoomEditorForm;
-use crate::components::frame::{Frame, IslandScripts};
+use crate::components::frame::{Bundle, Frame, IslandScripts};
 use crate::i18n::Msg;
 use crate::pages::{loaded, param, query};
 use crate::server_fns::register::room_editor;
@@ -46,7 +46,7 @@ pub fn RoomEditPage() -> impl IntoView {
     view! {
         <Frame>
             <h1>{title}</h1>
-            {loaded(room_editor(id, tag), move |editor| view! { <IslandScripts/> <RoomEditorForm lang editor/> })}
+            {loaded(room_editor(id, tag), move |editor| view! { <IslandScripts bundle=Bundle::Forms/> <RoomEditorForm lang editor/> })}
         </Frame>
     }
 }

@@ -1,7 +1,7 @@
 //! `/manage/schedules`: the schedules rounds come from (the school calendar's, and any set up
 //! here), with who does them; stopping one ends its rounds.
 
-use crate::components::frame::{Frame, IslandScripts};
+use crate::components::frame::{Bundle, Frame, IslandScripts};
 use crate::components::schedule_form::ScheduleEditor;
 use crate::i18n::{cadence_text, Lang, Msg};
 use crate::pages::loaded;
@@ -81,7 +81,7 @@ fn book_view(lang: Lang, book: ScheduleBook) -> impl IntoView {
         <p class="actions"><a class="button secondary" href="/rounds/overview">{lang.t(Msg::RoundProgress)}</a></p>
         {rows}
         <h2>{lang.t(Msg::NewSchedule)}</h2>
-        <IslandScripts/>
+        <IslandScripts bundle=Bundle::Forms/>
         <ScheduleEditor lang checklists people=book.people/>
     }
 }

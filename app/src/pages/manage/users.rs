@@ -1,7 +1,7 @@
 //! `/manage/users`: the people who sign in (admin only); `/manage/users/:id` edits one.
 
-use crate::components::editors::UserEditorForm;
-use crate::components::frame::{Frame, IslandScripts};
+use crate::components::frame::{Bundle, Frame, IslandScripts};
+use crate::components::people_forms::UserEditorForm;
 use crate::i18n::Msg;
 use crate::model::User;
 use crate::pages::{loaded, param, query};
@@ -63,7 +63,7 @@ pub fn UserEditPage() -> impl IntoView {
         <Frame>
             <h1>{title}</h1>
             {ended}
-            {loaded(user_editor(id), move |editor| view! { <IslandScripts/> <UserEditorForm lang editor/> })}
+            {loaded(user_editor(id), move |editor| view! { <IslandScripts bundle=Bundle::Forms/> <UserEditorForm lang editor/> })}
             {end_sessions}
         </Frame>
     }

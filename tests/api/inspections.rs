@@ -477,4 +477,14 @@ async fn the_admin_edits_a_checklist_as_lines_and_item_keys_survive() {
     ];
     let res = app.post_form(&admin, "/sf/save_checklist", &bad).await;
     assert!(res.status().is_client_error(), "{}", res.status());
+    // The refusal carries its message in the visitor's language, as the forms' island shows it.
+    let told: serde_json::Value = res.json().await.unwrap();
+    assert!(told["code"].is_string(), "{told}");
+    let chinese = told["message"].as_str().unwrap().to_string();
+    assert!(chinese.chars().any(|c| c > '\u{3000}'), "{chinese}");
+    app.post_form(&admin, "/auth/lang", &[("lang", "en"), ("next", "/")])
+        .await;
+    let res = app.post_form(&admin, "/sf/save_checklist", &bad).await;
+    let told: serde_json::Value = res.json().await.unwrap();
+    assert_ne!(told["message"].as_str().unwrap(), chinese, "in English");
 }

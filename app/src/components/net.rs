@@ -52,11 +52,10 @@ async fn text_of(res: &Response) -> Option<String> {
     JsFuture::from(res.text().ok()?).await.ok()?.as_string()
 }
 
-/// Sends `init` to `url` with the page's language and its session; any answer the server
-/// gives, or the network error to show.
+/// Sends `init` to `url` with the page's language; any answer the server gives, or the
+/// network error to show.
 async fn fetch(url: &str, init: RequestInit, lang: Lang) -> Result<Response, String> {
     let net = || network(lang);
-    let window = web_sys::window().ok_or_else(net)?;
     let headers = match init.get_headers().dyn_into::<Headers>() {
         Ok(h) => h,
         Err(_) => Headers::new().map_err(|_| net())?,
@@ -65,14 +64,20 @@ async fn fetch(url: &str, init: RequestInit, lang: Lang) -> Result<Response, Str
         .set("accept-language", lang.code())
         .map_err(|_| net())?;
     init.set_headers(&headers);
+    answer(url, init).await.ok_or_else(net)
+}
+
+/// Sends `init` to `url` with the page's session: any answer the server gives, or `None` when
+/// it cannot be reached.
+async fn answer(url: &str, init: RequestInit) -> Option<Response> {
+    let window = web_sys::window()?;
     init.set_credentials(RequestCredentials::SameOrigin);
-    let req = Request::new_with_str_and_init(url, &init).map_err(|_| net())?;
-    let res: Response = JsFuture::from(window.fetch_with_request(&req))
+    let req = Request::new_with_str_and_init(url, &init).ok()?;
+    JsFuture::from(window.fetch_with_request(&req))
         .await
-        .map_err(|_| net())?
+        .ok()?
         .dyn_into()
-        .map_err(|_| net())?;
-    Ok(res)
+        .ok()
 }
 
 pub async fn json_of<T: serde::de::DeserializeOwned>(
@@ -128,35 +133,39 @@ pub fn chosen_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
     list
 }
 
+/// A server function's refusal: the server adds the message in the visitor's language.
+#[derive(serde::Deserialize)]
+struct Refused {
+    message: String,
+}
+
 /// Sends a form to its server function (its `action`) as the browser would without
-/// JavaScript, but asking for the answer itself: the saved record's URL, or the refusal
-/// (an [`AppError`](crate::error::AppError)) in the page's language.
-pub async fn save_form(form: &web_sys::HtmlFormElement, lang: Lang) -> Result<String, String> {
-    let net = || network(lang);
-    let data = web_sys::FormData::new_with_form(form).map_err(|_| net())?;
-    let body =
-        web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).map_err(|_| net())?;
-    let headers = Headers::new().map_err(|_| net())?;
+/// JavaScript, but asking for the answer itself: the saved record's URL, or the refusal's
+/// message; `Err(None)` when the server cannot be reached or answers what no form expects.
+/// Nothing here is translated in the browser, so the forms' bundle carries no translations.
+pub async fn save_form(form: &web_sys::HtmlFormElement) -> Result<String, Option<String>> {
+    let data = web_sys::FormData::new_with_form(form).map_err(|_| None)?;
+    let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).map_err(|_| None)?;
+    let headers = Headers::new().map_err(|_| None)?;
     headers
         .set("content-type", "application/x-www-form-urlencoded")
-        .map_err(|_| net())?;
+        .map_err(|_| None)?;
     headers
         .set("accept", "application/json")
-        .map_err(|_| net())?;
+        .map_err(|_| None)?;
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_headers(&headers);
     init.set_body(&JsValue::from(body.to_string()));
-    let answer = fetch(&form.action(), init, lang).await?;
-    let ok = answer.ok();
-    let text = text_of(&answer).await.ok_or_else(net)?;
-    match ok {
+    let answer = answer(&form.action(), init).await.ok_or(None)?;
+    let text = text_of(&answer).await.ok_or(None)?;
+    match answer.ok() {
         true => serde_json::from_str::<crate::server_fns::Saved>(&text)
             .map(|saved| saved.url)
-            .map_err(|_| net()),
-        false => Err(serde_json::from_str::<crate::error::AppError>(&text)
-            .map(|e| e.message(lang))
-            .unwrap_or_else(|_| net())),
+            .map_err(|_| None),
+        false => Err(serde_json::from_str::<Refused>(&text)
+            .ok()
+            .map(|r| r.message)),
     }
 }
 

@@ -6,22 +6,35 @@
 //! pages' wasm free of per-form code. Without JavaScript the same form posts and the server
 //! redirects back.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
 
 /// A form posting to the server function at `action` (its URL, `ServerFn::url()`).
-#[island]
+#[component]
 pub fn SavingForm(
     lang: Lang,
     #[prop(into)] action: String,
     #[prop(into)] class: String,
     children: Children,
 ) -> impl IntoView {
+    let unreachable = lang.t(Msg::Network).to_string();
+    view! { <FormSender action class unreachable>{children()}</FormSender> }
+}
+
+/// The island of a [`SavingForm`]: every text it may show comes from the server (the refusal's
+/// message, or `unreachable`), so it needs no translations of its own.
+#[island]
+pub fn FormSender(
+    action: String,
+    class: String,
+    unreachable: String,
+    children: Children,
+) -> impl IntoView {
     let refusal = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, lang);
+        let _ = (ev, &unreachable);
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::JsCast;
@@ -37,11 +50,12 @@ pub fn SavingForm(
             }
             pending.set(true);
             refusal.set(None);
+            let unreachable = unreachable.clone();
             leptos::task::spawn_local(async move {
-                match super::net::save_form(&form, lang).await {
+                match super::net::save_form(&form).await {
                     Ok(url) => super::net::go(&url),
                     Err(message) => {
-                        refusal.set(Some(message));
+                        refusal.set(Some(message.unwrap_or(unreachable)));
                         pending.set(false);
                     }
                 }

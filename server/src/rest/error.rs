@@ -3,6 +3,7 @@
 //! `{"error": {"code", "message", "field"?}}` in the language of whoever asked.
 
 use app::error::AppError;
+use app::i18n::Lang;
 use app::ssr::visitor::Visitor;
 use axum::extract::Request;
 use axum::http::StatusCode;
@@ -35,12 +36,16 @@ impl IntoResponse for RestError {
 }
 
 /// Writes the body of every error response a handler left untranslated.
-pub async fn in_visitors_language(req: Request, next: Next) -> Response {
-    let lang = req
-        .extensions()
+/// The language of the request's visitor (identified by the outer middleware).
+pub fn visitors_lang(req: &Request) -> Lang {
+    req.extensions()
         .get::<Visitor>()
         .map(|v| v.lang)
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+pub async fn in_visitors_language(req: Request, next: Next) -> Response {
+    let lang = visitors_lang(&req);
     let api = req.uri().path().starts_with("/api/");
     let mut response = next.run(req).await;
     let err = match response.extensions_mut().remove::<AppError>() {

@@ -26,7 +26,7 @@ struct StaticFile {
 /// Every file under the site root, by URL path (the hashed names included).
 #[derive(Clone, Default)]
 pub struct StaticFiles {
-    files: Arc<HashMap<String, Arc<StaticFile>>>,
+    files: Arc<HashMap<String, StaticFile>>,
     names: AssetNames,
 }
 
@@ -69,7 +69,7 @@ fn family(name: &str) -> (&str, &str) {
 
 /// Adds each `/pkg` family's files again under `/pkg/{stem}.{hash}{rest}`, the hash taken
 /// over all the family's files, and returns the hashed stems.
-fn add_hashed(files: &mut HashMap<String, Arc<StaticFile>>) -> HashMap<String, String> {
+fn add_hashed(files: &mut HashMap<String, StaticFile>) -> HashMap<String, String> {
     let mut families: HashMap<String, Vec<String>> = HashMap::new();
     for url in files.keys() {
         if let Some(name) = url.strip_prefix("/pkg/").filter(|n| !n.contains('/')) {
@@ -96,18 +96,14 @@ fn add_hashed(files: &mut HashMap<String, Arc<StaticFile>>) -> HashMap<String, S
                 ..StaticFile::clone(file)
             };
             let rest = family(&name).1;
-            files.insert(format!("/pkg/{new_stem}{rest}"), Arc::new(copy));
+            files.insert(format!("/pkg/{new_stem}{rest}"), copy);
         }
         hashed.insert(stem, new_stem);
     }
     hashed
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    out: &mut HashMap<String, Arc<StaticFile>>,
-) -> std::io::Result<()> {
+fn walk(root: &Path, dir: &Path, out: &mut HashMap<String, StaticFile>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
@@ -130,14 +126,14 @@ fn walk(
         let digest = digest(&plain, FNV_START);
         out.insert(
             url.clone(),
-            Arc::new(StaticFile {
+            StaticFile {
                 content_type: content_type(&url),
                 etag: format!("\"{digest:016x}\""),
                 brotli: sibling("br"),
                 gzip: sibling("gz"),
                 plain,
                 immutable: false,
-            }),
+            },
         );
     }
     Ok(())
@@ -201,15 +197,15 @@ impl StaticFiles {
 mod tests {
     use super::*;
 
-    fn file(body: &str) -> Arc<StaticFile> {
-        Arc::new(StaticFile {
+    fn file(body: &str) -> StaticFile {
+        StaticFile {
             plain: Bytes::from(body.to_string()),
             immutable: false,
             brotli: None,
             gzip: None,
             content_type: "text/plain",
             etag: String::new(),
-        })
+        }
     }
 
     #[test]
@@ -219,7 +215,7 @@ mod tests {
         assert_eq!(family("rounds.css"), ("rounds", ".css"));
     }
 
-    fn hashed_site(wasm: &str) -> (HashMap<String, Arc<StaticFile>>, HashMap<String, String>) {
+    fn hashed_site(wasm: &str) -> (HashMap<String, StaticFile>, HashMap<String, String>) {
         let mut files = HashMap::from([
             ("/pkg/rounds-forms.js".to_string(), file("js")),
             ("/pkg/rounds-forms_bg.wasm".to_string(), file(wasm)),

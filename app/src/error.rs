@@ -58,6 +58,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Conflict { .. } => 409,
+            AppError::Invalid(i) if i.problem.is_state() => 409,
             AppError::Invalid(_) => 422,
             AppError::TooManyAttempts => 429,
             AppError::TooLarge { .. } | AppError::BodyTooLarge => 413,
@@ -137,9 +138,14 @@ impl From<sqlx::Error> for AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// A form whose fields do not parse as the function's arguments is the sender's mistake
+    /// ([`AppError::Malformed`]); anything else on the way there or back is the network's.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport {
-            detail: value.to_string(),
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::Malformed,
+            other => AppError::Transport {
+                detail: other.to_string(),
+            },
         }
     }
 }

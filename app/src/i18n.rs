@@ -234,6 +234,7 @@ messages! {
     MarkDamaged => "有损坏", "Damaged";
     NotSynced => "未同步", "not synced";
     ListKept => "清单已存到本机：没有信号也能清点，恢复联网后自动同步。", "The list is kept on this phone: count with no signal; scans sync when it returns.";
+    ListKeptTyping => "清单已存到本机：没有信号也能输入或用扫码枪清点，恢复联网后自动同步。联网时打开一次摄像头，之后没有信号也能用摄像头扫码。", "The list is kept on this phone: with no signal, count by typing codes or with a hand scanner; scans sync when it returns. Open the camera once while online and it scans with no signal too.";
     NoListOnPhone => "本机没有这次盘点的清单：请在有信号时打开一次此页面。", "This phone has no copy of the list: open this page once with a signal.";
     HandIn => "交回清点", "Hand in";
     HandInHint => "本机的扫描全部同步后交回，盘点才能结束。", "Hand in once this phone's scans are all synced: the stocktake cannot finish before.";
@@ -256,6 +257,7 @@ messages! {
     Network => "网络连接失败，请检查信号后重试。", "Could not reach the server; check the signal and try again.";
     ProblemRequired => "必填。", "is required.";
     ProblemTooLong => "太长，最多 {n} 个字。", "is too long (at most {n} characters).";
+    ProblemControlCharacter => "含有不可见的控制字符（如制表符），请删去后重试。", "holds an invisible control character (such as a tab); remove it and try again.";
     ProblemTooShort => "太短，至少 {n} 个字符。", "is too short (at least {n} characters).";
     ProblemBadTag => "应为 8 位标签码（数字和字母，如 7K3M9QX2）。", "should be an 8-character tag code (digits and letters, e.g. 7K3M9QX2).";
     ProblemBadAssetCode => "只能包含字母、数字和 - _ . /。", "may contain only letters, digits and - _ . /.";
@@ -968,6 +970,7 @@ fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::PeriodClosed { period } => (Msg::ProblemPeriodClosed, Some(period.clone())),
         Problem::AlreadyClosed => (Msg::ProblemAlreadyClosed, None),
         Problem::NotYet => (Msg::ProblemNotYet, None),
+        Problem::ControlCharacter => (Msg::ProblemControlCharacter, None),
     };
     let text = msg.text(lang);
     match n {

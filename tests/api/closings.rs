@@ -94,7 +94,7 @@ async fn a_closed_month_keeps_its_checksum_and_refuses_an_edit_until_the_admin_r
     assert_eq!(closing["closed_by"]["name"], "程财宝");
     assert!(!closing["open_items"].as_array().unwrap().is_empty());
     let (status, again) = close(&app, &manager, "hazards", &month).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{again}");
+    assert_eq!(status, StatusCode::CONFLICT, "closed already: {again}");
 
     let (_, after) = bytes(&app, &manager, &export).await;
     let text = String::from_utf8(after).unwrap();
@@ -113,13 +113,13 @@ async fn a_closed_month_keeps_its_checksum_and_refuses_an_edit_until_the_admin_r
     let refused = app
         .api(Method::POST, &path, Some(&manager), Some(edit.clone()))
         .await;
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.status, StatusCode::CONFLICT, "the period is closed");
     assert!(refused.text.contains(&month), "{}", refused.text);
     let reject = json!({ "status": "rejected", "reason": "不是隐患" });
     let refused = app
         .api(Method::POST, &path, Some(&manager), Some(reject))
         .await;
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.status, StatusCode::CONFLICT);
     let status = app
         .sql(&format!(
             "SELECT status FROM damage_reports WHERE lower(hex(id)) = '{}'",
@@ -249,7 +249,7 @@ async fn who_may_close_and_what_cannot_be_closed() {
         .format("%Y-%m")
         .to_string();
     for (ledger, period, status) in [
-        ("repairs", next.as_str(), StatusCode::UNPROCESSABLE_ENTITY),
+        ("repairs", next.as_str(), StatusCode::CONFLICT),
         ("register", month.as_str(), StatusCode::UNPROCESSABLE_ENTITY),
         ("repairs", "2026-13", StatusCode::UNPROCESSABLE_ENTITY),
         ("repairs", "", StatusCode::UNPROCESSABLE_ENTITY),

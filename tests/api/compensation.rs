@@ -105,11 +105,7 @@ async fn the_asset_manager_opens_a_case_prints_the_notice_and_marks_it_paid() {
             Some(pay),
         )
         .await;
-    assert_eq!(
-        again.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "a case ends once"
-    );
+    assert_eq!(again.status, StatusCode::CONFLICT, "a case ends once");
 
     let (status, csv) = bytes(
         &app,

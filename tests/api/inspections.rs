@@ -257,11 +257,7 @@ async fn a_teachers_damage_report_goes_to_the_responsible_person_and_through_rep
     let a = app
         .api(Method::POST, &path, Some(&staff), Some(step("closed", "")))
         .await;
-    assert_eq!(
-        a.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "no skipping to closed"
-    );
+    assert_eq!(a.status, StatusCode::CONFLICT, "no skipping to closed");
     let a = app
         .api(
             Method::POST,
@@ -487,4 +483,16 @@ async fn the_admin_edits_a_checklist_as_lines_and_item_keys_survive() {
     let res = app.post_form(&admin, "/sf/save_checklist", &bad).await;
     let told: serde_json::Value = res.json().await.unwrap();
     assert_ne!(told["message"].as_str().unwrap(), chinese, "in English");
+    // A form that lacks a field is the sender's mistake, not the network's.
+    let res = app.post_form(&admin, "/sf/save_checklist", &bad[1..]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let told: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(told["code"], "malformed", "{told}");
+    assert!(
+        told["message"]
+            .as_str()
+            .unwrap()
+            .contains("could not be read"),
+        "{told}"
+    );
 }

@@ -168,6 +168,23 @@ pub enum Problem {
     AlreadyClosed,
     /// The period has not begun.
     NotYet,
+    /// A control character (a tab, a NUL …) in a text that holds none.
+    ControlCharacter,
+}
+
+impl Problem {
+    /// A refusal for the record's current state (a step out of order, a closed period, people
+    /// still counting), not for the input itself: the same request may succeed later.
+    pub fn is_state(&self) -> bool {
+        matches!(
+            self,
+            Problem::BadTransition
+                | Problem::StillCounting { .. }
+                | Problem::PeriodClosed { .. }
+                | Problem::AlreadyClosed
+                | Problem::NotYet
+        )
+    }
 }
 
 /// One rejected input: the field and the reason.

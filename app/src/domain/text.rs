@@ -7,7 +7,10 @@ pub fn bounded_text(field: Field, raw: &str, max: usize) -> Result<String, Inval
     if s.is_empty() {
         return Err(Invalid::new(field, Problem::Required));
     }
-    if s.chars().count() > max || s.chars().any(|c| c.is_control()) {
+    if s.chars().any(|c| c.is_control()) {
+        return Err(Invalid::new(field, Problem::ControlCharacter));
+    }
+    if s.chars().count() > max {
         return Err(Invalid::new(field, Problem::TooLong { max }));
     }
     Ok(s.to_string())
@@ -19,7 +22,10 @@ pub fn optional_text(field: Field, raw: &str, max: usize) -> Result<Option<Strin
     if s.is_empty() {
         return Ok(None);
     }
-    if s.chars().count() > max || s.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
+    if s.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
+        return Err(Invalid::new(field, Problem::ControlCharacter));
+    }
+    if s.chars().count() > max {
         return Err(Invalid::new(field, Problem::TooLong { max }));
     }
     Ok(Some(s.to_string()))
@@ -74,6 +80,28 @@ mod tests {
         assert!(bounded_text(Field::Name, "  ", 10).is_err());
         assert!(bounded_text(Field::Name, &"桌".repeat(11), 10).is_err());
         assert_eq!(optional_text(Field::Notes, " ", 10).unwrap(), None);
+    }
+
+    /// Found by schemathesis: a control character was refused as "too long".
+    #[test]
+    fn a_control_character_is_named_as_such() {
+        let problem = |r: Result<_, Invalid>| r.unwrap_err().problem;
+        assert_eq!(
+            problem(bounded_text(Field::Name, "a\u{1d}b", 10)),
+            Problem::ControlCharacter
+        );
+        assert_eq!(
+            optional_text(Field::Notes, "a\tb", 10).unwrap_err().problem,
+            Problem::ControlCharacter
+        );
+        assert_eq!(
+            optional_text(Field::Notes, "第一行\n第二行", 10).unwrap(),
+            Some("第一行\n第二行".into())
+        );
+        assert_eq!(
+            problem(bounded_text(Field::Name, &"桌".repeat(11), 10)),
+            Problem::TooLong { max: 10 }
+        );
     }
 
     #[test]

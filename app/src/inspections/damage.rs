@@ -86,10 +86,10 @@ impl Step {
     pub fn check(&self) -> Result<(), Invalid> {
         let settles = matches!(self.to, DamageStatus::Closed | DamageStatus::Rejected);
         if settles && self.measure.is_some() {
-            return Err(Invalid::new(Field::Measure, Problem::BadTransition));
+            return Err(Invalid::new(Field::Measure, Problem::Conflicting));
         }
         if settles && self.due_on.is_some() {
-            return Err(Invalid::new(Field::Due, Problem::BadTransition));
+            return Err(Invalid::new(Field::Due, Problem::Conflicting));
         }
         Ok(())
     }

@@ -34,22 +34,41 @@ pub use error::{RestError, RestResult};
 use serde::de::DeserializeOwned;
 
 /// Parses a JSON body: broken JSON is 400, the wrong shape (unknown field, wrong type) 422.
+/// A whole number written with a fraction (`3.0`) is the number JSON says it is.
 pub fn parse_json<T: DeserializeOwned>(body: &Bytes) -> RestResult<T> {
     use app::domain::{Field, Invalid, Problem};
-    if carries_nul(body) {
-        return Err(RestError(AppError::Invalid(Invalid::new(
+    let wrong_shape = || {
+        RestError(AppError::Invalid(Invalid::new(
             Field::Body,
             Problem::Malformed,
-        ))));
+        )))
+    };
+    if carries_nul(body) {
+        return Err(wrong_shape());
     }
-    serde_json::from_slice(body).map_err(|e| {
-        RestError(match e.classify() {
-            serde_json::error::Category::Data => {
-                AppError::Invalid(Invalid::new(Field::Body, Problem::Malformed))
+    let mut value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => wrong_shape(),
+            _ => RestError(AppError::Malformed),
+        })?;
+    whole_numbers(&mut value);
+    serde_json::from_value(value).map_err(|_| wrong_shape())
+}
+
+/// Turns every number with a zero fraction (`3.0`, `1e2`) into an integer, which JSON does not
+/// tell apart from it and JSON Schema's `integer` takes.
+fn whole_numbers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => {
+            if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15) {
+                *value = Value::from(f as i64);
             }
-            _ => AppError::Malformed,
-        })
-    })
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+        Value::Object(fields) => fields.values_mut().for_each(whole_numbers),
+        _ => {}
+    }
 }
 
 /// Whether text carries a NUL character (`\u0000` in JSON, `%00` in a URL), which no text of
@@ -297,4 +316,31 @@ pub fn router() -> Router<AppState> {
             axum::routing::put(labels::save_stock),
         )
         .fallback(not_found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by schemathesis: `"floor": 31.0` is an integer to JSON Schema, and was refused.
+    #[test]
+    fn whole_numbers_with_a_fraction_read_as_integers() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Room {
+            floor: i64,
+            width_mm: f64,
+        }
+        let room: Room =
+            parse_json(&Bytes::from_static(br#"{"floor": 31.0, "width_mm": 63.5}"#)).unwrap();
+        assert_eq!((room.floor, room.width_mm), (31, 63.5));
+        let half = parse_json::<Room>(&Bytes::from_static(br#"{"floor": 3.5, "width_mm": 1}"#));
+        assert_eq!(half.unwrap_err().0.status(), 422);
+        assert_eq!(
+            parse_json::<Room>(&Bytes::from_static(b"{"))
+                .unwrap_err()
+                .0
+                .status(),
+            400
+        );
+    }
 }

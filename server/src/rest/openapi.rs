@@ -50,9 +50,33 @@ pub(super) fn download(mut operation: Value, media_type: &str) -> Value {
     operation
 }
 
-/// Text that must say something: not empty, not only spaces, at most `max` characters.
+/// No control character (C0, DEL, C1), as the server's text rules read it.
+const NO_CONTROL: &str = "\\u0000-\\u001f\\u007f-\\u009f";
+
+/// Text that must say something: not empty, not only spaces, no control character, at most
+/// `max` characters (`bounded_text`).
 pub(super) fn text(max: usize) -> Value {
-    json!({ "type": "string", "minLength": 1, "maxLength": max, "pattern": "\\S" })
+    json!({ "type": "string", "minLength": 1, "maxLength": max,
+        "pattern": format!("^[^{NO_CONTROL}]*[^\\s{NO_CONTROL}][^{NO_CONTROL}]*$") })
+}
+
+/// Text that may be empty (none) and hold line breaks, but no other control character, at most
+/// `max` characters (`optional_text`); `null` is read as empty.
+pub(super) fn note(max: usize) -> Value {
+    json!({ "type": ["string", "null"], "maxLength": max,
+        "pattern": "^[^\\u0000-\\u0009\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$" })
+}
+
+/// Words to search for: any text without a NUL.
+pub(super) fn words() -> Value {
+    json!({ "type": "string", "pattern": "^[^\\u0000]*$" })
+}
+
+/// A day as `PurchaseDate` reads it: `YYYY-MM-DD` of the years 1900–2200, a day the month has.
+pub(super) fn day() -> Value {
+    json!({ "type": "string", "pattern": concat!(
+        "^((19[0-9]{2}|2[01][0-9]{2}|2200)-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))",
+        "|((19|20|21)(0[48]|[2468][048]|[13579][26])|2000)-02-29)$") })
 }
 
 pub(super) fn schema(name: &str) -> Value {
@@ -70,7 +94,7 @@ fn page_of(name: &str) -> Value {
 pub(super) fn page_params() -> [Value; 2] {
     [
         json!({ "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 200, "default": 50 } }),
-        json!({ "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 } }),
+        json!({ "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "maximum": i64::MAX, "default": 0 } }),
     ]
 }
 
@@ -87,7 +111,7 @@ pub(super) fn paged(mut operation: Value) -> Value {
 
 fn list_params() -> Value {
     let mut params = vec![
-        json!({ "name": "q", "in": "query", "schema": { "type": "string" }, "description": "words of a name or code, or a tag code" }),
+        json!({ "name": "q", "in": "query", "schema": words(), "description": "words of a name or code, or a tag code" }),
     ];
     params.extend(page_params());
     Value::Array(params)
@@ -97,7 +121,12 @@ pub(super) fn id_param() -> Value {
     json!([{ "name": "id", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }])
 }
 
-fn record_paths(kind: &str, tag: &str, schema_name: &str, patch: &str) -> (Value, Value, Value) {
+fn record_paths(
+    kind: &str,
+    tag: &str,
+    schema_name: &str,
+    (new, patch): (&str, &str),
+) -> (Value, Value, Value) {
     let mut list = op(
         &format!("List or search {kind}"),
         tag,
@@ -112,7 +141,7 @@ fn record_paths(kind: &str, tag: &str, schema_name: &str, patch: &str) -> (Value
             "201",
             schema(schema_name),
         ),
-        patch,
+        new,
     );
     let mut one = op(
         &format!("One {}", kind.trim_end_matches('s')),
@@ -253,12 +282,26 @@ fn inspection_paths() -> Value {
     })
 }
 
+/// An id made on the phone (optional): a UUIDv7, as the offline queue makes them.
+pub(super) fn phone_made() -> Value {
+    json!({ "type": ["string", "null"], "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-7[0-9a-fA-F]{3}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+        "description": "a UUIDv7 made on the phone (optional; made here when left out)" })
+}
+
+/// What an inspection or a damage report is about: exactly one of `asset_id` and `room_id`.
+fn one_subject() -> Value {
+    let uuid = json!({ "type": "string", "format": "uuid" });
+    json!([{ "required": ["asset_id"], "properties": { "asset_id": uuid } },
+        { "required": ["room_id"], "properties": { "room_id": uuid } }])
+}
+
 fn inspection_schemas() -> Value {
     let uuid = json!({ "type": "string", "format": "uuid" });
     let item = json!({ "type": "object", "properties": {
-        "key": { "type": "string" }, "label": { "type": "string" },
+        "key": { "type": "string", "minLength": 1, "maxLength": 40, "pattern": "\\S", "description": "unique in its checklist" },
+        "label": text(120),
         "kind": { "type": "string", "enum": ["pass_fail", "number", "text"] },
-        "unit": { "type": "string" }, "min": { "type": ["number", "null"] }, "max": { "type": ["number", "null"] },
+        "unit": { "type": ["string", "null"] }, "min": { "type": ["number", "null"] }, "max": { "type": ["number", "null"] },
         "photo_required": { "type": "boolean" } } });
     let subject = json!({ "type": "object", "properties": { "kind": { "type": "string", "enum": ["asset", "room"] }, "id": uuid } });
     json!({
@@ -267,27 +310,45 @@ fn inspection_schemas() -> Value {
             "categories": { "type": "array", "items": { "type": "string" } }, "room_kinds": { "type": "array", "items": { "type": "string" } },
             "items": { "type": "array", "items": schema("ChecklistItem") } } },
         "TemplateRequest": { "type": "object", "required": ["name", "items"], "additionalProperties": false, "properties": {
-            "key": { "type": "string" }, "name": text(80), "categories": { "type": "array", "items": { "type": "string" } },
-            "room_kinds": { "type": "array", "items": { "type": "string" } }, "items": { "type": "array", "items": schema("ChecklistItem") } } },
+            "key": { "type": ["string", "null"], "description": "the checklist to give a new version; none makes a new checklist" },
+            "name": text(80), "categories": { "type": "array", "items": { "type": "string" } },
+            "room_kinds": { "type": "array", "items": room_kind() },
+            "items": { "type": "array", "minItems": 1, "items": schema("ChecklistItem") } },
+            "description": "for some categories of asset or kinds of room (or both); item keys unique, each number's min at most its max",
+            "anyOf": [{ "required": ["categories"], "properties": { "categories": { "minItems": 1 } } },
+                { "required": ["room_kinds"], "properties": { "room_kinds": { "minItems": 1 } } }] },
         "Answer": { "type": "object", "required": ["key"], "properties": { "key": { "type": "string" },
             "value": { "type": "string", "description": "pass | fail | na, a number, or text" }, "note": { "type": "string" },
             "photos": { "type": "array", "items": uuid } } },
-        "InspectionRequest": { "type": "object", "required": ["template_id", "answers"], "additionalProperties": false, "properties": {
-            "id": { "type": "string", "format": "uuid", "description": "a UUIDv7 made on the phone (optional)" }, "template_id": uuid,
-            "asset_id": uuid, "room_id": uuid, "inspected_at": { "type": "string", "format": "date-time" },
+        "InspectionRequest": { "type": "object", "required": ["template_id", "answers"], "additionalProperties": false,
+            "description": "of one of asset_id and room_id (the other left out or null)", "oneOf": one_subject(), "properties": {
+            "id": phone_made(), "template_id": uuid,
+            "asset_id": nullable(uuid.clone()), "room_id": nullable(uuid.clone()), "inspected_at": { "type": "string", "format": "date-time" },
             "answers": { "type": "array", "items": schema("Answer") }, "notes": { "type": "string" } } },
         "Inspection": { "type": "object", "properties": { "id": uuid, "template_id": uuid, "template_name": { "type": "string" },
             "template_version": { "type": "integer" }, "subject": subject, "inspector": schema("Named"),
             "inspected_at": { "type": "string" }, "answers": { "type": "array", "items": {} }, "notes": { "type": ["string", "null"] },
             "failed_items": { "type": "integer" }, "tickets": { "type": "array", "items": uuid } } },
-        "DamageRequest": { "type": "object", "required": ["description"], "additionalProperties": false, "properties": {
-            "id": uuid, "asset_id": uuid, "room_id": uuid, "happened_at": { "type": "string" }, "description": { "type": "string", "maxLength": 500 },
-            "cause": { "type": "string" }, "liable": { "type": "string" }, "photos": { "type": "array", "items": uuid } } },
-        "StepRequest": { "type": "object", "required": ["status"], "additionalProperties": false, "properties": {
+        "DamageRequest": { "type": "object", "required": ["description"], "additionalProperties": false,
+            "description": "about one of asset_id and room_id (the other left out or null)",
+            "oneOf": one_subject(), "properties": {
+            "id": phone_made(), "asset_id": nullable(uuid.clone()), "room_id": nullable(uuid.clone()),
+            "happened_at": { "type": "string", "maxLength": 40, "pattern": note(40)["pattern"] }, "description": text(500),
+            "cause": { "type": "string", "maxLength": 500, "pattern": note(500)["pattern"] },
+            "liable": { "type": "string", "maxLength": 200, "pattern": note(200)["pattern"] },
+            "photos": { "type": "array", "items": uuid } } },
+        "StepRequest": { "type": "object", "required": ["status"], "additionalProperties": false,
+            "description": "a measure and a deadline only on the way to the repair; a reason to reject",
+            "allOf": [
+                { "if": { "required": ["status"], "properties": { "status": { "enum": ["closed", "rejected"] } } },
+                  "then": { "properties": { "measure": { "pattern": "^\\s*$" }, "due_on": { "pattern": "^\\s*$" } } } },
+                { "if": { "required": ["status"], "properties": { "status": { "const": "rejected" } } },
+                  "then": { "required": ["reason"], "properties": { "reason": { "pattern": "\\S" } } } }],
+            "properties": {
             "status": { "type": "string", "enum": ["accepted", "in_repair", "repaired", "closed", "rejected"] },
-            "reason": { "type": "string", "description": "required to reject" },
-            "measure": { "type": "string", "maxLength": 500, "description": "how a hazard is to be put right (整改措施); on the way to the repair only, kept when empty" },
-            "due_on": { "type": "string", "description": "the day it must be put right by (期限), YYYY-MM-DD; on the way to the repair only, kept when empty" } } },
+            "reason": { "type": "string", "maxLength": 500, "pattern": note(500)["pattern"], "description": "required to reject" },
+            "measure": { "type": "string", "maxLength": 500, "pattern": note(500)["pattern"], "description": "how a hazard is to be put right (整改措施); on the way to the repair only, kept when empty" },
+            "due_on": { "type": "string", "pattern": format!("^\\s*$|{}", day()["pattern"].as_str().unwrap_or_default()), "description": "the day it must be put right by (期限), YYYY-MM-DD; on the way to the repair only, kept when empty" } } },
         "DamageReport": { "type": "object", "properties": { "id": uuid, "source": { "type": "string", "enum": ["report", "inspection"] },
             "inspection_id": { "type": ["string", "null"] }, "asset": schema("Named"), "room": schema("Named"), "reporter": schema("Named"),
             "assignee": schema("Named"), "happened_at": { "type": ["string", "null"] }, "description": { "type": "string" },
@@ -361,9 +422,9 @@ fn compensation_schemas() -> Value {
             "party_name": s, "party_class": { "type": "string", "description": "required for a student" },
             "basis": { "type": "string", "enum": ["repair_cost", "replacement_value"] }, "amount": { "type": "string", "description": "yuan, at most two decimals" } } },
         "PayRequest": { "type": "object", "required": ["paid_on", "receipt_no", "received_by"], "additionalProperties": false, "properties": {
-            "paid_on": { "type": "string", "format": "date" }, "receipt_no": text(40), "received_by": text(40) } },
-        "WaiveRequest": { "type": "object", "required": ["reason"], "additionalProperties": false, "properties": { "reason": text(500) } },
-        "DepreciationRule": { "type": "object", "additionalProperties": false, "properties": {
+            "paid_on": day(), "receipt_no": text(40), "received_by": text(40) } },
+        "WaiveRequest": { "type": "object", "required": ["reason"], "additionalProperties": false, "properties": { "reason": text(200) } },
+        "DepreciationRule": { "type": "object", "additionalProperties": false, "required": ["useful_life_years", "residual_percent"], "properties": {
             "useful_life_years": { "type": "integer", "minimum": 1, "maximum": 50 }, "residual_percent": { "type": "integer", "minimum": 0, "maximum": 100 } } },
         "Compensation": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "damage_report_id": { "type": "string", "format": "uuid" },
             "asset": schema("Named"), "asset_code": { "type": ["string", "null"] }, "damage": s, "party_kind": s, "party_name": s,
@@ -524,16 +585,19 @@ fn empty_means_default(document: &mut Value) {
 /// What any operation may answer besides its own outcomes, added where an operation does not
 /// say it already: 400 for a request that cannot be read (broken JSON, a form or query that
 /// does not parse), 401/403 for who may ask, 404 for what does not exist, 422 for input that
-/// breaks a rule, and for a request with a body 409 (taken already: a name, a code, a tag), 413
-/// (over its limit) and 415 (not the content type it takes). A 204 carries no body.
+/// breaks a rule; for any change 409 (taken already: a name, a code, a tag; or a step the
+/// record's state does not allow now: a closed period, a repair already closed, people still
+/// counting), and for a request with a body 413 (over its limit) and 415 (not the content type
+/// it takes). A 204 carries no body.
 fn answers_every_error(document: &mut Value) {
     let error = json!({ "$ref": "#/components/responses/Error" });
     let Some(paths) = document["paths"].as_object_mut() else {
         return;
     };
     for operation in paths.values_mut().filter_map(Value::as_object_mut) {
-        for op in operation.values_mut() {
+        for (method, op) in operation.iter_mut() {
             let has_body = op.get("requestBody").is_some();
+            let changes = method != "get";
             let Some(responses) = op["responses"].as_object_mut() else {
                 continue;
             };
@@ -543,8 +607,11 @@ fn answers_every_error(document: &mut Value) {
             for code in ["400", "401", "403", "404", "422"] {
                 responses.entry(code).or_insert_with(|| error.clone());
             }
+            if changes {
+                responses.entry("409").or_insert_with(|| error.clone());
+            }
             if has_body {
-                for code in ["409", "413", "415"] {
+                for code in ["413", "415"] {
                     responses.entry(code).or_insert_with(|| error.clone());
                 }
             }
@@ -552,10 +619,65 @@ fn answers_every_error(document: &mut Value) {
     }
 }
 
+/// A kind of room, by its code.
+pub(super) fn room_kind() -> Value {
+    json!({ "type": "string", "enum": ["classroom", "special_room", "office", "canteen", "dormitory", "toilet", "gate", "store", "corridor", "other"] })
+}
+
+/// A change to a room: only the fields sent change; `null` is as if not sent.
+fn room_patch() -> Value {
+    let id = json!({ "type": ["string", "null"], "description": "uuid" });
+    json!({ "type": "object", "additionalProperties": false, "properties": {
+        "name": nullable(text(80)),
+        "kind": nullable(room_kind()),
+        "floor": { "type": ["integer", "null"], "minimum": -5, "maximum": 100 },
+        "building_id": id, "custodian_id": { "type": ["string", "null"], "description": "uuid, or \"\" for none" } } })
+}
+
+/// A change to an asset: only the fields sent change; `null` is as if not sent, `""` clears
+/// an optional one.
+fn asset_patch() -> Value {
+    json!({ "type": "object", "additionalProperties": false, "properties": {
+        "category": nullable(text(40)), "name": nullable(text(80)), "model": note(80),
+        "asset_code": { "type": ["string", "null"], "pattern": "^[A-Za-z0-9_./-]{1,32}$", "description": "letters, digits and -_./, at most 32; stored upper-case" },
+        "status": { "type": ["string", "null"], "enum": ["in_use", "under_repair", "lost", "retired", null] },
+        "room_id": { "type": ["string", "null"], "description": "uuid, or \"\" for none" },
+        "custodian_id": { "type": ["string", "null"], "description": "uuid, or \"\" for none" },
+        "purchase_date": { "type": ["string", "null"], "description": "YYYY-MM-DD, or \"\" for none" },
+        "value_fen": { "type": ["integer", "null"], "minimum": 0 }, "notes": note(2000) } })
+}
+
+/// A patch's schema made a new record's: `fields` must be sent, and not as `null`.
+fn required(mut patch: Value, fields: &[&str]) -> Value {
+    for field in fields {
+        let property = &mut patch["properties"][*field];
+        property["type"] = property["type"][0].clone();
+        if let Some(choices) = property.get_mut("enum").and_then(Value::as_array_mut) {
+            choices.retain(|c| !c.is_null());
+        }
+    }
+    patch["required"] = json!(fields);
+    patch
+}
+
+/// `schema`, or `null`.
+fn nullable(mut schema: Value) -> Value {
+    schema["type"] = json!([schema["type"].clone(), "null"]);
+    if let Some(choices) = schema.get_mut("enum").and_then(Value::as_array_mut) {
+        choices.push(Value::Null);
+    }
+    schema
+}
+
 /// Sign-in, tags and the register.
 fn register_spec() -> Value {
-    let (rooms, room, room_history) = record_paths("rooms", "register", "Room", "RoomPatch");
-    let (assets, asset, asset_history) = record_paths("assets", "register", "Asset", "AssetPatch");
+    let (rooms, room, room_history) =
+        record_paths("rooms", "register", "Room", ("NewRoom", "RoomPatch"));
+    let (assets, asset, asset_history) =
+        record_paths("assets", "register", "Asset", ("NewAsset", "AssetPatch"));
+    let (room_patch, asset_patch) = (room_patch(), asset_patch());
+    let new_room = required(room_patch.clone(), &["name", "kind", "building_id"]);
+    let new_asset = required(asset_patch.clone(), &["category", "name", "asset_code"]);
     let mut tag = op(
         "Resolve a tag code (case, spaces and dashes are forgiven)",
         "tags",
@@ -605,11 +727,11 @@ fn register_spec() -> Value {
                 "Tag": { "type": "object", "properties": { "code": { "type": "string" }, "kind": { "type": "string", "enum": ["room", "asset", "unassigned"] }, "id": { "type": ["string", "null"], "format": "uuid" }, "url": { "type": "string" } } },
                 "Named": named,
                 "Building": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" }, "room_count": { "type": "integer" } } },
-                "NewBuilding": { "type": "object", "required": ["name"], "properties": { "name": text(80) } },
+                "NewBuilding": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": text(80) } },
                 "Room": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" }, "kind": { "type": "string" }, "floor": { "type": ["integer", "null"] }, "building": schema("Named"), "custodian": schema("Named"), "tag": { "type": ["string", "null"] }, "asset_count": { "type": "integer" } } },
-                "RoomPatch": { "type": "object", "additionalProperties": false, "properties": { "name": text(80), "kind": { "type": "string", "enum": ["classroom", "special_room", "office", "canteen", "dormitory", "toilet", "gate", "store", "corridor", "other"] }, "floor": { "type": "integer" }, "building_id": { "type": "string", "format": "uuid" }, "custodian_id": { "type": "string", "description": "uuid, or \"\" for none" } } },
+                "RoomPatch": room_patch, "NewRoom": new_room,
                 "Asset": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "category": { "type": "string" }, "name": { "type": "string" }, "model": { "type": ["string", "null"] }, "asset_code": { "type": "string" }, "status": { "type": "string", "enum": ["in_use", "under_repair", "lost", "retired"] }, "room": schema("Named"), "building": schema("Named"), "custodian": schema("Named"), "purchase_date": { "type": ["string", "null"], "format": "date" }, "value_fen": { "type": "integer", "minimum": 0, "description": "money in fen (1/100 yuan)" }, "notes": { "type": ["string", "null"] }, "tag": { "type": ["string", "null"] }, "card": schema("AssetCard") } },
-                "AssetPatch": { "type": "object", "additionalProperties": false, "properties": { "category": text(40), "name": text(80), "model": { "type": "string" }, "asset_code": { "type": "string" }, "status": { "type": "string" }, "room_id": { "type": "string", "description": "uuid, or \"\" for none" }, "custodian_id": { "type": "string" }, "purchase_date": { "type": "string", "format": "date" }, "value_fen": { "type": "integer", "minimum": 0 }, "notes": { "type": "string" } } },
+                "AssetPatch": asset_patch, "NewAsset": new_asset,
                 "HistoryEntry": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "at": { "type": "string", "format": "date-time" }, "actor": schema("Named"), "entity": { "type": "string" }, "entity_id": { "type": "string", "format": "uuid" }, "action": { "type": "string" }, "before": {}, "after": {} } }
             }
         }

@@ -1,6 +1,7 @@
 //! An example body for every request schema of the document: what a client copies, and where
 //! schemathesis starts. The ids are made up (UUIDv7s), so the server answers them 404 or 422
-//! unless such records exist; everything else is a request the server takes.
+//! unless such records exist (the contract test swaps them for the demo school's records);
+//! everything else is a request the server takes.
 
 use serde_json::{json, Value};
 
@@ -22,9 +23,11 @@ pub(super) fn examples() -> Value {
         "Credentials": { "login": "demo-manager", "password": "rounds-demo" },
         "NewSchool": { "name": "常州市北郊小学", "admin_login": "bj-admin", "admin_name": "李校长", "password": "change-me-now" },
         "NewBuilding": { "name": "科技楼" },
-        "RoomPatch": { "name": "三年级（2）班", "kind": "classroom", "floor": 3, "building_id": SCHOOL_RECORD, "custodian_id": ANOTHER },
-        "AssetPatch": { "category": "灭火器", "name": "干粉灭火器 4kg", "model": "MFZ/ABC4", "status": "in_use",
-            "room_id": SCHOOL_RECORD, "purchase_date": "2024-09-01", "value_fen": 12_000, "notes": "三楼东侧" },
+        "RoomPatch": { "name": "三年级（2）班", "custodian_id": ANOTHER },
+        "NewRoom": { "name": "三年级（2）班", "kind": "classroom", "floor": 3, "building_id": SCHOOL_RECORD, "custodian_id": ANOTHER },
+        "AssetPatch": { "status": "under_repair", "room_id": SCHOOL_RECORD, "notes": "三楼东侧" },
+        "NewAsset": { "category": "灭火器", "name": "干粉灭火器 4kg", "model": "MFZ/ABC4", "asset_code": "XF-2024-0101",
+            "status": "in_use", "room_id": SCHOOL_RECORD, "purchase_date": "2024-09-01", "value_fen": 12_000, "notes": "三楼东侧" },
         "TemplateRequest": { "key": "fire_equipment", "name": "消防器材月检", "categories": ["灭火器", "消防栓"], "room_kinds": [],
             "items": [{ "key": "gauge", "label": "压力表指针在绿区", "kind": "pass_fail", "photo_required": false },
                 { "key": "temp", "label": "冷藏温度", "kind": "number", "unit": "℃", "min": 0, "max": 8, "photo_required": false }] },

@@ -171,8 +171,9 @@ pub(super) fn schemas() -> Value {
             "mapping": { "type": "object", "additionalProperties": column.clone() },
             "saved_by": schema("Named"), "saved_at": { "type": "string" } } },
         "NewImportProfile": { "type": "object", "additionalProperties": false, "required": ["name", "mapping"],
-            "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 40 },
-                "mapping": { "type": "object", "minProperties": 1, "maxProperties": 200, "additionalProperties": column } },
+            "properties": { "name": super::openapi::text(40),
+                "mapping": { "type": "object", "minProperties": 1, "maxProperties": 200, "additionalProperties": column,
+                    "propertyNames": { "maxLength": 80, "pattern": "\\S" } } },
             "example": { "name": "区资产系统", "mapping": { "放置处": "location", "序号": null } } },
         "AssetCard": { "type": "object", "description": "the asset card's (资产卡片) fields kept as the register gives them", "properties": {
             "class_code": { "type": ["string", "null"], "description": "GB/T 14885, as given" },

@@ -65,7 +65,8 @@ pub(super) fn schemas() -> Value {
             "active": { "type": "boolean" }, "since": day } },
         "ScheduleRequest": { "type": "object", "required": ["name", "template_key", "scope", "cadence"], "additionalProperties": false, "properties": {
             "name": text(80), "template_key": { "type": "string" }, "scope": schema("Scope"), "cadence": schema("Cadence"),
-            "assignee_id": uuid, "assignee_role": { "type": "string", "enum": ["admin", "asset_manager", "staff"] } } },
+            "assignee_id": { "type": ["string", "null"], "format": "uuid" },
+            "assignee_role": { "type": ["string", "null"], "enum": ["admin", "asset_manager", "staff", null] } } },
         "RoundItem": { "type": "object", "properties": { "schedule_id": uuid, "template_id": uuid, "template_name": { "type": "string" },
             "subject": { "type": "object" }, "name": { "type": "string" }, "asset_code": { "type": ["string", "null"] }, "tag": { "type": ["string", "null"] },
             "building": { "type": "string" }, "room": { "type": "string" }, "room_id": { "type": ["string", "null"] },

@@ -39,7 +39,8 @@ pub(super) fn paths() -> Value {
         "/api/v1/stocktakes/{id}/scans": {
             "get": paged(one("The scans, undone ones too, oldest first", "200", array("Scan"))),
             "post": with_body(one("Count one tag in a room (a phone's queue uses POST /sync with kind stocktake_scan)", "200",
-                json!({ "type": "object", "properties": { "new": { "type": "boolean" }, "class": schema("ScanClass") } })), "ScanRequest")
+                json!({ "type": "object", "properties": { "new": { "type": "boolean" },
+                    "class": { "oneOf": [schema("ScanClass"), { "type": "null" }], "description": "null when this scan (its id) was sent before: nothing new was recorded" } } })), "ScanRequest")
         },
         "/api/v1/stocktakes/{id}/scans/{scan}": { "delete": with_params(op("Take back a scan while counting", tag, "204", json!({})), &["id", "scan"]) },
         "/api/v1/stocktakes/{id}/rooms/{room}/claim": { "post": with_params(op("Count this room from now on (the room list shows who counts which)", tag, "204", json!({})), &["id", "room"]) },
@@ -76,9 +77,9 @@ pub(super) fn schemas() -> Value {
         "description": "who counts on a phone and has not handed in: the stocktake cannot finish yet" });
     json!({
         "StocktakeScope": scope,
-        "HandIn": { "type": "object", "additionalProperties": false, "properties": { "user": uuid } },
+        "HandIn": { "type": "object", "additionalProperties": false, "properties": { "user": { "type": ["string", "null"], "format": "uuid" } } },
         "StocktakeRequest": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": {
-            "name": { "type": "string", "minLength": 1, "maxLength": 80 }, "scope": schema("StocktakeScope"),
+            "name": super::openapi::text(80), "scope": schema("StocktakeScope"),
             "participants": { "type": "array", "maxItems": 200, "items": uuid, "description": "who counts besides asset managers and admins; empty: all staff" },
             "due": { "type": "string", "format": "date" } } },
         "StocktakeHead": { "type": "object", "properties": head },

@@ -275,9 +275,8 @@ async fn every_server_function_lets_in_exactly_the_roles_the_table_names() {
                 headers: res.headers().clone(),
                 text: res.text().await.unwrap_or_default(),
             };
-            assert_ne!(
-                server_fn_code(&a),
-                "bad_request",
+            assert!(
+                !["bad_request", "malformed"].contains(&server_fn_code(&a).as_str()),
                 "{} as {}: the arguments did not parse: {}",
                 d.path,
                 CALLERS[caller],

@@ -67,7 +67,14 @@ pub async fn start(state: &AppState, v: &Visitor, req: StocktakeRequest) -> AppR
     for room in &req.scope.rooms {
         school.get_room(*room).await?.ok_or_else(unknown)?;
     }
+    // Named twice is named once (found by schemathesis: the second was a database error).
+    let mut participants: Vec<Uuid> = Vec::with_capacity(req.participants.len());
     for id in &req.participants {
+        if !participants.contains(id) {
+            participants.push(*id);
+        }
+    }
+    for id in &participants {
         let user = school.get_user(*id).await?;
         if !user.is_some_and(|u| u.active && u.role.inspects()) {
             return Err(Invalid::new(Field::Assignee, Problem::UnknownChoice).into());
@@ -78,7 +85,7 @@ pub async fn start(state: &AppState, v: &Visitor, req: StocktakeRequest) -> AppR
         id,
         name,
         scope: req.scope,
-        participants: req.participants,
+        participants,
         due,
     };
     school.start_stocktake(v.actor(), draft).await?;

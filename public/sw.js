@@ -1,7 +1,7 @@
 // Rounds' service worker: keeps the rounds page, each stocktake's counting page and their
 // files so that a round or a count opens, scans and records with no signal. The records
 // themselves wait in IndexedDB (offline/round.js, offline/count.js). The scanner's files
-// (/scan/…) are kept once a page used them (or a counting page fetched them ahead).
+// (/scan/…) are kept once a page used them: the counting page's camera, the first time it opens.
 // While a round is open (the rounds page was opened today), a scanned tag opens straight in
 // the round page, which opens that item's checklist.
 const SHELL = 'rounds-shell-v1';

@@ -10,7 +10,13 @@ import { localDay, openStore, stylesheet, tagOf, uuidv7 } from './store.js';
 const SHELL = 'rounds-shell-v1';
 const RETRY_MS = 30000;
 const PAGE = 200; // the most rows the API answers at once
-const SCANNER_FILES = ['/scan/feedback.js', '/scan/scanner.js', '/scan/worker.js', '/scan/sharpen.js', '/scan/zxing/reader.js', '/scan/zxing/zxing_reader.wasm', '/offline/count.js', '/offline/store.js'];
+// Kept on the first visit: what counting by typed or keyboard-wedge codes needs.
+const COUNTING_FILES = ['/scan/feedback.js', '/offline/count.js', '/offline/store.js'];
+// The camera's files, fetched when the camera first opens (the decoder alone is 320 KB, more
+// than a first visit may cost) and kept by the service worker as they are used; the decoder
+// only where the browser has no QR reader of its own (BarcodeDetector, as worker.js picks).
+const CAMERA_FILES = ['/scan/scanner.js', '/scan/worker.js', '/scan/sharpen.js', '/scan/zxing/reader.js'];
+const DECODER_FILES = ['/scan/zxing/zxing_reader.wasm'];
 const root = document.getElementById('count');
 const text = JSON.parse(document.getElementById('count-text')?.textContent || '{}');
 const stocktakeId = root?.dataset.stocktake;
@@ -428,6 +434,7 @@ async function startCamera() {
       onCode: take,
     });
     $('[data-scan-start]').hidden = true;
+    host.addEventListener('scanner-reading', ({ detail }) => keepCamera(detail.decoder), { once: true });
     host.addEventListener('scanner-stopped', () => {
       scanner = null;
       $('[data-scan-start]').hidden = false;
@@ -438,22 +445,57 @@ async function startCamera() {
   }
 }
 
-/** Keeps this page, the list and the scanner's files for counting with no signal. */
+/** Whether the browser reads QR codes itself, so the camera needs no decoder of ours. */
+async function nativeQrReader() {
+  try {
+    return 'BarcodeDetector' in window && (await window.BarcodeDetector.getSupportedFormats()).includes('qr_code');
+  } catch (_) {
+    return false;
+  }
+}
+
+/** The camera's files this phone needs that are not kept yet (`native`: no decoder needed). */
+async function cameraMissing(cache, native) {
+  const files = native ? CAMERA_FILES : [...CAMERA_FILES, ...DECODER_FILES];
+  const kept = await Promise.all(files.map((f) => cache.match(f)));
+  return files.filter((_, i) => !kept[i]);
+}
+
+/** Says what works with no signal: typing codes always, the camera once its files are kept. */
+function showOfflineState(camera) {
+  root.dataset.offlineReady = 'true';
+  root.dataset.cameraOffline = String(camera);
+  $('[data-offline-state]').textContent = camera ? text.kept : text.keptTyping;
+}
+
+/** Keeps this page, the list and the files for counting by typed codes, with no signal. */
 async function keepForOffline() {
   if (!('serviceWorker' in navigator) || !('caches' in window)) return;
   try {
     await navigator.serviceWorker.register('/sw.js');
     await navigator.serviceWorker.ready;
+    const cache = await caches.open(SHELL);
     if (navigator.onLine) {
-      const cache = await caches.open(SHELL);
-      await cache.addAll([location.pathname, stylesheet(), ...SCANNER_FILES]);
+      await cache.addAll([location.pathname, stylesheet(), ...COUNTING_FILES]);
       await cache.put('/__count_day', new Response(localDay()));
     }
     navigator.storage?.persist?.();
-    root.dataset.offlineReady = 'true';
-    $('[data-offline-state]').textContent = text.kept;
+    showOfflineState((await cameraMissing(cache, await nativeQrReader())).length === 0);
   } catch (_) {
     // the page still counts online
+  }
+}
+
+/** Once the camera reads (its files fetched, by now kept by the service worker as they were
+ * used): keeps whatever of them is not kept yet. */
+async function keepCamera(decoder) {
+  if (!('caches' in window) || !navigator.onLine || !root.dataset.offlineReady) return;
+  try {
+    const cache = await caches.open(SHELL);
+    await cache.addAll(await cameraMissing(cache, decoder === 'barcode-detector'));
+    showOfflineState(true);
+  } catch (_) {
+    // kept when the camera next opens online
   }
 }
 

@@ -6,6 +6,9 @@
 //
 //   const scanner = await openScanner(host, { text, onCode });   …   scanner.stop();
 //
+// The host gets `scanner-reading` (detail: the decoder's name) once the first frame is read,
+// and `scanner-stopped` when the scanner stops.
+//
 // `openScanner` throws `Unavailable` with `reason` 'insecure' (plain http: phones allow the
 // camera only on https or localhost), 'denied' or 'none' (no camera).
 
@@ -66,6 +69,7 @@ export async function openScanner(host, { text, onCode }) {
     frames += 1;
     host.dataset.frames = String(frames);
     host.dataset.decoder = data.decoder || '';
+    if (frames === 1) host.dispatchEvent(new CustomEvent('scanner-reading', { detail: { decoder: data.decoder } }));
     const now = performance.now();
     for (const code of data.texts) {
       const seen = lastSeen.get(code);

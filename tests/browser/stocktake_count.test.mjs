@@ -101,11 +101,19 @@ try {
   });
 
   await checks.step('the manager opens the counting page from the stocktake at phone width', async () => {
+    const fetched = [];
+    const onRequest = (r) => fetched.push(new URL(r.url()).pathname);
+    context.on('request', onRequest);
     await Promise.all([page.waitForNavigation(), page.click(`a[href="/stocktakes/${started.id}/count"]`)]);
     await page.waitForSelector('#count[data-ready="true"]');
     expect((await page.textContent('main')).includes('清点房间'), 'the page in Chinese');
     await checkPage(page, 'the page fits the phone');
     await page.waitForSelector('#count[data-offline-ready="true"]', { timeout: 15000 });
+    context.off('request', onRequest);
+    // The camera's decoder (320 KB) waits until the camera opens: typing works offline already.
+    expect(!fetched.some((p) => p.startsWith('/scan/zxing/') || p === '/scan/worker.js'), `no decoder fetched yet: ${fetched}`);
+    expect(await page.getAttribute('#count', 'data-camera-offline') === 'false', 'the camera is not kept yet');
+    expect((await page.textContent('[data-offline-state]')).includes('打开一次摄像头'), 'the page says how to keep the camera');
   });
 
   await checks.step('the camera reads the door tag, then counts found, 位置不符, 盘盈 and a repeat', async () => {
@@ -127,6 +135,13 @@ try {
     expect(Number(await page.getAttribute('[data-scanner-host]', 'data-frames')) > 10, 'frames went through the worker');
     await checkPage(page, 'the camera view fits the phone');
     await page.click('[data-scanner-stop]');
+    // Having opened, the camera and its decoder are kept for counting with no signal.
+    await page.waitForSelector('#count[data-camera-offline="true"]', { timeout: 15000 });
+    const kept = await page.evaluate(async () => {
+      const cache = await caches.open('rounds-shell-v1');
+      return Promise.all(['/scan/worker.js', '/scan/zxing/reader.js', '/scan/zxing/zxing_reader.wasm'].map(async (f) => !!(await cache.match(f))));
+    });
+    expect(kept.every(Boolean), `the camera's files are kept: ${kept}`);
   });
 
   await checks.step('a keyboard-wedge burst with no connection is kept on the phone, also across a reload', async () => {
@@ -143,6 +158,15 @@ try {
     await page.selectOption('[data-room]', roomId);
     expect(await page.textContent('[data-pending]') === '2', 'still 2 waiting after a reload offline');
     expect((await tally('room')).counted === 4, 'and still counted');
+    // The camera's decoder starts from the phone's copy with no signal (a blank frame, read by zxing).
+    await page.waitForSelector('#count[data-camera-offline="true"]', { timeout: 15000 });
+    const read = await page.evaluate(() => new Promise((resolve) => {
+      const worker = new Worker('/scan/worker.js');
+      worker.onmessage = ({ data }) => { worker.terminate(); resolve(data); };
+      worker.onerror = (e) => resolve({ error: String(e.message) });
+      worker.postMessage({ id: 1, pixels: new Uint8ClampedArray(64 * 48 * 4).fill(255).buffer, width: 64, height: 48 });
+    }));
+    expect(!read.error && read.decoder === 'zxing-wasm', `the decoder runs offline: ${JSON.stringify(read)}`);
   });
 
   await checks.step('back online, the queue syncs once and the server counts it', async () => {

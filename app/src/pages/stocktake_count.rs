@@ -56,6 +56,7 @@ const COUNT_TEXT: &[(&str, Msg)] = &[
     ("signIn", Msg::SignInAgain),
     ("handedIn", Msg::HandedIn),
     ("kept", Msg::ListKept),
+    ("keptTyping", Msg::ListKeptTyping),
     ("noList", Msg::NoListOnPhone),
     ("howMany", Msg::HowManyCounted),
     ("bookQuantity", Msg::BookQuantityColumn),

@@ -41,8 +41,9 @@ def pick(kind, made_up):
 
 
 def references(value, kind):
+    """A made-up reference (or a list of them) swapped; anything else as it was."""
     if isinstance(value, list):
-        return [pick(kind, v) or v for v in value if isinstance(v, str)] if all(isinstance(v, str) for v in value) else value
+        return [references(v, kind) for v in value]
     if isinstance(value, str) and value:
         return pick(kind, value) or value
     return value

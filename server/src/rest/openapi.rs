@@ -61,19 +61,19 @@ pub(super) fn text(max: usize) -> Value {
 }
 
 /// Text that may be empty (none) and hold line breaks, but no other control character, at most
-/// `max` characters (`optional_text`); `null` is read as empty.
-pub(super) fn note(max: usize) -> Value {
-    json!({ "type": ["string", "null"], "maxLength": max,
+/// `max` characters (`optional_text`).
+fn note(max: usize) -> Value {
+    json!({ "type": "string", "maxLength": max,
         "pattern": "^[^\\u0000-\\u0009\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$" })
 }
 
 /// Words to search for: any text without a NUL.
-pub(super) fn words() -> Value {
+fn words() -> Value {
     json!({ "type": "string", "pattern": "^[^\\u0000]*$" })
 }
 
 /// A day as `PurchaseDate` reads it: `YYYY-MM-DD` of the years 1900–2200, a day the month has.
-pub(super) fn day() -> Value {
+fn day() -> Value {
     json!({ "type": "string", "pattern": concat!(
         "^((19[0-9]{2}|2[01][0-9]{2}|2200)-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))",
         "|((19|20|21)(0[48]|[2468][048]|[13579][26])|2000)-02-29)$") })
@@ -283,7 +283,7 @@ fn inspection_paths() -> Value {
 }
 
 /// An id made on the phone (optional): a UUIDv7, as the offline queue makes them.
-pub(super) fn phone_made() -> Value {
+fn phone_made() -> Value {
     json!({ "type": ["string", "null"], "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-7[0-9a-fA-F]{3}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
         "description": "a UUIDv7 made on the phone (optional; made here when left out)" })
 }
@@ -333,9 +333,7 @@ fn inspection_schemas() -> Value {
             "description": "about one of asset_id and room_id (the other left out or null)",
             "oneOf": one_subject(), "properties": {
             "id": phone_made(), "asset_id": nullable(uuid.clone()), "room_id": nullable(uuid.clone()),
-            "happened_at": { "type": "string", "maxLength": 40, "pattern": note(40)["pattern"] }, "description": text(500),
-            "cause": { "type": "string", "maxLength": 500, "pattern": note(500)["pattern"] },
-            "liable": { "type": "string", "maxLength": 200, "pattern": note(200)["pattern"] },
+            "happened_at": note(40), "description": text(500), "cause": note(500), "liable": note(200),
             "photos": { "type": "array", "items": uuid } } },
         "StepRequest": { "type": "object", "required": ["status"], "additionalProperties": false,
             "description": "a measure and a deadline only on the way to the repair; a reason to reject",
@@ -346,8 +344,8 @@ fn inspection_schemas() -> Value {
                   "then": { "required": ["reason"], "properties": { "reason": { "pattern": "\\S" } } } }],
             "properties": {
             "status": { "type": "string", "enum": ["accepted", "in_repair", "repaired", "closed", "rejected"] },
-            "reason": { "type": "string", "maxLength": 500, "pattern": note(500)["pattern"], "description": "required to reject" },
-            "measure": { "type": "string", "maxLength": 500, "pattern": note(500)["pattern"], "description": "how a hazard is to be put right (整改措施); on the way to the repair only, kept when empty" },
+            "reason": described(note(500), "required to reject"),
+            "measure": described(note(500), "how a hazard is to be put right (整改措施); on the way to the repair only, kept when empty"),
             "due_on": { "type": "string", "pattern": format!("^\\s*$|{}", day()["pattern"].as_str().unwrap_or_default()), "description": "the day it must be put right by (期限), YYYY-MM-DD; on the way to the repair only, kept when empty" } } },
         "DamageReport": { "type": "object", "properties": { "id": uuid, "source": { "type": "string", "enum": ["report", "inspection"] },
             "inspection_id": { "type": ["string", "null"] }, "asset": schema("Named"), "room": schema("Named"), "reporter": schema("Named"),
@@ -620,7 +618,7 @@ fn answers_every_error(document: &mut Value) {
 }
 
 /// A kind of room, by its code.
-pub(super) fn room_kind() -> Value {
+fn room_kind() -> Value {
     json!({ "type": "string", "enum": ["classroom", "special_room", "office", "canteen", "dormitory", "toilet", "gate", "store", "corridor", "other"] })
 }
 
@@ -638,13 +636,13 @@ fn room_patch() -> Value {
 /// an optional one.
 fn asset_patch() -> Value {
     json!({ "type": "object", "additionalProperties": false, "properties": {
-        "category": nullable(text(40)), "name": nullable(text(80)), "model": note(80),
+        "category": nullable(text(40)), "name": nullable(text(80)), "model": nullable(note(80)),
         "asset_code": { "type": ["string", "null"], "pattern": "^[A-Za-z0-9_./-]{1,32}$", "description": "letters, digits and -_./, at most 32; stored upper-case" },
         "status": { "type": ["string", "null"], "enum": ["in_use", "under_repair", "lost", "retired", null] },
         "room_id": { "type": ["string", "null"], "description": "uuid, or \"\" for none" },
         "custodian_id": { "type": ["string", "null"], "description": "uuid, or \"\" for none" },
         "purchase_date": { "type": ["string", "null"], "description": "YYYY-MM-DD, or \"\" for none" },
-        "value_fen": { "type": ["integer", "null"], "minimum": 0 }, "notes": note(2000) } })
+        "value_fen": { "type": ["integer", "null"], "minimum": 0 }, "notes": nullable(note(2000)) } })
 }
 
 /// A patch's schema made a new record's: `fields` must be sent, and not as `null`.
@@ -658,6 +656,12 @@ fn required(mut patch: Value, fields: &[&str]) -> Value {
     }
     patch["required"] = json!(fields);
     patch
+}
+
+/// `schema` with its `description`.
+fn described(mut schema: Value, description: &str) -> Value {
+    schema["description"] = json!(description);
+    schema
 }
 
 /// `schema`, or `null`.

@@ -59,6 +59,8 @@ def demo_records(api, token):
         "schedules": [x["id"] for x in get("/schedules")],
         "stocktakes": [x["id"] for x in get("/stocktakes")],
         "closings": [x["closing"]["id"] for x in get("/ledger-closings")["ledgers"] if x.get("closing")],
+        "supplies": [x["id"] for x in get("/supplies?limit=200")],
+        "supply_requests": [x["id"] for x in get("/supply-requests?limit=200")],
     }
 
 

@@ -21,13 +21,14 @@ BODY_FIELDS = {
     "custodian_id": "people", "assignee_id": "staff", "participants": "staff", "categories": "categories",
     "template_id": "templates", "template_key": "template_keys",
     "damage_report_id": "damage_reports", "stocktake_id": "stocktakes",
-    "reprint": "assets",
+    "reprint": "assets", "item_id": "supplies",
 }
 # A path's collection → the kind of record its {id} names; other placeholders by name.
 PATH_IDS = {
     "assets": "assets", "rooms": "rooms", "checklists": "templates", "compensations": "compensations",
     "damage-reports": "damage_reports", "ledger-closings": "closings", "photos": "photos",
-    "schedules": "schedules", "stocktakes": "stocktakes",
+    "schedules": "schedules", "stocktakes": "stocktakes", "supplies": "supplies",
+    "supply-requests": "supply_requests",
 }
 PATH_NAMES = {"room": "rooms", "code": "tags"}
 

@@ -638,6 +638,50 @@ messages! {
     ProblemNotYet => "的这一期还没有开始，不能结账。", "cannot be closed for a period that has not begun.";
     FieldRecord => "这条记录", "This record";
     FieldCounted => "实盘数量", "Number counted";
+    FieldQuantity => "数量", "Quantity";
+    FieldUnit => "单位", "Unit";
+    FieldShelf => "货架", "Shelf";
+    FieldMinStock => "最低库存", "Minimum stock";
+    FieldSupplier => "供货单位", "Supplier";
+    FieldPrice => "单价", "Unit price";
+    FieldIssuedTo => "领用班级或部门", "Class or office";
+    ProblemNotEnoughStock => "超过库存，现在只剩 {n}。", "is more than the store has: {n} left.";
+    Supplies => "物品库房", "Supplies store";
+    SuppliesNav => "领用", "Supplies";
+    SupplyOffice => "办公用品", "Office supplies";
+    SupplyCleaning => "保洁用品", "Cleaning supplies";
+    SupplyTeaching => "教具教辅", "Teaching aids";
+    SupplyWater => "纯净水", "Drinking water";
+    SupplyOther => "其他", "Other";
+    RequestWaiting => "待发放", "Waiting";
+    RequestIssued => "已发放", "Issued";
+    RequestRefused => "未同意", "Refused";
+    RequestWithdrawn => "已撤回", "Withdrawn";
+    AllSupplies => "全部物品", "All items";
+    LowOnly => "只看库存不足", "Low stock only";
+    NoSupplies => "没有符合的物品。", "No items match.";
+    WaitingRequests => "待发放的申领", "Requests waiting";
+    MyRequests => "我的申领", "My requests";
+    SupplyRequests => "申领记录", "Requests";
+    NoRequests => "没有申领。", "No requests.";
+    NoMoves => "还没有出入库记录。", "No stock has moved yet.";
+    SupplySearch => "物品名称或货架", "Item name or shelf";
+    SupplyItems => "库存", "Stock";
+    AddSupplyItem => "新增物品", "Add an item";
+    WaitingCount => "{n} 份申领待发放", "{n} waiting";
+    LowStock => "库存不足", "Low stock";
+    IssueNow => "发放", "Issue";
+    Refuse => "不同意", "Refuse";
+    Withdraw => "撤回", "Withdraw";
+    IssueSupplies => "领用发放", "Issue";
+    ReceiveSupplies => "入库登记", "Receive stock";
+    RequestSupplies => "申领", "Request";
+    UnitPriceYuan => "单价（元）", "Unit price (yuan)";
+    SupplyMoves => "出入库记录", "Stock moves";
+    OnHand => "现有库存", "On hand";
+    OnHandAfter => "结存 {n}", "{n} left after";
+    MoveReceived => "入库", "received";
+    MoveIssued => "领用", "issued";
     OpenRepairs => "未关闭的报修", "Repairs not closed";
     OpenHazards => "未整改的隐患", "Hazards not put right";
     OpenChecks => "逾期未做的检查", "Checks not done";
@@ -789,6 +833,13 @@ impl Msg {
             Field::Ledger => Msg::FieldLedger,
             Field::Record => Msg::FieldRecord,
             Field::Counted => Msg::FieldCounted,
+            Field::Quantity => Msg::FieldQuantity,
+            Field::Unit => Msg::FieldUnit,
+            Field::Shelf => Msg::FieldShelf,
+            Field::MinStock => Msg::FieldMinStock,
+            Field::Supplier => Msg::FieldSupplier,
+            Field::Price => Msg::FieldPrice,
+            Field::IssuedTo => Msg::FieldIssuedTo,
         }
     }
 
@@ -971,6 +1022,7 @@ fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::AlreadyClosed => (Msg::ProblemAlreadyClosed, None),
         Problem::NotYet => (Msg::ProblemNotYet, None),
         Problem::ControlCharacter => (Msg::ProblemControlCharacter, None),
+        Problem::NotEnoughStock { left } => (Msg::ProblemNotEnoughStock, Some(left.to_string())),
     };
     let text = msg.text(lang);
     match n {

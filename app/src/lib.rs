@@ -22,6 +22,7 @@ mod shell;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod stocktake;
+pub mod supplies;
 
 pub use session::Session;
 #[cfg(feature = "ssr")]

@@ -3,7 +3,7 @@
 use crate::pages::{
     asset::AssetPage, compensations, dashboard, district, home::HomePage, inspect, manage,
     not_found::NotFound, room::RoomPage, rounds, scan, search::SearchPage, signin::SignInPage,
-    stocktake_count, stocktakes, tag::TagPage,
+    stocktake_count, stocktakes, supplies, tag::TagPage,
 };
 use crate::Session;
 use leptos::prelude::*;
@@ -79,6 +79,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/reports") view=inspect::ReportsPage ssr=SsrMode::Async/>
                 <Route path=path!("/compensations") view=compensations::CompensationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/compensations/new") view=compensations::NewCasePage ssr=SsrMode::Async/>
+                <Route path=path!("/supplies") view=supplies::SuppliesPage ssr=SsrMode::Async/>
+                <Route path=path!("/supplies/:id") view=supplies::SupplyPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -2,11 +2,13 @@
 
 use crate::anyhow_lite::Result;
 use crate::config::DatabaseArgs;
+use app::domain::Role;
 use app::ssr::inspections::store::InspectionRecord;
 use app::ssr::people::auth::hash_password;
 use app::ssr::school::demo::{demo_schools, district_admin, generated_district, DEMO_PASSWORD};
 use app::ssr::sql::SqlStore;
 use app::ssr::store::{Actor, Store};
+use app::ssr::supplies;
 use std::sync::Arc;
 
 /// Opens the database named by the URL scheme (`sqlite:` or `postgres:`), migrating it. The
@@ -29,7 +31,18 @@ pub async fn load_demo(district: &dyn Store) -> Result<()> {
     }
     let hash = hash_password(DEMO_PASSWORD.into()).await?;
     for school in demo_schools(&hash) {
-        district.import_school(school).await?;
+        let role_of = |role: Role| {
+            school
+                .users
+                .iter()
+                .find(|(_, u)| u.role == role)
+                .map(|(id, _)| *id)
+        };
+        let people = role_of(Role::AssetManager).zip(role_of(Role::Teacher));
+        let id = district.import_school(school).await?;
+        if let Some((keeper, teacher)) = people {
+            supplies::demo::stock(district.for_school(id).as_ref(), keeper, teacher).await?;
+        }
     }
     district
         .create_user(Actor::SYSTEM, district_admin(&hash))

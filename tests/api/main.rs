@@ -20,6 +20,7 @@ mod roles;
 mod rounds;
 mod standing;
 mod stocktakes;
+mod supplies;
 mod tags;
 mod tenancy;
 mod upgrade;

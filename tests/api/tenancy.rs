@@ -43,6 +43,8 @@ struct Theirs {
     schedule: String,
     template: String,
     stocktake: String,
+    supply: String,
+    supply_request: String,
 }
 
 async fn theirs(app: &TestApp) -> Theirs {
@@ -102,6 +104,30 @@ async fn theirs(app: &TestApp) -> Theirs {
         )
         .await;
     assert_eq!(stocktake.status, StatusCode::CREATED, "{}", stocktake.text);
+    let supply = app
+        .api(
+            Method::POST,
+            "/supplies",
+            Some(&manager),
+            Some(json!({ "name": "清潭的复印纸", "kind": "office", "unit": "包" })),
+        )
+        .await;
+    assert_eq!(supply.status, StatusCode::CREATED, "{}", supply.text);
+    let supply = supply.json()["id"].as_str().unwrap().to_string();
+    let supply_request = app
+        .api(
+            Method::POST,
+            "/supply-requests",
+            Some(&teacher),
+            Some(json!({ "item_id": supply, "quantity": 1, "issued_to": "清潭一年级" })),
+        )
+        .await;
+    assert_eq!(
+        supply_request.status,
+        StatusCode::CREATED,
+        "{}",
+        supply_request.text
+    );
     Theirs {
         school: app.sql("SELECT name FROM schools ORDER BY id DESC LIMIT 1").await.remove(0),
         asset_tag: app
@@ -128,6 +154,8 @@ async fn theirs(app: &TestApp) -> Theirs {
         schedule: schedules.json()[0]["id"].as_str().unwrap().to_string(),
         template: templates.json()[0]["id"].as_str().unwrap().to_string(),
         stocktake: stocktake.json()["id"].as_str().unwrap().to_string(),
+        supply,
+        supply_request: supply_request.json()["id"].as_str().unwrap().to_string(),
     }
 }
 
@@ -244,6 +272,38 @@ fn routes(t: &Theirs) -> Vec<(Method, String, Option<Value>)> {
             "/stocktakes".into(),
             json!({ "name": "x", "scope": { "buildings": [t.building] } }),
         ),
+        get(format!("/supplies/{}", t.supply)),
+        get(format!("/supplies/{}/moves", t.supply)),
+        (
+            Method::PUT,
+            format!("/supplies/{}", t.supply),
+            Some(json!({ "name": "改名", "kind": "office", "unit": "包" })),
+        ),
+        post(
+            format!("/supplies/{}/receipts", t.supply),
+            json!({ "quantity": 5 }),
+        ),
+        post(
+            format!("/supplies/{}/issues", t.supply),
+            json!({ "quantity": 1, "issued_to": "x" }),
+        ),
+        post(
+            "/supply-requests".into(),
+            json!({ "item_id": t.supply, "quantity": 1, "issued_to": "x" }),
+        ),
+        get(format!("/supply-requests/{}", t.supply_request)),
+        post(
+            format!("/supply-requests/{}/issue", t.supply_request),
+            json!({}),
+        ),
+        post(
+            format!("/supply-requests/{}/refuse", t.supply_request),
+            json!({ "reason": "x" }),
+        ),
+        post(
+            format!("/supply-requests/{}/withdraw", t.supply_request),
+            json!({}),
+        ),
         post(
             "/sync".into(),
             json!({ "records": [{ "kind": "stocktake_scan", "record": { "id": uuid::Uuid::now_v7(), "stocktake_id": t.stocktake, "room_id": t.room, "code": t.asset_tag } }] }),
@@ -268,6 +328,8 @@ const LISTS: &[&str] = &[
     "/rounds",
     "/rounds/today",
     "/stocktakes",
+    "/supplies?limit=200",
+    "/supply-requests?limit=200",
     "/me",
 ];
 
@@ -290,6 +352,8 @@ async fn no_role_of_one_school_sees_or_changes_another_schools_records() {
         &t.asset_tag,
         &t.blank_tag,
         &t.stocktake,
+        &t.supply,
+        &t.supply_request,
     ];
     for login in ["demo-admin", "demo-manager", "demo-staff", "demo-teacher"] {
         let token = app.token(login).await;

@@ -29,6 +29,7 @@ pub fn Frame(children: Children) -> impl IntoView {
             <nav class="top-actions">
                 {inspects.then(|| view! { <a href="/rounds">{s.t(Msg::RoundsNav)}</a> })}
                 {in_school.then(|| view! { <a href="/reports">{s.t(Msg::Reports)}</a> })}
+                {in_school.then(|| view! { <a href="/supplies">{s.t(Msg::SuppliesNav)}</a> })}
                 {manages.then(|| view! { <a href="/manage">{s.t(Msg::Manage)}</a> })}
                 {(inspects && !manages).then(|| view! { <a href="/manage/ledgers">{s.t(Msg::Ledgers)}</a> })}
                 <form method="post" action="/auth/lang">

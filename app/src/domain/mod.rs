@@ -88,6 +88,20 @@ pub enum Field {
     Record,
     /// How many of a batch record were counted in a stocktake (实盘数量).
     Counted,
+    /// How many units of a supply are received, issued or asked for.
+    Quantity,
+    /// What a supply is counted in (包, 桶).
+    Unit,
+    /// Where a supply is kept.
+    Shelf,
+    /// At or below this many, a supply is low.
+    MinStock,
+    /// Who delivered a supply.
+    Supplier,
+    /// The price of one unit, in fen.
+    Price,
+    /// The class or office a supply goes to.
+    IssuedTo,
 }
 
 /// What is wrong with a value; rendered through the translations.
@@ -170,6 +184,10 @@ pub enum Problem {
     NotYet,
     /// A control character (a tab, a NUL …) in a text that holds none.
     ControlCharacter,
+    /// More asked of the store than it has: `left` units on hand.
+    NotEnoughStock {
+        left: i64,
+    },
 }
 
 impl Problem {
@@ -183,6 +201,7 @@ impl Problem {
                 | Problem::PeriodClosed { .. }
                 | Problem::AlreadyClosed
                 | Problem::NotYet
+                | Problem::NotEnoughStock { .. }
         )
     }
 }

@@ -15,6 +15,7 @@ pub mod search;
 pub mod signin;
 pub mod stocktake_count;
 pub mod stocktakes;
+pub mod supplies;
 pub mod tag;
 
 use crate::components::frame::error_notice;

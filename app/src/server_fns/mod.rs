@@ -13,6 +13,7 @@ pub mod pages;
 pub mod register;
 pub mod rounds;
 pub mod stocktakes;
+pub mod supplies;
 pub mod users;
 
 use serde::{Deserialize, Serialize};

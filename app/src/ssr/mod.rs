@@ -22,5 +22,6 @@ pub mod sql;
 pub mod state;
 pub mod stocktake;
 pub mod store;
+pub mod supplies;
 pub mod sync;
 pub mod visitor;

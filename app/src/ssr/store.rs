@@ -19,6 +19,7 @@ pub use super::register::store::RegisterStore;
 pub use super::rounds::store::RoundStore;
 pub use super::school::store::SchoolStore;
 pub use super::stocktake::store::{CountingStore, SettlementStore, StocktakeStore};
+pub use super::supplies::store::SupplyStore;
 pub use super::sync::store::SyncStore;
 
 /// Who made a change: a signed-in user, or the system (start-up import, CLI).
@@ -52,6 +53,8 @@ pub enum Entity {
     RegisterImport,
     ImportProfile,
     LedgerClosing,
+    SupplyItem,
+    SupplyRequest,
 }
 
 impl Entity {
@@ -77,6 +80,8 @@ impl Entity {
             Entity::RegisterImport => "register_import",
             Entity::ImportProfile => "import_profile",
             Entity::LedgerClosing => "ledger_closing",
+            Entity::SupplyItem => "supply_item",
+            Entity::SupplyRequest => "supply_request",
         }
     }
 }
@@ -129,5 +134,6 @@ every_area!(
     LedgerStore,
     ClosingStore,
     DashboardStore,
+    SupplyStore,
     SyncStore
 );

@@ -18,12 +18,14 @@ mod openapi_examples;
 mod openapi_imports;
 mod openapi_rounds;
 mod openapi_stocktakes;
+mod openapi_supplies;
 mod paging;
 mod photos;
 mod register;
 mod rounds;
 mod schools;
 mod stocktakes;
+mod supplies;
 
 use app::error::AppError;
 use app::ssr::state::AppState;
@@ -306,6 +308,19 @@ pub fn router() -> Router<AppState> {
             "/import-profiles",
             get(imports::profiles).post(imports::save_profile),
         )
+        .route("/supplies", get(supplies::list).post(supplies::add))
+        .route("/supplies/{id}", get(supplies::get_one).put(supplies::edit))
+        .route("/supplies/{id}/receipts", post(supplies::receive))
+        .route("/supplies/{id}/issues", post(supplies::issue))
+        .route("/supplies/{id}/moves", get(supplies::moves))
+        .route(
+            "/supply-requests",
+            get(supplies::requests).post(supplies::request),
+        )
+        .route("/supply-requests/{id}", get(supplies::request_by_id))
+        .route("/supply-requests/{id}/issue", post(supplies::issue_request))
+        .route("/supply-requests/{id}/refuse", post(supplies::refuse))
+        .route("/supply-requests/{id}/withdraw", post(supplies::withdraw))
         .route("/labels", post(labels::print_labels))
         .route("/labels/jobs", get(labels::print_log))
         .route("/label-stocks", get(labels::list_stocks))

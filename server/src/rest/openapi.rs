@@ -62,7 +62,7 @@ pub(super) fn text(max: usize) -> Value {
 
 /// Text that may be empty (none) and hold line breaks, but no other control character, at most
 /// `max` characters (`optional_text`).
-fn note(max: usize) -> Value {
+pub(super) fn note(max: usize) -> Value {
     json!({ "type": "string", "maxLength": max,
         "pattern": "^[^\\u0000-\\u0009\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$" })
 }
@@ -83,7 +83,7 @@ pub(super) fn schema(name: &str) -> Value {
     json!({ "$ref": format!("#/components/schemas/{name}") })
 }
 
-fn page_of(name: &str) -> Value {
+pub(super) fn page_of(name: &str) -> Value {
     json!({ "type": "object", "properties": {
         "items": { "type": "array", "items": schema(name) },
         "total": { "type": "integer" }, "limit": { "type": "integer" }, "offset": { "type": "integer" }
@@ -514,6 +514,11 @@ pub fn spec() -> Value {
     merge(&mut document["paths"], super::openapi_imports::paths());
     merge(&mut document["paths"], super::openapi_closings::paths());
     merge(&mut document["paths"], super::openapi_dashboard::paths());
+    merge(&mut document["paths"], super::openapi_supplies::paths());
+    merge(
+        &mut document["components"]["schemas"],
+        super::openapi_supplies::schemas(),
+    );
     merge(
         &mut document["components"]["schemas"],
         super::openapi_dashboard::schemas(),
@@ -665,7 +670,7 @@ fn described(mut schema: Value, description: &str) -> Value {
 }
 
 /// `schema`, or `null`.
-fn nullable(mut schema: Value) -> Value {
+pub(super) fn nullable(mut schema: Value) -> Value {
     schema["type"] = json!([schema["type"].clone(), "null"]);
     if let Some(choices) = schema.get_mut("enum").and_then(Value::as_array_mut) {
         choices.push(Value::Null);

@@ -4,7 +4,7 @@
 use super::{every_operation_decided, tokens, Verdicts, Who, CALLERS};
 use app::server_fns::{
     checklists, compensations, dashboard, district, imports, inspections, labels, ledgers, pages,
-    register, rounds, stocktakes, users,
+    register, rounds, stocktakes, supplies, users,
 };
 use rounds_tests::{spawn_app, Answer};
 use serde::Serialize;
@@ -41,6 +41,61 @@ fn table() -> Vec<Decision> {
                 form: Default::default(),
             },
             Admin,
+        ),
+        decide(
+            supplies::SupplyDesk {
+                q: none(),
+                low: none(),
+            },
+            School,
+        ),
+        decide(supplies::SupplyCard { id: id() }, School),
+        decide(
+            supplies::SaveSupplyItem {
+                id: id(),
+                name: none(),
+                kind: none(),
+                unit: none(),
+                shelf: none(),
+                min_stock: none(),
+            },
+            Managers,
+        ),
+        decide(
+            supplies::ReceiveSupplies {
+                id: id(),
+                quantity: none(),
+                supplier: none(),
+                unit_price: none(),
+                note: none(),
+            },
+            Managers,
+        ),
+        decide(
+            supplies::IssueSupplies {
+                id: id(),
+                quantity: none(),
+                issued_to: none(),
+                note: none(),
+            },
+            Managers,
+        ),
+        decide(
+            supplies::RequestSupplies {
+                id: id(),
+                quantity: none(),
+                issued_to: none(),
+                note: none(),
+            },
+            School,
+        ),
+        decide(
+            supplies::AnswerSupplyRequest {
+                id: id(),
+                answer: none(),
+                reason: none(),
+            },
+            School,
         ),
         decide(
             compensations::CompensationDesk { semester: none() },

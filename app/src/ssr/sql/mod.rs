@@ -21,6 +21,7 @@ mod school;
 mod stocktake;
 mod stocktake_counting;
 mod stocktake_settle;
+mod supplies;
 mod sync;
 
 use crate::error::{AppError, AppResult};

@@ -664,6 +664,10 @@ messages! {
     MyRequests => "我的申领", "My requests";
     SupplyRequests => "申领记录", "Requests";
     NoRequests => "没有申领。", "No requests.";
+    ShelfTitle => "货架 {n}", "Shelf {n}";
+    ShelfHint => "点物品即可申领。", "Tap an item to ask for it.";
+    ShelfLabels => "打印货架标签", "Print shelf labels";
+    LabelWhatShelves => "物品库房的货架", "The store's shelves";
     NoMoves => "还没有出入库记录。", "No stock has moved yet.";
     SupplySearch => "物品名称或货架", "Item name or shelf";
     SupplyItems => "库存", "Stock";

@@ -139,6 +139,8 @@ pub struct Responsibility {
 pub enum TagTarget {
     Room(Uuid),
     Asset(Uuid),
+    /// A shelf of the supplies store.
+    Shelf(Uuid),
     Unassigned,
 }
 

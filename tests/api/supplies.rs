@@ -427,3 +427,85 @@ async fn the_low_stock_list_holds_what_is_at_or_below_its_minimum_and_lists_page
     }
     app.pages_through(&teacher, "/supply-requests").await;
 }
+
+#[tokio::test]
+async fn each_shelf_has_a_tag_whose_label_opens_the_shelf_and_its_items() {
+    let app = rounds_tests::spawn_app().await;
+    let (keeper, teacher) = (
+        app.token("demo-manager").await,
+        app.token("demo-teacher").await,
+    );
+    let id = stocked(&app, &keeper, "订书钉（测试）", 4, 1).await;
+    let moved = json!({ "name": "订书钉（测试）", "kind": "office", "unit": "盒", "shelf": "测试货架 Z-9" });
+    let edited = app
+        .api(
+            Method::PUT,
+            &format!("/supplies/{id}"),
+            Some(&keeper),
+            Some(moved),
+        )
+        .await;
+    assert_eq!(edited.status, StatusCode::OK, "{}", edited.text);
+    assert_eq!(
+        edited.json()["shelf"],
+        "测试货架 Z-9",
+        "a new shelf, made on the way"
+    );
+    let shelf_id = edited.json()["shelf_id"].as_str().unwrap().to_string();
+    let tag = app
+        .sql(&format!(
+            "SELECT t.code FROM tags t JOIN supply_shelves s ON s.id = t.shelf_id \
+             WHERE s.name = '测试货架 Z-9' AND t.school_id = {}",
+            rounds_tests::HOME_SCHOOL
+        ))
+        .await
+        .remove(0);
+    let found = app.get_json(&teacher, &format!("/tags/{tag}")).await;
+    assert_eq!(
+        (&found["kind"], &found["id"]),
+        (&json!("shelf"), &json!(shelf_id))
+    );
+    let browser = app.signed_in_browser("demo-teacher").await;
+    let page = app.page(&browser, &format!("/t/{tag}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.text.contains("货架 测试货架 Z-9") && page.text.contains(&format!("/supplies/{id}")),
+        "the shelf's page lists its item"
+    );
+    assert_eq!(
+        history_of(&app, &shelf_id).await.len(),
+        0,
+        "a shelf's history is its own entity"
+    );
+    let made = app
+        .sql(&format!(
+            "SELECT action FROM history WHERE entity = 'supply_shelf' AND lower(hex(entity_id)) = '{}'",
+            shelf_id.replace('-', "")
+        ))
+        .await;
+    assert_eq!(made, ["create"]);
+
+    let shelves: Vec<String> = app
+        .sql(&format!(
+            "SELECT t.code FROM tags t JOIN supply_shelves s ON s.id = t.shelf_id \
+             WHERE t.school_id = {} ORDER BY s.name",
+            rounds_tests::HOME_SCHOOL
+        ))
+        .await;
+    assert!(shelves.len() >= 6, "the demo's five shelves and this one");
+    let (status, headers, pdf) = app
+        .print_labels(&keeper, json!({ "stock": "a4-3x8", "shelves": true }))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&pdf));
+    assert_eq!(headers["x-label-count"], shelves.len().to_string().as_str());
+    let text = rounds_tests::pdf::poppler("pdftotext", &pdf);
+    assert!(text.contains("货架"), "{text}");
+    let mixed = json!({ "stock": "a4-3x8", "shelves": true, "new_tags": 3 });
+    let (status, _, body) = app.print_labels(&keeper, mixed).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+}

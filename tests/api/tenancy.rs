@@ -139,7 +139,7 @@ async fn theirs(app: &TestApp) -> Theirs {
             .remove(0),
         blank_tag: app
             .sql(&format!(
-                "SELECT code FROM tags WHERE room_id IS NULL AND asset_id IS NULL AND school_id = {OTHER_SCHOOL} LIMIT 1"
+                "SELECT code FROM tags WHERE room_id IS NULL AND asset_id IS NULL AND shelf_id IS NULL AND school_id = {OTHER_SCHOOL} LIMIT 1"
             ))
             .await
             .remove(0),
@@ -330,6 +330,7 @@ const LISTS: &[&str] = &[
     "/stocktakes",
     "/supplies?limit=200",
     "/supply-requests?limit=200",
+    "/supply-shelves",
     "/me",
 ];
 

@@ -1,6 +1,6 @@
-// The supplies store on a phone: a teacher finds an item and asks for it (a refusal first, in
-// place and in Chinese), the asset manager sees the request waiting and issues it, and an issue
-// past the stock says how many are left; the stock on hand follows.
+// The supplies store on a phone: a teacher scans a shelf's label, picks an item on it and asks
+// for it (a refusal first, in place and in Chinese), the asset manager sees the request waiting
+// and issues it, and an issue past the stock says how many are left; the stock on hand follows.
 import { PHONE, Checks, api, expect, checkPage, hydrated, launch, signIn, startServer } from './harness.mjs';
 
 const checks = new Checks();
@@ -13,17 +13,29 @@ try {
   const pens = items[0];
   const onHand = async () => (await api(base, `/api/v1/supplies/${pens.id}`, token)).on_hand;
   const before = await onHand();
+  const shelf = (await api(base, '/api/v1/supply-shelves', token)).find((x) => x.id === pens.shelf_id);
 
   const teacher = await browser.newPage({ viewport: PHONE });
-  await checks.step('a teacher opens the store from the menu and finds the item', async () => {
+  await checks.step("a teacher scans the shelf's label and picks the item on it", async () => {
     await teacher.goto(`${base}/signin`);
     await signIn(teacher, base, 'demo-teacher');
-    await Promise.all([teacher.waitForNavigation(), teacher.click('header a[href="/supplies"]')]);
+    await teacher.goto(`${base}/t/${shelf.tag}`);
     const main = await teacher.textContent('main');
-    expect(main.includes('物品库房') && main.includes('白板笔') && main.includes('我的申领'), 'the store in Chinese');
-    await checkPage(teacher, 'the store fits the phone');
+    expect(main.includes(`货架 ${shelf.name}`) && main.includes('白板笔'), `the shelf in Chinese: ${main}`);
+    await checkPage(teacher, 'the shelf fits the phone');
     await Promise.all([teacher.waitForNavigation(), teacher.click(`a[href="/supplies/${pens.id}"]`)]);
     expect((await teacher.textContent('h1')).includes('白板笔'), 'the item page');
+  });
+
+  await checks.step('the store is in the menu, with her own requests', async () => {
+    const store = await browser.newPage({ viewport: PHONE });
+    await store.context().addCookies(await teacher.context().cookies());
+    await store.goto(`${base}/`);
+    await Promise.all([store.waitForNavigation(), store.click('header a[href="/supplies"]')]);
+    const main = await store.textContent('main');
+    expect(main.includes('物品库房') && main.includes('我的申领'), 'the store in Chinese');
+    await checkPage(store, 'the store fits the phone');
+    await store.close();
   });
 
   await checks.step('a request for none is refused in place; a request for two is recorded as waiting', async () => {
@@ -67,9 +79,13 @@ try {
     await checkPage(manager, 'the keeper\'s item page fits the phone');
   });
 
-  await checks.step('the teacher sees it issued', async () => {
+  await checks.step('the teacher sees it issued, in Chinese and in English', async () => {
     await teacher.reload();
     expect((await teacher.textContent('ul.requests')).includes('已发放'), 'issued');
+    await Promise.all([teacher.waitForNavigation(), teacher.click('header button[lang="en"]')]);
+    const english = await teacher.textContent('main');
+    expect(english.includes('Issued') && english.includes('On hand') && english.includes('Class or office'), `in English: ${english}`);
+    await checkPage(teacher, 'the English page fits the phone');
   });
 } finally {
   await close();

@@ -450,7 +450,7 @@ impl TestApp {
     /// A tag of the demo school that is linked to nothing.
     pub async fn blank_tag(&self) -> String {
         let codes = self
-            .sql("SELECT code FROM tags WHERE room_id IS NULL AND asset_id IS NULL LIMIT 1")
+            .sql("SELECT code FROM tags WHERE room_id IS NULL AND asset_id IS NULL AND shelf_id IS NULL LIMIT 1")
             .await;
         codes
             .into_iter()

@@ -1,13 +1,24 @@
 -- The supplies store (日常用品): items on the store's shelves with what is on hand, every move of
 -- stock (received 入库, issued 领用), and teachers' requests that the keeper issues or refuses.
--- On hand never goes below zero: an issue takes stock only where enough is left.
+-- On hand never goes below zero: an issue takes stock only where enough is left. Each shelf
+-- has a tag of its own, so that its label's QR opens the shelf.
+CREATE TABLE supply_shelves (
+    id BLOB PRIMARY KEY,
+    school_id BLOB NOT NULL REFERENCES schools(id),
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX supply_shelves_name ON supply_shelves(school_id, name);
+ALTER TABLE tags ADD COLUMN shelf_id BLOB REFERENCES supply_shelves(id);
+CREATE UNIQUE INDEX tags_shelf ON tags(shelf_id) WHERE shelf_id IS NOT NULL;
+
 CREATE TABLE supply_items (
     id BLOB PRIMARY KEY,
     school_id BLOB NOT NULL REFERENCES schools(id),
     name TEXT NOT NULL,
     kind TEXT NOT NULL,
     unit TEXT NOT NULL,
-    shelf TEXT,
+    shelf_id BLOB REFERENCES supply_shelves(id),
     min_stock INTEGER NOT NULL DEFAULT 0,
     on_hand INTEGER NOT NULL DEFAULT 0 CHECK (on_hand >= 0),
     created_at TEXT NOT NULL

@@ -58,6 +58,9 @@ pub struct LabelJob {
     pub status: Option<String>,
     #[serde(default)]
     pub never_printed: bool,
+    /// Every shelf of the supplies store (its label opens the shelf).
+    #[serde(default)]
+    pub shelves: bool,
 }
 
 /// Which rooms or assets a filtered job takes; every field narrows.
@@ -79,6 +82,8 @@ pub enum Selection {
     Reprint(Uuid),
     Doors(AssetFilter),
     Assets(AssetFilter),
+    /// Every shelf of the supplies store.
+    Shelves,
 }
 
 /// What one label says, read from the register.
@@ -99,6 +104,7 @@ pub struct LabelItem {
 pub enum LabelKind {
     Asset,
     Door,
+    Shelf,
     Blank,
 }
 
@@ -113,6 +119,13 @@ impl LabelJob {
             || self.never_printed
             || self.doors;
         let conflict = |field| Err(Invalid::new(field, Problem::Conflicting));
+        if self.shelves {
+            let others = filtered || self.tags.is_some() || self.new_tags.is_some();
+            if others || self.reprint.is_some() {
+                return conflict(Field::Selection);
+            }
+            return Ok(Selection::Shelves);
+        }
         if let Some(job) = self.reprint {
             if filtered || self.tags.is_some() || self.new_tags.is_some() {
                 return conflict(Field::Selection);

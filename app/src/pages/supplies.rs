@@ -10,7 +10,7 @@ use crate::components::saving_form::SavingForm;
 use crate::i18n::{Lang, Msg};
 use crate::server_fns::supplies::{
     supply_card, supply_desk, AnswerSupplyRequest, IssueSupplies, ItemCard, ReceiveSupplies,
-    RequestSupplies, SaveSupplyItem, StoreRoom,
+    RequestSupplies, SaveSupplyItem, ShelfView, StoreRoom,
 };
 use crate::session::use_session;
 use crate::supplies::{MoveKind, RequestState, SupplyItem, SupplyKind, SupplyMove, SupplyRequest};
@@ -79,7 +79,12 @@ fn desk_view(lang: Lang, q: &str, low: &str, desk: StoreRoom) -> impl IntoView {
             {low_only.then(|| view! { <input type="hidden" name="low" value="1"/> })}
             <button type="submit">{lang.t(Msg::Search)}</button>
         </form>
-        <p class="actions">{filter_link}</p>
+        <p class="actions">
+            {filter_link}
+            {desk.keeps.then(|| view! {
+                <a href="/manage/labels?what=shelves&stock=a4-3x8">{lang.t(Msg::ShelfLabels)}</a>
+            })}
+        </p>
         <IslandScripts bundle=Bundle::Forms/>
         <section id="requests">
             <h2>{lang.t(heading)}</h2>
@@ -95,6 +100,26 @@ fn desk_view(lang: Lang, q: &str, low: &str, desk: StoreRoom) -> impl IntoView {
                 <ItemForm lang item=None/>
             </details>
         })}
+    }
+}
+
+/// What a shelf's label opens: the shelf's items, each a tap away from asking for it.
+pub fn shelf_record(lang: Lang, view: ShelfView) -> impl IntoView {
+    let items = if view.items.is_empty() {
+        view! { <p class="muted">{lang.t(Msg::NoSupplies)}</p> }.into_any()
+    } else {
+        let rows = view
+            .items
+            .into_iter()
+            .map(|i| item_row(lang, i))
+            .collect_view();
+        view! { <ul class="list supplies">{rows}</ul> }.into_any()
+    };
+    view! {
+        <p class="eyebrow"><a href="/supplies">{lang.t(Msg::Supplies)}</a></p>
+        <h1>{lang.t(Msg::ShelfTitle).replace("{n}", &view.shelf.name)}</h1>
+        <p class="muted">{lang.t(Msg::ShelfHint)}</p>
+        {items}
     }
 }
 

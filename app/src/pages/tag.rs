@@ -17,6 +17,7 @@ pub fn TagPage() -> impl IntoView {
     let render = move |view: TagView| match view {
         TagView::Room(view) => view! { <RoomRecord view=*view/> }.into_any(),
         TagView::Asset(view) => view! { <AssetRecord view=*view/> }.into_any(),
+        TagView::Shelf(view) => super::supplies::shelf_record(lang, *view).into_any(),
         TagView::Unknown { code } => {
             set_status(404);
             view! {

@@ -40,6 +40,8 @@ pub struct AssetView {
 pub enum TagView {
     Room(Box<RoomView>),
     Asset(Box<AssetView>),
+    /// A shelf of the supplies store, with what is on it.
+    Shelf(Box<super::supplies::ShelfView>),
     /// A blank tag; managers get the rooms to link it to.
     Unassigned {
         code: String,
@@ -192,6 +194,9 @@ pub async fn tag_page(code: String) -> Result<TagView, AppError> {
         },
         Some(TagTarget::Room(id)) => TagView::Room(Box::new(room_view(&st, &v, id).await?)),
         Some(TagTarget::Asset(id)) => TagView::Asset(Box::new(asset_view(&st, &v, id).await?)),
+        Some(TagTarget::Shelf(id)) => {
+            TagView::Shelf(Box::new(super::supplies::shelf_view(&st, &v, id).await?))
+        }
         Some(TagTarget::Unassigned) => {
             let claim_rooms = if me.role.manages_register() {
                 Some(school.room_choices().await?)

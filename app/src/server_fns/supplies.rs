@@ -5,7 +5,7 @@
 use super::Saved;
 use crate::error::AppError;
 use crate::model::Page;
-use crate::supplies::{SupplyItem, SupplyMove, SupplyRequest};
+use crate::supplies::{Shelf, SupplyItem, SupplyMove, SupplyRequest};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -52,7 +52,12 @@ pub async fn supply_desk(q: String, low: String) -> Result<StoreRoom, AppError> 
         limit: Some(ListQuery::MAX_LIMIT),
         offset: None,
     };
-    let items = crate::ssr::supplies::items(&st, &v, list, !low.trim().is_empty()).await?;
+    let filter = crate::ssr::supplies::store::ItemFilter {
+        list,
+        low_only: !low.trim().is_empty(),
+        shelf: None,
+    };
+    let items = crate::ssr::supplies::items(&st, &v, filter).await?;
     let state = keeps.then_some(RequestState::Requested);
     let paging = Paging::first(REQUESTS_SHOWN);
     let requests = crate::ssr::supplies::requests(&st, &v, state, paging).await?;
@@ -85,6 +90,27 @@ pub async fn supply_card(id: String) -> Result<ItemCard, AppError> {
         moves,
         requests,
         keeps,
+    })
+}
+
+/// What a shelf's label opens: the shelf and every item on it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShelfView {
+    pub shelf: Shelf,
+    pub items: Vec<SupplyItem>,
+}
+
+/// The shelf a scanned tag names (the tag page calls this).
+#[cfg(feature = "ssr")]
+pub(crate) async fn shelf_view(
+    st: &crate::ssr::state::AppState,
+    v: &crate::ssr::visitor::Visitor,
+    id: uuid::Uuid,
+) -> Result<ShelfView, AppError> {
+    let (shelf, items) = crate::ssr::supplies::shelf(st, v, id).await?;
+    Ok(ShelfView {
+        shelf,
+        items: items.items,
     })
 }
 

@@ -55,6 +55,7 @@ pub enum Entity {
     LedgerClosing,
     SupplyItem,
     SupplyRequest,
+    SupplyShelf,
 }
 
 impl Entity {
@@ -82,6 +83,7 @@ impl Entity {
             Entity::LedgerClosing => "ledger_closing",
             Entity::SupplyItem => "supply_item",
             Entity::SupplyRequest => "supply_request",
+            Entity::SupplyShelf => "supply_shelf",
         }
     }
 }

@@ -95,6 +95,7 @@ pub struct SupplyItem {
     pub unit: String,
     /// Where it is kept (货架 A-2).
     pub shelf: Option<String>,
+    pub shelf_id: Option<Uuid>,
     /// At or below this, the item is on the low-stock list.
     pub min_stock: i64,
     pub on_hand: i64,
@@ -102,6 +103,15 @@ pub struct SupplyItem {
     pub low: bool,
     /// Requests of it still waiting for the keeper.
     pub waiting: i64,
+}
+
+/// A shelf of the store, with the tag its label carries and how many items it holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Shelf {
+    pub id: Uuid,
+    pub name: String,
+    pub tag: String,
+    pub items: i64,
 }
 
 /// A new item, as a form or the API gives it; checked by [`NewSupplyItem::parse`].

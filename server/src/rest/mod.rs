@@ -313,6 +313,7 @@ pub fn router() -> Router<AppState> {
         .route("/supplies/{id}/receipts", post(supplies::receive))
         .route("/supplies/{id}/issues", post(supplies::issue))
         .route("/supplies/{id}/moves", get(supplies::moves))
+        .route("/supply-shelves", get(supplies::shelves))
         .route(
             "/supply-requests",
             get(supplies::requests).post(supplies::request),

@@ -137,7 +137,15 @@ pub(super) fn paths() -> Value {
         schema("SupplyRequest"),
     );
     withdraw["parameters"] = id_param();
+    let shelves = op(
+        "The store's shelves by name, each with the tag its label carries (a scan opens the shelf) and how many \
+         items it holds (the asset manager or the admin); print their labels with `POST /labels` `{shelves: true}`",
+        tag,
+        "200",
+        json!({ "type": "array", "items": schema("Shelf") }),
+    );
     json!({
+        "/api/v1/supply-shelves": { "get": shelves },
         "/api/v1/supplies": { "get": list, "post": add },
         "/api/v1/supplies/{id}": { "get": get_one, "put": edit },
         "/api/v1/supplies/{id}/receipts": { "post": receive },
@@ -176,8 +184,11 @@ pub(super) fn schemas() -> Value {
             "properties": { "item_id": uuid, "quantity": count, "issued_to": text(40), "note": nullable(note(200)) } },
         "RefuseRequest": { "type": "object", "required": ["reason"], "additionalProperties": false,
             "properties": { "reason": text(200) } },
+        "Shelf": { "type": "object", "properties": {
+            "id": uuid, "name": textual, "tag": textual, "items": { "type": "integer" } } },
         "SupplyItem": { "type": "object", "properties": {
             "id": uuid, "name": textual, "kind": kind, "unit": textual, "shelf": maybe,
+            "shelf_id": { "type": ["string", "null"], "format": "uuid" },
             "min_stock": { "type": "integer" }, "on_hand": { "type": "integer", "minimum": 0 },
             "low": { "type": "boolean" }, "waiting": { "type": "integer" } } },
         "SupplyMove": { "type": "object", "properties": {
@@ -192,7 +203,7 @@ pub(super) fn schemas() -> Value {
             "issued_to": textual, "note": maybe,
             "state": { "type": "string", "enum": ["requested", "issued", "refused", "withdrawn"] },
             "requested_by": schema("Named"), "requested_at": textual,
-            "decided_by": { "oneOf": [{ "type": "null" }, schema("Named")] }, "decided_at": maybe,
+            "decided_by": { "anyOf": [{ "type": "null" }, schema("Named")] }, "decided_at": maybe,
             "reason": maybe, "on_hand": { "type": "integer" } } }
     })
 }

@@ -56,6 +56,7 @@ pub async fn tag(
     let (kind, id) = match target {
         TagTarget::Room(id) => ("room", Some(id)),
         TagTarget::Asset(id) => ("asset", Some(id)),
+        TagTarget::Shelf(id) => ("shelf", Some(id)),
         TagTarget::Unassigned => ("unassigned", None),
     };
     Ok(Json(

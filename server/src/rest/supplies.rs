@@ -8,9 +8,10 @@ use super::{parse_json, path_id as id, RestError, RestResult};
 use app::model::Page;
 use app::ssr::state::AppState;
 use app::ssr::supplies;
+use app::ssr::supplies::store::ItemFilter;
 use app::ssr::visitor::Visitor;
 use app::supplies::{
-    keeps_supplies, requests_supplies, IssueInput, ReceiptInput, RequestInput, RequestState,
+    keeps_supplies, requests_supplies, IssueInput, ReceiptInput, RequestInput, RequestState, Shelf,
     SupplyItem, SupplyItemInput, SupplyMove, SupplyRequest,
 };
 use axum::body::Bytes;
@@ -37,8 +38,12 @@ pub async fn list(
     v.require(requests_supplies)?;
     let low = p.low.as_deref().map(str::trim);
     let low_only = matches!(low, Some("true" | "1"));
-    let list = p.page.with_words(p.q)?;
-    Ok(Json(supplies::items(&st, &v, list, low_only).await?))
+    let filter = ItemFilter {
+        list: p.page.with_words(p.q)?,
+        low_only,
+        shelf: None,
+    };
+    Ok(Json(supplies::items(&st, &v, filter).await?))
 }
 
 /// `POST /api/v1/supplies`: adds an item with nothing on hand.
@@ -115,6 +120,15 @@ pub async fn moves(
     let item = id(&raw)?;
     let paging = p.paging()?;
     Ok(Json(supplies::moves(&st, &v, Some(item), paging).await?))
+}
+
+/// `GET /api/v1/supply-shelves`: the store's shelves with their tags (the keeper).
+pub async fn shelves(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+) -> RestResult<Json<Vec<Shelf>>> {
+    v.require(keeps_supplies)?;
+    Ok(Json(supplies::shelves(&st, &v).await?))
 }
 
 #[derive(Deserialize)]

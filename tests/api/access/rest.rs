@@ -100,6 +100,7 @@ fn table() -> BTreeMap<&'static str, Who> {
         ("POST /supplies/{id}/receipts", Managers),
         ("POST /supplies/{id}/issues", Managers),
         ("GET /supplies/{id}/moves", Managers),
+        ("GET /supply-shelves", Managers),
         ("GET /supply-requests", School),
         ("POST /supply-requests", School),
         ("GET /supply-requests/{id}", School),

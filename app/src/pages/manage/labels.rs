@@ -20,16 +20,19 @@ enum What {
     Doors,
     Tags,
     New,
+    /// Every shelf of the supplies store.
+    Shelves,
     /// The tags of a job in the print log; reached from its "reprint" link.
     Reprint,
 }
 
 impl What {
-    const ALL: [(What, &'static str, Msg); 5] = [
+    const ALL: [(What, &'static str, Msg); 6] = [
         (What::Assets, "assets", Msg::LabelWhatAssets),
         (What::Doors, "doors", Msg::LabelWhatDoors),
         (What::Tags, "tags", Msg::LabelWhatTags),
         (What::New, "new", Msg::LabelWhatNew),
+        (What::Shelves, "shelves", Msg::LabelWhatShelves),
         (What::Reprint, "reprint", Msg::LabelWhatReprint),
     ];
 
@@ -69,6 +72,7 @@ fn job_from_query() -> Option<LabelJob> {
             );
         }
         What::New => job.new_tags = Some(number(query("new_tags")).unwrap_or(0)),
+        What::Shelves => job.shelves = true,
         // An id that does not parse is the nil id: "not found", not a silent other selection.
         What::Reprint => job.reprint = Some(uuid(query("job")).unwrap_or_default()),
         what => {

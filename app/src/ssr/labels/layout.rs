@@ -150,6 +150,7 @@ pub fn layout(
 
     let title = match item.kind {
         LabelKind::Blank => lang.t(Msg::LabelBlankTitle).to_string(),
+        LabelKind::Shelf => lang.t(Msg::ShelfTitle).replace("{n}", &item.title),
         _ => item.title.clone(),
     };
     let custodian = item

@@ -17,10 +17,11 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Every tag with what its label says: an asset (with its room and custodian, the room's
-/// custodian standing in), a room's door, or nothing yet; the asker's school's tags only.
+/// custodian standing in), a room's door, a shelf of the supplies store, or nothing yet; the asker's school's tags only.
 const LABEL_SELECT: &str = "SELECT t.code, \
-    CASE WHEN a.id IS NOT NULL THEN 'asset' WHEN r.id IS NOT NULL THEN 'door' ELSE 'blank' END AS kind, \
-    COALESCE(a.name, r.name, '') AS title, \
+    CASE WHEN a.id IS NOT NULL THEN 'asset' WHEN r.id IS NOT NULL THEN 'door' \
+    WHEN sh.id IS NOT NULL THEN 'shelf' ELSE 'blank' END AS kind, \
+    COALESCE(a.name, r.name, sh.name, '') AS title, \
     CASE WHEN a.id IS NOT NULL THEN ab.name || ' · ' || ar.name ELSE rb.name END AS place, \
     a.asset_code, COALESCE(au.display_name, aru.display_name, ru.display_name) AS custodian \
     FROM tags t \
@@ -28,7 +29,8 @@ const LABEL_SELECT: &str = "SELECT t.code, \
     LEFT JOIN rooms ar ON ar.id = a.room_id LEFT JOIN buildings ab ON ab.id = ar.building_id \
     LEFT JOIN users au ON au.id = a.custodian_id LEFT JOIN users aru ON aru.id = ar.custodian_id \
     LEFT JOIN rooms r ON r.id = t.room_id LEFT JOIN buildings rb ON rb.id = r.building_id \
-    LEFT JOIN users ru ON ru.id = r.custodian_id WHERE t.school_id = $school";
+    LEFT JOIN users ru ON ru.id = r.custodian_id \
+    LEFT JOIN supply_shelves sh ON sh.id = t.shelf_id WHERE t.school_id = $school";
 
 const NEVER_PRINTED: &str =
     " AND NOT EXISTS (SELECT 1 FROM label_prints p WHERE p.tag_code = t.code)";
@@ -48,6 +50,7 @@ fn item(row: &Row) -> AppResult<LabelItem> {
     let kind = match row.try_get::<String, _>("kind").map_err(get)?.as_str() {
         "asset" => LabelKind::Asset,
         "door" => LabelKind::Door,
+        "shelf" => LabelKind::Shelf,
         _ => LabelKind::Blank,
     };
     Ok(LabelItem {
@@ -138,6 +141,9 @@ impl LabelStore for SqlStore {
                 q.push(" AND t.asset_id IS NOT NULL");
                 push_filter(&mut q, f, false);
                 q.push(" ORDER BY ab.name, ar.floor, ar.name, a.category, a.asset_code");
+            }
+            Selection::Shelves => {
+                q.push(" AND t.shelf_id IS NOT NULL ORDER BY sh.name");
             }
             Selection::Doors(f) => {
                 q.push(" AND t.room_id IS NOT NULL");

@@ -3,6 +3,7 @@
 //! for the last units can never take more than is there, on either database.
 
 use super::history::record;
+use super::register::attach_tag;
 use super::rows::{corrupt, get, named, person};
 use super::{db_error, like_pattern, SqlStore};
 use crate::domain::{Field, Invalid, Problem};
@@ -13,16 +14,21 @@ use crate::ssr::db::{query, query_scalar, Row, Tx};
 use crate::ssr::store::{Actor, Entity};
 use crate::ssr::supplies::store::{ItemFilter, RequestFilter, SupplyStore};
 use crate::supplies::{
-    short_of, MoveKind, NewMove, NewRequest, NewSupplyItem, RequestState, SupplyItem, SupplyKind,
-    SupplyMove, SupplyRequest,
+    short_of, MoveKind, NewMove, NewRequest, NewSupplyItem, RequestState, Shelf, SupplyItem,
+    SupplyKind, SupplyMove, SupplyRequest,
 };
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use uuid::Uuid;
 
-const ITEM_SELECT: &str = "SELECT i.id, i.name, i.kind, i.unit, i.shelf, i.min_stock, i.on_hand, \
-     (SELECT COUNT(*) FROM supply_requests r WHERE r.item_id = i.id AND r.state = 'requested') \
-     AS waiting FROM supply_items i WHERE i.school_id = $school";
+const ITEM_SELECT: &str = "SELECT i.id, i.name, i.kind, i.unit, s.name AS shelf, \
+     s.id AS shelf_id, i.min_stock, i.on_hand, (SELECT COUNT(*) FROM supply_requests r \
+     WHERE r.item_id = i.id AND r.state = 'requested') AS waiting FROM supply_items i \
+     LEFT JOIN supply_shelves s ON s.id = i.shelf_id WHERE i.school_id = $school";
+
+const SHELF_SELECT: &str = "SELECT s.id, s.name, t.code AS tag, \
+     (SELECT COUNT(*) FROM supply_items i WHERE i.shelf_id = s.id) AS items \
+     FROM supply_shelves s JOIN tags t ON t.shelf_id = s.id WHERE s.school_id = $school";
 
 const MOVE_SELECT: &str = "SELECT m.id, m.kind, m.quantity, m.on_hand_after, m.supplier, \
      m.unit_price_fen, m.amount_fen, m.issued_to, m.request_id, m.note, m.at, i.id AS i_id, \
@@ -47,6 +53,7 @@ fn item(row: &Row) -> AppResult<SupplyItem> {
         kind: SupplyKind::parse(&kind).map_err(|_| corrupt("supply kind"))?,
         unit: get(row, "unit")?,
         shelf: get(row, "shelf")?,
+        shelf_id: get(row, "shelf_id")?,
         min_stock,
         on_hand,
         low: on_hand <= min_stock,
@@ -92,6 +99,54 @@ fn request(row: &Row) -> AppResult<SupplyRequest> {
         reason: get(row, "reason")?,
         on_hand: get(row, "on_hand")?,
     })
+}
+
+fn shelf(row: &Row) -> AppResult<Shelf> {
+    Ok(Shelf {
+        id: get(row, "id")?,
+        name: get(row, "name")?,
+        tag: get(row, "tag")?,
+        items: get(row, "items")?,
+    })
+}
+
+/// The shelf named `name`, made with a tag of its own (for its label) when the store has none
+/// of that name; none for no name.
+async fn shelf_named(tx: &mut Tx, actor: Actor, name: Option<&str>) -> AppResult<Option<Uuid>> {
+    let Some(name) = name else {
+        return Ok(None);
+    };
+    let found: Option<Uuid> =
+        query_scalar("SELECT id FROM supply_shelves WHERE school_id = $school AND name = $1")
+            .bind(name)
+            .fetch_optional(&mut **tx)
+            .await?;
+    if found.is_some() {
+        return Ok(found);
+    }
+    let id = Uuid::now_v7();
+    query(
+        "INSERT INTO supply_shelves (id, school_id, name, created_at) VALUES ($1, $school, $2, $3)",
+    )
+    .bind(id)
+    .bind(name)
+    .bind(Utc::now())
+    .execute(&mut **tx)
+    .await
+    .map_err(db_error(Field::Shelf))?;
+    attach_tag(tx, "shelf_id", id, None).await?;
+    let after = json!({ "name": name });
+    record(
+        tx,
+        actor,
+        Entity::SupplyShelf,
+        id,
+        "create",
+        None,
+        Some(&after),
+    )
+    .await?;
+    Ok(Some(id))
 }
 
 /// What the history keeps of an item.
@@ -212,23 +267,27 @@ impl SupplyStore for SqlStore {
         let pattern = filter.list.words().map(like_pattern);
         let like = self.db.dialect().ilike();
         let filter_sql = format!(
-            "AND ($1 IS NULL OR i.name {like} $1 ESCAPE '\\' OR i.shelf {like} $1 ESCAPE '\\') \
-             AND ($2 = 0 OR i.on_hand <= i.min_stock)"
+            "AND ($1 IS NULL OR i.name {like} $1 ESCAPE '\\' OR s.name {like} $1 ESCAPE '\\') \
+             AND ($2 = 0 OR i.on_hand <= i.min_stock) AND ($3 IS NULL OR i.shelf_id = $3)"
         );
         let low = i64::from(filter.low_only);
-        let sql = format!("{ITEM_SELECT} {filter_sql} ORDER BY i.kind, i.name LIMIT $3 OFFSET $4");
+        let sql = format!("{ITEM_SELECT} {filter_sql} ORDER BY i.kind, i.name LIMIT $4 OFFSET $5");
         let rows = query(&sql)
             .bind(&pattern)
             .bind(low)
+            .bind(filter.shelf)
             .bind(limit)
             .bind(offset)
             .fetch_all(&self.db)
             .await?;
-        let count =
-            format!("SELECT COUNT(*) FROM supply_items i WHERE i.school_id = $school {filter_sql}");
+        let count = format!(
+            "SELECT COUNT(*) FROM supply_items i LEFT JOIN supply_shelves s ON s.id = i.shelf_id \
+             WHERE i.school_id = $school {filter_sql}"
+        );
         let total: i64 = query_scalar(&count)
             .bind(&pattern)
             .bind(low)
+            .bind(filter.shelf)
             .fetch_one(&self.db)
             .await?;
         Ok(Page {
@@ -237,6 +296,22 @@ impl SupplyStore for SqlStore {
             limit,
             offset,
         })
+    }
+
+    async fn supply_shelves(&self) -> AppResult<Vec<Shelf>> {
+        let sql = format!("{SHELF_SELECT} ORDER BY s.name");
+        query(sql)
+            .fetch_all(&self.db)
+            .await?
+            .iter()
+            .map(shelf)
+            .collect()
+    }
+
+    async fn supply_shelf(&self, id: Uuid) -> AppResult<Option<Shelf>> {
+        let sql = format!("{SHELF_SELECT} AND s.id = $1");
+        let row = query(sql).bind(id).fetch_optional(&self.db).await?;
+        row.as_ref().map(shelf).transpose()
     }
 
     async fn supply_item(&self, id: Uuid) -> AppResult<Option<SupplyItem>> {
@@ -252,15 +327,16 @@ impl SupplyStore for SqlStore {
         new: NewSupplyItem,
     ) -> AppResult<SupplyItem> {
         let mut tx = self.write().await?;
+        let shelf = shelf_named(&mut tx, actor, new.shelf.as_deref()).await?;
         query(
-            "INSERT INTO supply_items (id, school_id, name, kind, unit, shelf, min_stock, \
+            "INSERT INTO supply_items (id, school_id, name, kind, unit, shelf_id, min_stock, \
              on_hand, created_at) VALUES ($1, $school, $2, $3, $4, $5, $6, 0, $7)",
         )
         .bind(id)
         .bind(&new.name)
         .bind(new.kind.code())
         .bind(&new.unit)
-        .bind(&new.shelf)
+        .bind(shelf)
         .bind(new.min_stock)
         .bind(Utc::now())
         .execute(&mut *tx)
@@ -284,14 +360,15 @@ impl SupplyStore for SqlStore {
     ) -> AppResult<SupplyItem> {
         let old = self.stored_item(id).await?;
         let mut tx = self.write().await?;
+        let shelf = shelf_named(&mut tx, actor, new.shelf.as_deref()).await?;
         let done = query(
-            "UPDATE supply_items SET name = $1, kind = $2, unit = $3, shelf = $4, min_stock = $5 \
-             WHERE id = $6 AND school_id = $school",
+            "UPDATE supply_items SET name = $1, kind = $2, unit = $3, shelf_id = $4, \
+             min_stock = $5 WHERE id = $6 AND school_id = $school",
         )
         .bind(&new.name)
         .bind(new.kind.code())
         .bind(&new.unit)
-        .bind(&new.shelf)
+        .bind(shelf)
         .bind(new.min_stock)
         .bind(id)
         .execute(&mut *tx)

@@ -13,23 +13,40 @@ use crate::ssr::state::AppState;
 use crate::ssr::visitor::Visitor;
 use crate::supplies::{
     keeps_supplies, requests_supplies, step, IssueInput, NewMove, NewRequest, NewSupplyItem,
-    ReceiptInput, RequestInput, RequestState, SupplyItem, SupplyItemInput, SupplyMove,
+    ReceiptInput, RequestInput, RequestState, Shelf, SupplyItem, SupplyItemInput, SupplyMove,
     SupplyRequest,
 };
 use store::{ItemFilter, RequestFilter};
 use uuid::Uuid;
 
-/// The store's items: every one, or only the low ones. Everyone of the school.
-pub async fn items(
-    st: &AppState,
-    v: &Visitor,
-    list: ListQuery,
-    low_only: bool,
-) -> AppResult<Page<SupplyItem>> {
+/// The store's items: every one, the low ones, or one shelf's. Everyone of the school.
+pub async fn items(st: &AppState, v: &Visitor, filter: ItemFilter) -> AppResult<Page<SupplyItem>> {
     v.require(requests_supplies)?;
-    list.check()?;
-    let filter = ItemFilter { list, low_only };
+    filter.list.check()?;
     st.school(v)?.supply_items(&filter).await
+}
+
+/// A shelf and every item on it (what its label's QR opens). Everyone of the school.
+pub async fn shelf(st: &AppState, v: &Visitor, id: Uuid) -> AppResult<(Shelf, Page<SupplyItem>)> {
+    v.require(requests_supplies)?;
+    let school = st.school(v)?;
+    let shelf = school.supply_shelf(id).await?.ok_or(AppError::NotFound)?;
+    let list = ListQuery {
+        limit: Some(ListQuery::MAX_LIMIT),
+        ..ListQuery::default()
+    };
+    let filter = ItemFilter {
+        list,
+        low_only: false,
+        shelf: Some(id),
+    };
+    Ok((shelf, school.supply_items(&filter).await?))
+}
+
+/// The store's shelves with their tags, for their labels (the keeper).
+pub async fn shelves(st: &AppState, v: &Visitor) -> AppResult<Vec<Shelf>> {
+    v.require(keeps_supplies)?;
+    st.school(v)?.supply_shelves().await
 }
 
 /// One item. Everyone of the school.

@@ -5,7 +5,7 @@ use crate::error::AppResult;
 use crate::model::{ListQuery, Page, Paging};
 use crate::ssr::store::Actor;
 use crate::supplies::{
-    NewMove, NewRequest, NewSupplyItem, RequestState, SupplyItem, SupplyMove, SupplyRequest,
+    NewMove, NewRequest, NewSupplyItem, RequestState, Shelf, SupplyItem, SupplyMove, SupplyRequest,
 };
 use async_trait::async_trait;
 use uuid::Uuid;
@@ -17,6 +17,8 @@ pub struct ItemFilter {
     pub list: ListQuery,
     /// Only the items at or below their minimum stock.
     pub low_only: bool,
+    /// Only the items on this shelf.
+    pub shelf: Option<Uuid>,
 }
 
 /// Which requests a list shows.
@@ -32,7 +34,11 @@ pub trait SupplyStore: Send + Sync {
     /// The store's items by kind and name (the low ones first when asked for only those).
     async fn supply_items(&self, filter: &ItemFilter) -> AppResult<Page<SupplyItem>>;
     async fn supply_item(&self, id: Uuid) -> AppResult<Option<SupplyItem>>;
-    /// Adds an item with nothing on hand, with history; a name the store has is a conflict.
+    /// The store's shelves by name, each with its tag.
+    async fn supply_shelves(&self) -> AppResult<Vec<Shelf>>;
+    async fn supply_shelf(&self, id: Uuid) -> AppResult<Option<Shelf>>;
+    /// Adds an item with nothing on hand, with history; a name the store has is a conflict. A
+    /// shelf the store does not have yet is made, with its tag.
     async fn add_supply_item(
         &self,
         actor: Actor,

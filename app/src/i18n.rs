@@ -665,6 +665,16 @@ messages! {
     SupplyRequests => "申领记录", "Requests";
     NoRequests => "没有申领。", "No requests.";
     ShelfTitle => "货架 {n}", "Shelf {n}";
+    LedgerSupplies => "物品出入库台账", "Supplies ledger";
+    LedgerSupplyMoves => "出入库明细", "Moves";
+    LedgerSupplyBalances => "月末结存", "Balances";
+    LedgerDay => "日期", "Date";
+    LedgerLeft => "结存", "Left";
+    LedgerCounterpart => "供货单位或领用部门", "Supplier or recipient";
+    LedgerAmount => "金额（元）", "Amount (yuan)";
+    LedgerHandledBy => "经手人", "Handled by";
+    LedgerOpening => "月初结存", "At the start";
+    LedgerClosing => "月末结存", "At the end";
     ShelfHint => "点物品即可申领。", "Tap an item to ask for it.";
     ShelfLabels => "打印货架标签", "Print shelf labels";
     LabelWhatShelves => "物品库房的货架", "The store's shelves";
@@ -869,6 +879,18 @@ impl Msg {
             BookedOn => Msg::ColumnBookedOn,
             Voucher => Msg::ColumnVoucher,
             Note => Msg::ColumnNote,
+        }
+    }
+
+    /// What a kind of supply is called.
+    pub fn supply_kind(kind: crate::supplies::SupplyKind) -> Msg {
+        use crate::supplies::SupplyKind::*;
+        match kind {
+            Office => Msg::SupplyOffice,
+            Cleaning => Msg::SupplyCleaning,
+            Teaching => Msg::SupplyTeaching,
+            Water => Msg::SupplyWater,
+            Other => Msg::SupplyOther,
         }
     }
 

@@ -39,7 +39,11 @@ fn through_libreoffice(bytes: &[u8], extension: &str) -> String {
 }
 
 /// Each sheet of the file (or the first only) as LibreOffice Calc reads it: (file, CSV text).
-fn sheets_through_libreoffice(bytes: &[u8], extension: &str, all: bool) -> Vec<(String, String)> {
+pub(crate) fn sheets_through_libreoffice(
+    bytes: &[u8],
+    extension: &str,
+    all: bool,
+) -> Vec<(String, String)> {
     let dir = std::env::temp_dir().join(format!(
         "rounds-export-{}-{}",
         std::process::id(),

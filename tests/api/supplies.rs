@@ -509,3 +509,56 @@ async fn each_shelf_has_a_tag_whose_label_opens_the_shelf_and_its_items() {
         String::from_utf8_lossy(&body)
     );
 }
+
+#[tokio::test]
+async fn the_months_supplies_ledger_lists_each_move_and_each_items_balance() {
+    let app = rounds_tests::spawn_app().await;
+    let keeper = app.token("demo-manager").await;
+    let id = stocked(&app, &keeper, "彩色粉笔（测试）", 10, 2).await;
+    let issue = json!({ "quantity": 4, "issued_to": "美术组" });
+    post(&app, &keeper, &format!("/supplies/{id}/issues"), issue).await;
+    let (_, month) = crate::hazards::school_days();
+    let res = reqwest::Client::new()
+        .get(app.url(&format!(
+            "/api/v1/exports/supplies?period={month}&format=xlsx"
+        )))
+        .bearer_auth(&keeper)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let bytes = res.bytes().await.unwrap().to_vec();
+    let sheets = crate::exports::sheets_through_libreoffice(&bytes, "xlsx", true);
+    assert_eq!(sheets.len(), 2, "the moves and the balances");
+    let (moves, balances) = (&sheets[0].1, &sheets[1].1);
+    assert!(
+        moves.starts_with("日期,名称,单位,入库,领用,结存"),
+        "{moves}"
+    );
+    let ours: Vec<&str> = moves
+        .lines()
+        .filter(|l| l.contains("彩色粉笔（测试）"))
+        .collect();
+    assert_eq!(ours.len(), 2, "{moves}");
+    assert!(
+        ours[0].contains(",10,,10,晨光文具,23.5,235,殷奇"),
+        "{}",
+        ours[0]
+    );
+    assert!(ours[1].contains(",,4,6,美术组,"), "{}", ours[1]);
+    let row = balances
+        .lines()
+        .find(|l| l.starts_with("彩色粉笔（测试）"))
+        .unwrap_or_else(|| panic!("{balances}"));
+    assert_eq!(row, "彩色粉笔（测试）,办公用品,包,0,10,4,6,235");
+    let teacher = app.token("demo-teacher").await;
+    let refused = app
+        .api(
+            Method::GET,
+            &format!("/exports/supplies?period={month}"),
+            Some(&teacher),
+            None,
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+}

@@ -9,6 +9,7 @@ pub mod hazards;
 pub mod inspections;
 pub mod register;
 pub mod repairs;
+pub mod supplies;
 
 use crate::domain::Fen;
 

@@ -18,13 +18,7 @@ use leptos::prelude::*;
 use server_fn::ServerFn;
 
 fn kind_text(lang: Lang, kind: SupplyKind) -> &'static str {
-    lang.t(match kind {
-        SupplyKind::Office => Msg::SupplyOffice,
-        SupplyKind::Cleaning => Msg::SupplyCleaning,
-        SupplyKind::Teaching => Msg::SupplyTeaching,
-        SupplyKind::Water => Msg::SupplyWater,
-        SupplyKind::Other => Msg::SupplyOther,
-    })
+    lang.t(Msg::supply_kind(kind))
 }
 
 fn state_text(lang: Lang, state: RequestState) -> &'static str {
@@ -83,6 +77,7 @@ fn desk_view(lang: Lang, q: &str, low: &str, desk: StoreRoom) -> impl IntoView {
             {filter_link}
             {desk.keeps.then(|| view! {
                 <a href="/manage/labels?what=shelves&stock=a4-3x8">{lang.t(Msg::ShelfLabels)}</a>
+                <a href="/api/v1/exports/supplies?format=xlsx" download>{lang.t(Msg::LedgerSupplies)}" XLSX"</a>
             })}
         </p>
         <IslandScripts bundle=Bundle::Forms/>

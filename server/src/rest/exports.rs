@@ -43,8 +43,9 @@ pub async fn register(
     Ok(send(ledgers::register(&st, &v, kind(&p)?).await?))
 }
 
-/// `GET /api/v1/exports/{repairs|hazards|inspections}`: a ledger of a month or week — the
-/// repair ledger, the hazard rectification ledger, or the inspection record of `checklist`.
+/// `GET /api/v1/exports/{repairs|hazards|inspections|supplies}`: a ledger of a month or week —
+/// the repair ledger, the hazard rectification ledger, the inspection record of `checklist`, or
+/// the supplies ledger.
 pub async fn of_period(
     State(st): State<AppState>,
     Extension(v): Extension<Visitor>,
@@ -52,6 +53,10 @@ pub async fn of_period(
     Query(p): Query<ExportParams>,
 ) -> RestResult<Response> {
     v.require(|r| r.manages_register())?;
+    if name == "supplies" {
+        let period = p.period.as_deref();
+        return Ok(send(ledgers::supplies(&st, &v, period, kind(&p)?).await?));
+    }
     let ledger = match name.as_str() {
         "repairs" => ClosableLedger::Repairs,
         "hazards" => ClosableLedger::Hazards,

@@ -90,6 +90,16 @@ pub(super) fn paths() -> Value {
     );
     hazards["parameters"] = repairs["parameters"].clone();
     hazards["responses"]["200"] = export["responses"]["200"].clone();
+    let mut supplies = op(
+        "The supplies ledger (物品出入库台账) of a month or ISO week: every receipt and issue in order with 日期, 物品, \
+         入库, 领用, 结存, the supplier or the class it went to, price and amount in yuan and who handled it, then a \
+         sheet of each item's balance (月初结存, 入库, 领用, 月末结存) (asset manager, admin)",
+        "exports",
+        "200",
+        json!({}),
+    );
+    supplies["parameters"] = repairs["parameters"].clone();
+    supplies["responses"]["200"] = export["responses"]["200"].clone();
     let mut record = op(
         "The inspection record (检查记录表) of a checklist for a month or week: a row for everything the checklist \
          covers (its asset categories, its room kinds), inspected or not, a column per item (√ / × / —), the result, \
@@ -111,6 +121,7 @@ pub(super) fn paths() -> Value {
         "/api/v1/exports/register": { "get": export },
         "/api/v1/exports/repairs": { "get": repairs },
         "/api/v1/exports/hazards": { "get": hazards },
+        "/api/v1/exports/supplies": { "get": supplies },
         "/api/v1/imports": { "post": import, "get": list },
         "/api/v1/import-profiles": {
             "get": op("The saved column mappings (asset manager, admin)", tag, "200", json!({ "type": "array", "items": schema("ImportProfile") })),

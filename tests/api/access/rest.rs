@@ -57,6 +57,7 @@ fn table() -> BTreeMap<&'static str, Who> {
         ("GET /exports/repairs", Managers),
         ("GET /exports/hazards", Managers),
         ("GET /exports/inspections", Managers),
+        ("GET /exports/supplies", Managers),
         ("GET /ledger-closings", Inspectors),
         ("POST /ledger-closings", Inspectors),
         ("POST /ledger-closings/{id}/reopen", Admin),

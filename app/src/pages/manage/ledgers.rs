@@ -1,7 +1,7 @@
 //! `/manage/ledgers`: the ledgers (台账) of a month or a week — the repair ledger, the hazard
 //! ledger, each checklist's inspection record (the monthly fire-equipment record among them) —
-//! each as XLSX or CSV, with what is still open in it and its closing (周周清、月月清); and the
-//! register.
+//! each as XLSX or CSV, with what is still open in it and its closing (周周清、月月清); the
+//! register, and the period's supplies ledger.
 
 use crate::components::fields::minute;
 use crate::components::frame::Frame;
@@ -148,17 +148,12 @@ fn desk_view(lang: Lang, data: LedgerDeskData) -> impl IntoView {
         .map(|l| ledger_card(lang, &desk, l, may_export))
         .collect_view();
     let register = may_export.then(|| {
-        let href = |format: &str| format!("/api/v1/exports/register?format={format}");
+        let supplies = format!("supplies?period={}&", encode_query(&desk.period));
         view! {
             <h2>{lang.t(Msg::ExportRegister)}</h2>
             <ul class="list ledgers">
-                <li class="ledger">
-                    <p class="ledger-head"><strong>{lang.t(Msg::LedgerRegister)}</strong>
-                    <span class="downloads">
-                        <a class="button secondary" href=href("xlsx") download>"XLSX"</a>" "
-                        <a class="button secondary" href=href("csv") download>"CSV"</a>
-                    </span></p>
-                </li>
+                {download_row(lang.t(Msg::LedgerRegister), "register?")}
+                {download_row(lang.t(Msg::LedgerSupplies), &supplies)}
             </ul>
         }
     });
@@ -175,6 +170,21 @@ fn desk_view(lang: Lang, data: LedgerDeskData) -> impl IntoView {
         <p class="muted">{lang.t(Msg::CloseIntro)}</p>
         <ul class="list ledgers">{cards}</ul>
         {register}
+    }
+}
+
+/// A ledger that is not closed by period, as XLSX and CSV: `query` is its export path with
+/// the start of its query (`register?`).
+fn download_row(title: &'static str, query: &str) -> impl IntoView {
+    let href = |format: &str| format!("/api/v1/exports/{query}format={format}");
+    view! {
+        <li class="ledger">
+            <p class="ledger-head"><strong>{title}</strong>
+            <span class="downloads">
+                <a class="button secondary" href=href("xlsx") download>"XLSX"</a>" "
+                <a class="button secondary" href=href("csv") download>"CSV"</a>
+            </span></p>
+        </li>
     }
 }
 

@@ -7,10 +7,12 @@ pub mod period;
 pub mod store;
 
 use crate::error::{AppError, AppResult};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::inspections::Template;
 use crate::ledgers::closing::{self, ClosableLedger, OpenItem};
-use crate::ledgers::{compensation, hazards, inspections, register, repairs, Cell, Column};
+use crate::ledgers::{
+    compensation, hazards, inspections, register, repairs, supplies, Cell, Column,
+};
 use crate::model::Paging;
 use crate::ssr::clock::school_today;
 use crate::ssr::compensation::store::CaseFilter;
@@ -247,6 +249,34 @@ impl PeriodSheet {
         }
         Ok(())
     }
+}
+
+/// The supplies ledger (物品出入库台账) of a month or week (this month when none): its
+/// receipts and issues in order, then each item's balance.
+pub async fn supplies(
+    st: &AppState,
+    v: &Visitor,
+    period: Option<&str>,
+    kind: FileKind,
+) -> AppResult<Export> {
+    writer(v)?;
+    let period = Period::parse(period)?;
+    let school = st.school(v)?;
+    let (start, end) = period.span();
+    let lang = v.lang;
+    let moves = school.supply_moves_between(start, end).await?;
+    let balances = school.supply_balances(start, end).await?;
+    let sheet = lang.t(Msg::LedgerSupplyMoves);
+    let mut file = LedgerFile::new(kind, sheet, &supplies::move_columns(lang))?;
+    for m in &moves {
+        file.write(&supplies::move_row(m))?;
+    }
+    let sheet = lang.t(Msg::LedgerSupplyBalances);
+    file.next_sheet(sheet, &supplies::balance_columns(lang))?;
+    for b in &balances {
+        file.write(&supplies::balance_row(lang, b))?;
+    }
+    export(file, kind, lang.t(Msg::LedgerSupplies), &period.name).await
 }
 
 /// The compensation ledger (赔偿台账) of the filter's cases: a semester's (all when none),

@@ -8,6 +8,7 @@ use super::rows::{corrupt, get, named, person};
 use super::{db_error, like_pattern, SqlStore};
 use crate::domain::{Field, Invalid, Problem};
 use crate::error::{AppError, AppResult};
+use crate::ledgers::supplies::SupplyBalance;
 use crate::model::{Page, Paging};
 use crate::ssr::clock::school_time_at;
 use crate::ssr::db::{query, query_scalar, Row, Tx};
@@ -483,6 +484,53 @@ impl SupplyStore for SqlStore {
             .await?
             .iter()
             .map(stock_move)
+            .collect()
+    }
+
+    async fn supply_moves_between(
+        &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> AppResult<Vec<SupplyMove>> {
+        let sql = format!("{MOVE_SELECT} AND m.at >= $1 AND m.at < $2 ORDER BY m.at, m.id");
+        let rows = query(sql).bind(start).bind(end).fetch_all(&self.db).await?;
+        rows.iter().map(stock_move).collect()
+    }
+
+    async fn supply_balances(
+        &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> AppResult<Vec<SupplyBalance>> {
+        let moved = |kind: &str, what: &str| {
+            format!(
+                "CAST(COALESCE((SELECT SUM(m.{what}) FROM supply_moves m WHERE m.item_id = i.id \
+                 AND m.kind = '{kind}' AND m.at >= $1 AND m.at < $2), 0) AS BIGINT)"
+            )
+        };
+        let sql = format!(
+            "SELECT i.name, i.kind, i.unit, COALESCE((SELECT m.on_hand_after FROM supply_moves m \
+             WHERE m.item_id = i.id AND m.at < $1 ORDER BY m.at DESC, m.id DESC LIMIT 1), 0) \
+             AS opening, {} AS received, {} AS issued, {} AS received_fen FROM supply_items i \
+             WHERE i.school_id = $school ORDER BY i.kind, i.name",
+            moved("received", "quantity"),
+            moved("issued", "quantity"),
+            moved("received", "amount_fen"),
+        );
+        let rows = query(sql).bind(start).bind(end).fetch_all(&self.db).await?;
+        rows.iter()
+            .map(|row| {
+                let kind: String = get(row, "kind")?;
+                Ok(SupplyBalance {
+                    name: get(row, "name")?,
+                    kind: SupplyKind::parse(&kind).map_err(|_| corrupt("supply kind"))?,
+                    unit: get(row, "unit")?,
+                    opening: get(row, "opening")?,
+                    received: get(row, "received")?,
+                    issued: get(row, "issued")?,
+                    received_fen: get(row, "received_fen")?,
+                })
+            })
             .collect()
     }
 

@@ -2,12 +2,14 @@
 //! (`ssr/sql/supplies.rs`).
 
 use crate::error::AppResult;
+use crate::ledgers::supplies::SupplyBalance;
 use crate::model::{ListQuery, Page, Paging};
 use crate::ssr::store::Actor;
 use crate::supplies::{
     NewMove, NewRequest, NewSupplyItem, RequestState, Shelf, SupplyItem, SupplyMove, SupplyRequest,
 };
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 /// Which items a list shows.
@@ -65,6 +67,18 @@ pub trait SupplyStore: Send + Sync {
     ) -> AppResult<SupplyMove>;
     /// Moves of one item (or of every item), newest first.
     async fn supply_moves(&self, item: Option<Uuid>, paging: Paging) -> AppResult<Vec<SupplyMove>>;
+    /// Every move in `[start, end)`, oldest first (the month's ledger).
+    async fn supply_moves_between(
+        &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> AppResult<Vec<SupplyMove>>;
+    /// Each item's balance over `[start, end)`, by kind and name.
+    async fn supply_balances(
+        &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> AppResult<Vec<SupplyBalance>>;
     /// Records a request as waiting, with history.
     async fn request_supplies(
         &self,

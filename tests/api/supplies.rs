@@ -414,6 +414,16 @@ async fn the_low_stock_list_holds_what_is_at_or_below_its_minimum_and_lists_page
         .all(|i| i["low"] == true));
     let all = app.get_json(&keeper, "/supplies?q=测试").await;
     assert_eq!(all["total"], 2);
+    let unclear = app
+        .api(Method::GET, "/supplies?low=maybe", Some(&keeper), None)
+        .await;
+    assert_eq!(
+        unclear.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        unclear.text
+    );
+    assert_eq!(unclear.json()["error"]["field"], "query");
     for _ in 0..2 {
         let issue = json!({ "quantity": 1, "issued_to": "保洁组" });
         post(&app, &keeper, &format!("/supplies/{fine}/issues"), issue).await;
@@ -426,6 +436,12 @@ async fn the_low_stock_list_holds_what_is_at_or_below_its_minimum_and_lists_page
         post(&app, &teacher, "/supply-requests", ask).await;
     }
     app.pages_through(&teacher, "/supply-requests").await;
+    let dashboard = app.get_json(&keeper, "/dashboard").await;
+    assert_eq!(
+        (&dashboard["supplies_low"], &dashboard["supplies_waiting"]),
+        (&json!(2), &json!(3)),
+        "the demo's 洗手液 and this one are low; its one request and these two wait"
+    );
 }
 
 #[tokio::test]

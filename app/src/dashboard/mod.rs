@@ -169,6 +169,7 @@ pub mod links {
     pub const ALL_REPORTS: &str = "/reports?scope=all";
     pub const ROUNDS: &str = "/rounds/overview";
     pub const COMPENSATIONS: &str = "/compensations";
+    pub const LOW_SUPPLIES: &str = "/supplies?low=1";
 }
 
 /// The tickets' figures: open repairs by age and category, reports per month and category over
@@ -261,6 +262,10 @@ pub struct Dashboard {
     pub owed_fen: i64,
     pub owed_by_class: Vec<Bar>,
     pub unclosed: Vec<Unclosed>,
+    /// The store's items at or below their minimum stock.
+    pub supplies_low: i64,
+    /// Teachers' requests waiting for the keeper.
+    pub supplies_waiting: i64,
 }
 
 /// The small version on a staff member's home page: their own rounds now, reports waiting for

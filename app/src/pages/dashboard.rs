@@ -92,6 +92,10 @@ fn dashboard_view(lang: Lang, d: Dashboard) -> impl IntoView {
         .map(|c| schedule_row(lang, c))
         .collect_view();
     let unclosed_count = d.unclosed.len();
+    let waiting = (d.supplies_waiting > 0).then(|| {
+        lang.t(Msg::WaitingCount)
+            .replace("{n}", &d.supplies_waiting.to_string())
+    });
     let all_closed = d
         .unclosed
         .is_empty()
@@ -115,6 +119,7 @@ fn dashboard_view(lang: Lang, d: Dashboard) -> impl IntoView {
             {tile(links::HAZARDS.into(), t.hazards_open.to_string(), lang.t(Msg::HazardsOpen), hazards_late)}
             {tile(links::COMPENSATIONS.into(), owed, lang.t(Msg::OwedTotal), None)}
             {tile("#unclosed".into(), unclosed_count.to_string(), lang.t(Msg::UnclosedLedgers), None)}
+            {tile(links::LOW_SUPPLIES.into(), d.supplies_low.to_string(), lang.t(Msg::LowStock), waiting)}
         </ul>
         <section class="card">
             <h2>{lang.t(Msg::ChecksBySchedule)}</h2>

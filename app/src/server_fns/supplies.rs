@@ -60,7 +60,7 @@ pub async fn supply_desk(q: String, low: String) -> Result<StoreRoom, AppError> 
     let items = crate::ssr::supplies::items(&st, &v, filter).await?;
     let state = keeps.then_some(RequestState::Requested);
     let paging = Paging::first(REQUESTS_SHOWN);
-    let requests = crate::ssr::supplies::requests(&st, &v, state, paging).await?;
+    let requests = crate::ssr::supplies::requests(&st, &v, (state, None), paging).await?;
     Ok(StoreRoom {
         items,
         requests,
@@ -80,11 +80,9 @@ pub async fn supply_card(id: String) -> Result<ItemCard, AppError> {
     } else {
         Vec::new()
     };
-    let requests = crate::ssr::supplies::requests(&st, &v, None, Paging::first(REQUESTS_SHOWN))
-        .await?
-        .into_iter()
-        .filter(|r| r.item.id == item.id)
-        .collect();
+    let of_item = (None, Some(item.id));
+    let requests =
+        crate::ssr::supplies::requests(&st, &v, of_item, Paging::first(REQUESTS_SHOWN)).await?;
     Ok(ItemCard {
         item,
         moves,

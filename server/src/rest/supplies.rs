@@ -5,6 +5,8 @@
 use super::paging::PageParams;
 use super::Query;
 use super::{parse_json, path_id as id, RestError, RestResult};
+use app::domain::{Field, Invalid, Problem};
+use app::error::AppError;
 use app::model::Page;
 use app::ssr::state::AppState;
 use app::ssr::supplies;
@@ -36,8 +38,13 @@ pub async fn list(
     Query(p): Query<ItemParams>,
 ) -> RestResult<Json<Page<SupplyItem>>> {
     v.require(requests_supplies)?;
-    let low = p.low.as_deref().map(str::trim);
-    let low_only = matches!(low, Some("true" | "1"));
+    let low_only = match p.low.as_deref().map(str::trim) {
+        None | Some("" | "false" | "0") => false,
+        Some("true" | "1") => true,
+        Some(_) => {
+            return Err(AppError::from(Invalid::new(Field::Query, Problem::UnknownChoice)).into())
+        }
+    };
     let filter = ItemFilter {
         list: p.page.with_words(p.q)?,
         low_only,
@@ -151,7 +158,9 @@ pub async fn requests(
         Some(raw) => Some(RequestState::parse(raw)?),
     };
     let paging = p.page.paging()?;
-    Ok(Json(supplies::requests(&st, &v, state, paging).await?))
+    Ok(Json(
+        supplies::requests(&st, &v, (state, None), paging).await?,
+    ))
 }
 
 /// `POST /api/v1/supply-requests`: asks the store for an item.

@@ -1,6 +1,6 @@
 //! The dashboard (看板) for the asset manager and the admin, and its small version on a staff
 //! member's home page: rounds counted by schedule, the tickets and compensation tallied, the
-//! ledgers whose last week or month is not closed. The API and the pages both call this.
+//! ledgers whose last week or month is not closed, the supplies running low. The API and the pages both call this.
 
 pub mod store;
 
@@ -31,6 +31,7 @@ pub async fn dashboard(st: &AppState, v: &Visitor) -> AppResult<Dashboard> {
         .await?;
     let (owed_fen, owed_by_class) = owed_bars(v.lang, &school.compensation_owed().await?);
     let templates = school.current_templates().await?;
+    let (supplies_low, supplies_waiting) = school.supply_figures().await?;
     Ok(Dashboard {
         today: today.to_string(),
         checks,
@@ -38,6 +39,8 @@ pub async fn dashboard(st: &AppState, v: &Visitor) -> AppResult<Dashboard> {
         owed_fen,
         owed_by_class,
         unclosed: unclosed(school.as_ref(), v.lang, &templates, today).await?,
+        supplies_low,
+        supplies_waiting,
     })
 }
 

@@ -299,6 +299,17 @@ impl SupplyStore for SqlStore {
         })
     }
 
+    async fn supply_figures(&self) -> AppResult<(i64, i64)> {
+        let row = query(
+            "SELECT (SELECT COUNT(*) FROM supply_items i WHERE i.school_id = $school \
+             AND i.on_hand <= i.min_stock) AS low, (SELECT COUNT(*) FROM supply_requests r \
+             WHERE r.school_id = $school AND r.state = 'requested') AS waiting",
+        )
+        .fetch_one(&self.db)
+        .await?;
+        Ok((get(&row, "low")?, get(&row, "waiting")?))
+    }
+
     async fn supply_shelves(&self) -> AppResult<Vec<Shelf>> {
         let sql = format!("{SHELF_SELECT} ORDER BY s.name");
         query(sql)
@@ -575,12 +586,14 @@ impl SupplyStore for SqlStore {
     ) -> AppResult<Vec<SupplyRequest>> {
         let sql = format!(
             "{REQUEST_SELECT} AND ($1 IS NULL OR r.state = $1) AND ($2 IS NULL OR r.requested_by = $2) \
+             AND ($3 IS NULL OR r.item_id = $3) \
              ORDER BY CASE WHEN r.state = 'requested' THEN 0 ELSE 1 END, r.requested_at DESC, r.id \
-             LIMIT $3 OFFSET $4"
+             LIMIT $4 OFFSET $5"
         );
         let rows = query(sql)
             .bind(filter.state.map(|s| s.code()))
             .bind(filter.by)
+            .bind(filter.item)
             .bind(paging.limit)
             .bind(paging.offset)
             .fetch_all(&self.db)

@@ -6,7 +6,7 @@
 pub mod demo;
 pub mod store;
 
-use crate::domain::{optional_text, Field, Invalid, Problem};
+use crate::domain::{bounded_text, Field};
 use crate::error::{AppError, AppResult};
 use crate::model::{ListQuery, Page, Paging};
 use crate::ssr::state::AppState;
@@ -132,18 +132,18 @@ pub async fn request(st: &AppState, v: &Visitor, input: &RequestInput) -> AppRes
         .await
 }
 
-/// Requests: the keeper sees everyone's, anyone else only their own.
+/// Requests (in `state`, of `item`, when given): the keeper sees everyone's, anyone else only
+/// their own.
 pub async fn requests(
     st: &AppState,
     v: &Visitor,
-    state: Option<RequestState>,
+    (state, item): (Option<RequestState>, Option<Uuid>),
     paging: Paging,
 ) -> AppResult<Vec<SupplyRequest>> {
     let user = v.require(requests_supplies)?;
     let by = (!keeps_supplies(user.role)).then_some(user.id);
-    st.school(v)?
-        .supply_requests(RequestFilter { state, by }, paging)
-        .await
+    let filter = RequestFilter { state, by, item };
+    st.school(v)?.supply_requests(filter, paging).await
 }
 
 /// A request the asker may see: the keeper any, anyone else their own.
@@ -190,8 +190,7 @@ pub async fn refuse(
     reason: &str,
 ) -> AppResult<SupplyRequest> {
     v.require(keeps_supplies)?;
-    let reason = optional_text(Field::Reason, reason, 200)?
-        .ok_or(Invalid::new(Field::Reason, Problem::Required))?;
+    let reason = bounded_text(Field::Reason, reason, 200)?;
     close(st, v, id, RequestState::Refused, Some(reason)).await
 }
 

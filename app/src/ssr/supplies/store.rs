@@ -29,6 +29,8 @@ pub struct RequestFilter {
     pub state: Option<RequestState>,
     /// Only those this person made.
     pub by: Option<Uuid>,
+    /// Only those of this item.
+    pub item: Option<Uuid>,
 }
 
 #[async_trait]
@@ -36,6 +38,8 @@ pub trait SupplyStore: Send + Sync {
     /// The store's items by kind and name (the low ones first when asked for only those).
     async fn supply_items(&self, filter: &ItemFilter) -> AppResult<Page<SupplyItem>>;
     async fn supply_item(&self, id: Uuid) -> AppResult<Option<SupplyItem>>;
+    /// How many items are at or below their minimum, and how many requests wait.
+    async fn supply_figures(&self) -> AppResult<(i64, i64)>;
     /// The store's shelves by name, each with its tag.
     async fn supply_shelves(&self) -> AppResult<Vec<Shelf>>;
     async fn supply_shelf(&self, id: Uuid) -> AppResult<Option<Shelf>>;

@@ -645,6 +645,7 @@ messages! {
     FieldSupplier => "供货单位", "Supplier";
     FieldPrice => "单价", "Unit price";
     FieldIssuedTo => "领用班级或部门", "Class or office";
+    FieldClass => "班级", "Class";
     ProblemNotEnoughStock => "超过库存，现在只剩 {n}。", "is more than the store has: {n} left.";
     Supplies => "物品库房", "Supplies store";
     SuppliesNav => "领用", "Supplies";
@@ -854,6 +855,7 @@ impl Msg {
             Field::Supplier => Msg::FieldSupplier,
             Field::Price => Msg::FieldPrice,
             Field::IssuedTo => Msg::FieldIssuedTo,
+            Field::Class => Msg::FieldClass,
         }
     }
 

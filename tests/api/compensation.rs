@@ -176,6 +176,8 @@ async fn amounts_that_are_not_money_are_refused() {
         StatusCode::UNPROCESSABLE_ENTITY,
         "a student needs a class"
     );
+    assert_eq!(a.json()["error"]["field"], "class");
+    assert_eq!(a.json()["error"]["message"], "班级必填。", "{}", a.text);
     assert!(app
         .sql("SELECT hex(id) FROM compensations")
         .await

@@ -102,6 +102,8 @@ pub enum Field {
     Price,
     /// The class or office a supply goes to.
     IssuedTo,
+    /// A liable student's class (班级).
+    Class,
 }
 
 /// What is wrong with a value; rendered through the translations.

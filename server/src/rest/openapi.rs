@@ -415,9 +415,12 @@ fn compensation_paths() -> Value {
 fn compensation_schemas() -> Value {
     let s = json!({ "type": "string" });
     json!({
-        "CaseRequest": { "type": "object", "required": ["damage_report_id", "party_kind", "party_name", "basis"], "additionalProperties": false, "properties": {
+        "CaseRequest": { "type": "object", "required": ["damage_report_id", "party_kind", "party_name", "basis"], "additionalProperties": false,
+            "if": { "required": ["party_kind"], "properties": { "party_kind": { "const": "student" } } },
+            "then": { "required": ["party_class"], "properties": { "party_class": text(40) } },
+            "properties": {
             "damage_report_id": { "type": "string", "format": "uuid" }, "party_kind": { "type": "string", "enum": ["student", "staff", "outside"] },
-            "party_name": s, "party_class": { "type": "string", "description": "required for a student" },
+            "party_name": text(60), "party_class": described(note(40), "the class (班级); required for a student"),
             "basis": { "type": "string", "enum": ["repair_cost", "replacement_value"] }, "amount": { "type": "string", "description": "yuan, at most two decimals" } } },
         "PayRequest": { "type": "object", "required": ["paid_on", "receipt_no", "received_by"], "additionalProperties": false, "properties": {
             "paid_on": day(), "receipt_no": text(40), "received_by": text(40) } },

@@ -111,7 +111,7 @@ pub(super) fn paths() -> Value {
         json!({}),
     );
     record["parameters"] = json!([
-        { "name": "checklist", "in": "query", "required": true, "schema": { "type": "string", "minLength": 1, "maxLength": 60, "pattern": "\\S" } },
+        { "name": "checklist", "in": "query", "required": true, "schema": { "type": "string", "minLength": 1, "maxLength": 60, "pattern": "^[^\\u0000]*\\S[^\\u0000]*$" } },
         repairs["parameters"][0].clone(),
         { "name": "period", "in": "query", "schema": { "type": "string", "pattern": super::openapi::months_pattern() } }
     ]);

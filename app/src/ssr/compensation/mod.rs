@@ -74,9 +74,9 @@ pub async fn open(state: &AppState, v: &Visitor, req: CaseRequest) -> AppResult<
         .ok_or(AppError::NotFound)?;
     let party_kind = PartyKind::parse(&req.party_kind)?;
     let party_name = bounded_text(Field::Name, &req.party_name, 60)?;
-    let party_class = optional_text(Field::Room, &req.party_class, 40)?;
+    let party_class = optional_text(Field::Class, &req.party_class, 40)?;
     if party_kind == PartyKind::Student && party_class.is_none() {
-        return Err(Invalid::new(Field::Room, Problem::Required).into());
+        return Err(Invalid::new(Field::Class, Problem::Required).into());
     }
     let basis = Basis::parse(&req.basis)?;
     let amount = match (basis, req.amount.trim()) {

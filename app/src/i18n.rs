@@ -665,6 +665,7 @@ messages! {
     MyRequests => "我的申领", "My requests";
     SupplyRequests => "申领记录", "Requests";
     NoRequests => "没有申领。", "No requests.";
+    ShowingFirst => "共 {total} 项，这里列出前 {n} 项；搜索名称或货架可找到其余的。", "{total} items; the first {n} are listed here — search by name or shelf for the rest.";
     ShelfTitle => "货架 {n}", "Shelf {n}";
     LedgerSupplies => "物品出入库台账", "Supplies ledger";
     LedgerSupplyMoves => "出入库明细", "Moves";

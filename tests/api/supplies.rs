@@ -578,3 +578,27 @@ async fn the_months_supplies_ledger_lists_each_move_and_each_items_balance() {
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_store_of_more_items_than_the_page_lists_says_how_to_find_the_rest() {
+    let app = rounds_tests::spawn_app().await;
+    let keeper = app.token("demo-manager").await;
+    let before = app.get_json(&keeper, "/supplies").await["total"]
+        .as_i64()
+        .unwrap();
+    for n in 0..(201 - before) {
+        let body = json!({ "name": format!("试卷袋 {n:03}"), "kind": "office", "unit": "个" });
+        assert_eq!(
+            post(&app, &keeper, "/supplies", body).await.status,
+            StatusCode::CREATED
+        );
+    }
+    let browser = app.signed_in_browser("demo-manager").await;
+    let page = app.page(&browser, "/supplies").await;
+    assert!(
+        page.text.contains("共 201 项，这里列出前 200 项"),
+        "the page says it lists only the first 200"
+    );
+    let found = app.page(&browser, "/supplies?q=试卷袋%20000").await;
+    assert!(found.text.contains("试卷袋 000") && !found.text.contains("共 "));
+}

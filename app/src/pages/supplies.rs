@@ -50,6 +50,14 @@ fn desk_view(lang: Lang, q: &str, low: &str, desk: StoreRoom) -> impl IntoView {
     } else {
         view! { <a href=format!("/supplies?low=1&q={}", encode_query(q))>{lang.t(Msg::LowOnly)}</a> }
     };
+    let shown = desk.items.items.len();
+    let more = (desk.items.total > shown as i64).then(|| {
+        let text = lang
+            .t(Msg::ShowingFirst)
+            .replace("{n}", &shown.to_string())
+            .replace("{total}", &desk.items.total.to_string());
+        view! { <p class="muted">{text}</p> }
+    });
     let items = if desk.items.items.is_empty() {
         view! { <p class="muted">{lang.t(Msg::NoSupplies)}</p> }.into_any()
     } else {
@@ -88,6 +96,7 @@ fn desk_view(lang: Lang, q: &str, low: &str, desk: StoreRoom) -> impl IntoView {
         <section>
             <h2>{lang.t(Msg::SupplyItems)}</h2>
             {items}
+            {more}
         </section>
         {desk.keeps.then(|| view! {
             <details class="card">

@@ -60,8 +60,8 @@ pub(super) fn paths() -> Value {
     receive["parameters"] = id_param();
     let mut issue = with_body(
         op(
-            "Issue stock to a class or office (领用, the asset manager or the admin); 409 `not_enough_stock` with \
-             how many are left when the store has fewer",
+            "Issue stock to a class or office (领用, the asset manager or the admin); 409 (`invalid` on `quantity`, \
+             the message saying how many are left) when the store has fewer",
             tag,
             "201",
             schema("SupplyMove"),
@@ -114,7 +114,7 @@ pub(super) fn paths() -> Value {
     one_request["parameters"] = id_param();
     let mut issue_request = op(
         "Issue what a waiting request asks for (the asset manager or the admin); 409 when it no longer waits, or \
-         `not_enough_stock` with how many are left",
+         on `quantity` (saying how many are left) when the store has fewer",
         tag,
         "201",
         schema("SupplyMove"),

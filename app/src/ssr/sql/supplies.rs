@@ -213,38 +213,23 @@ struct Change {
     after: serde_json::Value,
 }
 
+/// Records `change` to a record of `entity` in the history and commits.
+async fn committed(mut tx: Tx, actor: Actor, entity: Entity, c: &Change) -> AppResult<()> {
+    let (before, after) = (c.before.as_ref(), Some(&c.after));
+    record(&mut tx, actor, entity, c.id, c.action, before, after).await?;
+    Ok(tx.commit().await?)
+}
+
 impl SqlStore {
     /// Records `change` to an item in the history, commits, and reads the item back.
-    async fn item_saved(&self, mut tx: Tx, actor: Actor, c: Change) -> AppResult<SupplyItem> {
-        let (before, after) = (c.before.as_ref(), Some(&c.after));
-        record(
-            &mut tx,
-            actor,
-            Entity::SupplyItem,
-            c.id,
-            c.action,
-            before,
-            after,
-        )
-        .await?;
-        tx.commit().await?;
+    async fn item_saved(&self, tx: Tx, actor: Actor, c: Change) -> AppResult<SupplyItem> {
+        committed(tx, actor, Entity::SupplyItem, &c).await?;
         self.stored_item(c.id).await
     }
 
     /// Records `change` to a request in the history, commits, and reads the request back.
-    async fn request_saved(&self, mut tx: Tx, actor: Actor, c: Change) -> AppResult<SupplyRequest> {
-        let (before, after) = (c.before.as_ref(), Some(&c.after));
-        record(
-            &mut tx,
-            actor,
-            Entity::SupplyRequest,
-            c.id,
-            c.action,
-            before,
-            after,
-        )
-        .await?;
-        tx.commit().await?;
+    async fn request_saved(&self, tx: Tx, actor: Actor, c: Change) -> AppResult<SupplyRequest> {
+        committed(tx, actor, Entity::SupplyRequest, &c).await?;
         self.supply_request(c.id)
             .await?
             .ok_or_else(|| AppError::internal("request vanished"))

@@ -119,15 +119,16 @@ impl LabelJob {
             || self.never_printed
             || self.doors;
         let conflict = |field| Err(Invalid::new(field, Problem::Conflicting));
+        // Tags, new tags or a filter: a selection a reprint or the shelves cannot go with.
+        let picked = filtered || self.tags.is_some() || self.new_tags.is_some();
         if self.shelves {
-            let others = filtered || self.tags.is_some() || self.new_tags.is_some();
-            if others || self.reprint.is_some() {
+            if picked || self.reprint.is_some() {
                 return conflict(Field::Selection);
             }
             return Ok(Selection::Shelves);
         }
         if let Some(job) = self.reprint {
-            if filtered || self.tags.is_some() || self.new_tags.is_some() {
+            if picked {
                 return conflict(Field::Selection);
             }
             return Ok(Selection::Reprint(job));

@@ -6,20 +6,18 @@ use serde_json::{json, Value};
 
 pub(super) fn paths() -> Value {
     let tag = "supplies";
-    let mut list = paged(op(
+    let mut list = op(
         "The store's items by kind and name, with what is on hand and how many requests wait; `low=true` lists \
          only those at or below their minimum stock (everyone of the school)",
         tag,
         "200",
         page_of("SupplyItem"),
-    ));
-    let mut params = vec![
-        json!({ "name": "q", "in": "query", "schema": { "type": "string", "pattern": "^[^\\u0000]*$" },
-            "description": "words of the name or the shelf" }),
-        json!({ "name": "low", "in": "query", "schema": { "type": "string", "enum": ["true", "false", "1", "0"] } }),
-    ];
-    params.extend(list["parameters"].as_array().cloned().unwrap_or_default());
-    list["parameters"] = Value::Array(params);
+    );
+    list["parameters"] = json!([
+        { "name": "q", "in": "query", "schema": { "type": "string", "pattern": "^[^\\u0000]*$" },
+            "description": "words of the name or the shelf" },
+        { "name": "low", "in": "query", "schema": { "type": "string", "enum": ["true", "false", "1", "0"] } }
+    ]);
     let add = with_body(
         op(
             "Add an item with nothing on hand (the asset manager or the admin); 409 when the store has an item of \
@@ -69,32 +67,23 @@ pub(super) fn paths() -> Value {
         "IssueInput",
     );
     issue["parameters"] = id_param();
-    let mut moves = paged(op(
+    let mut moves = op(
         "The item's receipts and issues, newest first, each with what was on hand after it (the asset manager \
          or the admin)",
         tag,
         "200",
         json!({ "type": "array", "items": schema("SupplyMove") }),
-    ));
-    let mut with_id = id_param().as_array().cloned().unwrap_or_default();
-    with_id.extend(moves["parameters"].as_array().cloned().unwrap_or_default());
-    moves["parameters"] = Value::Array(with_id);
-    let mut requests = paged(op(
+    );
+    moves["parameters"] = id_param();
+    let mut requests = op(
         "Requests for supplies, the waiting ones first, newest first: everyone's for the asset manager and the \
          admin, one's own for anyone else",
         tag,
         "200",
         json!({ "type": "array", "items": schema("SupplyRequest") }),
-    ));
-    let mut by_state = vec![json!({ "name": "state", "in": "query",
-        "schema": { "type": "string", "enum": ["requested", "issued", "refused", "withdrawn"] } })];
-    by_state.extend(
-        requests["parameters"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default(),
     );
-    requests["parameters"] = Value::Array(by_state);
+    requests["parameters"] = json!([{ "name": "state", "in": "query",
+        "schema": { "type": "string", "enum": ["requested", "issued", "refused", "withdrawn"] } }]);
     let ask = with_body(
         op(
             "Ask the store for an item: how many, for which class or office (everyone of the school); 404 for an \
@@ -144,6 +133,7 @@ pub(super) fn paths() -> Value {
         "200",
         json!({ "type": "array", "items": schema("Shelf") }),
     );
+    let (list, moves, requests) = (paged(list), paged(moves), paged(requests));
     json!({
         "/api/v1/supply-shelves": { "get": shelves },
         "/api/v1/supplies": { "get": list, "post": add },

@@ -191,7 +191,8 @@ pub async fn refuse(
 ) -> AppResult<SupplyRequest> {
     v.require(keeps_supplies)?;
     let reason = bounded_text(Field::Reason, reason, 200)?;
-    close(st, v, id, RequestState::Refused, Some(reason)).await
+    let found = visible_request(st, v, id).await?;
+    close(st, v, found, RequestState::Refused, Some(reason)).await
 }
 
 /// Withdraws a waiting request: only the one who made it.
@@ -201,19 +202,19 @@ pub async fn withdraw(st: &AppState, v: &Visitor, id: Uuid) -> AppResult<SupplyR
     if found.requested_by.id != user.id {
         return Err(AppError::Forbidden);
     }
-    close(st, v, id, RequestState::Withdrawn, None).await
+    close(st, v, found, RequestState::Withdrawn, None).await
 }
 
+/// Refuses or withdraws `found`, a request the asker may see, if it still waits.
 async fn close(
     st: &AppState,
     v: &Visitor,
-    id: Uuid,
+    found: SupplyRequest,
     to: RequestState,
     reason: Option<String>,
 ) -> AppResult<SupplyRequest> {
-    let found = visible_request(st, v, id).await?;
     step(found.state, to)?;
     st.school(v)?
-        .close_supply_request(v.actor(), id, to, reason)
+        .close_supply_request(v.actor(), found.id, to, reason)
         .await
 }

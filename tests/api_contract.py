@@ -61,6 +61,7 @@ def demo_records(api, token):
         "closings": [x["closing"]["id"] for x in get("/ledger-closings")["ledgers"] if x.get("closing")],
         "supplies": [x["id"] for x in get("/supplies?limit=200")],
         "supply_requests": [x["id"] for x in get("/supply-requests?limit=200")],
+        "purchases": [x["id"] for x in get("/purchases?limit=100")],
     }
 
 

@@ -646,7 +646,60 @@ messages! {
     FieldPrice => "单价", "Unit price";
     FieldIssuedTo => "领用班级或部门", "Class or office";
     FieldClass => "班级", "Class";
+    FieldBudget => "预算", "Budget";
+    FieldLines => "采购明细", "Lines";
+    FieldVoucher => "凭证号", "Voucher number";
+    FieldThreshold => "二审金额", "Two-approval threshold";
+    FieldItem => "物品", "Item";
+    ProblemNeedsAnotherApprover => "须由申请人以外的另一位管理员审批。", "needs the approval of another admin (not the requester, not the first approver).";
     ProblemNotEnoughStock => "超过库存，现在只剩 {n}。", "is more than the store has: {n} left.";
+    Purchases => "采购", "Purchasing";
+    PurchaseList => "采购申请", "Purchases";
+    NoPurchases => "还没有采购申请。", "No purchases yet.";
+    NewPurchase => "申请采购", "Ask for a purchase";
+    PurchaseRequested => "待审批", "Waiting for approval";
+    PurchaseApproving => "待二审", "Waiting for a second approval";
+    PurchaseApproved => "已批准，待验收", "Approved, waiting for delivery";
+    PurchaseAccepted => "已验收入库，待报销", "Accepted, waiting for reimbursement";
+    PurchaseReimbursed => "已报销", "Reimbursed";
+    BudgetMonth => "月度预算", "Month's budget";
+    BudgetYear => "年度预算", "Year's budget";
+    NoBudget => "未设预算", "no budget set";
+    SetBudget => "设置预算", "Set the budget";
+    MonthlyBudgetYuan => "每月预算（元）", "Monthly budget (yuan)";
+    YearlyBudgetYuan => "年度预算（元）", "Yearly budget (yuan)";
+    ThresholdYuan => "超过此金额需两位管理员审批（元）", "Above this, two admins approve (yuan)";
+    PurchaseBudget => "{n} 年后勤费用预算", "Budget {n}";
+    SpentThisMonth => "本月已用（月度预算）", "Spent this month (month's budget)";
+    SpentThisYear => "本年已用（全部）", "Spent this year (all)";
+    OverBudget => "已超出预算。", "Over budget.";
+    NewAssetLine => "— 新资产（填写名称和类别）—", "— New assets (give a name and category) —";
+    PurchaseLineN => "第 {n} 项", "Line {n}";
+    NewAssetName => "新资产名称", "New asset's name";
+    EstimateYuan => "预估单价（元）", "Estimated unit price (yuan)";
+    PurchaseReason => "采购理由", "Why it is needed";
+    PurchaseLinesHint => "每项选库房物品，或填写新资产的名称和类别；不填数量的项不提交。", "Pick a store item for each line, or name new assets and their category; lines without a quantity are left out.";
+    SubmitPurchase => "提交申请", "Submit";
+    Approve => "批准", "Approve";
+    Reimburse => "报销登记", "Mark reimbursed";
+    BoughtAssets => "登记的新资产", "Assets registered";
+    PrintTheirLabels => "打印这些资产的标签", "Print their labels";
+    ActualAmount => "实际金额", "Amount paid";
+    EstimateAmount => "预估金额", "Estimate";
+    NeedsSecondApproval => "金额超过二审金额：还需另一位管理员批准。", "Above the threshold: another admin must approve too.";
+    RequestedBy => "申请", "Asked by";
+    FirstApprovedBy => "初审", "First approval";
+    ApprovedBy => "批准", "Approved by";
+    DecidedBy => "不同意或撤回", "Refused or withdrawn by";
+    AcceptedBy => "验收", "Accepted by";
+    ReimbursedBy => "报销", "Reimbursed by";
+    SupplyLine => "库房物品", "store item";
+    AssetLine => "新资产", "new assets";
+    ReceivedAt => "到货 {n}，单价 {price}", "{n} came at {price} each";
+    ReceivedCount => "到货数量", "Received";
+    AcceptDelivery => "验收入库", "Accept the delivery";
+    AcceptHint => "按实际到货填写；库房物品入库，新资产登记入册并生成标签。", "Enter what came: store items go into stock, new assets are registered with their tags.";
+    PurchasesWaiting => "{n} 份采购待审批", "{n} to approve";
     Supplies => "物品库房", "Supplies store";
     SuppliesNav => "领用", "Supplies";
     SupplyOffice => "办公用品", "Office supplies";
@@ -857,6 +910,11 @@ impl Msg {
             Field::Price => Msg::FieldPrice,
             Field::IssuedTo => Msg::FieldIssuedTo,
             Field::Class => Msg::FieldClass,
+            Field::Budget => Msg::FieldBudget,
+            Field::Lines => Msg::FieldLines,
+            Field::Voucher => Msg::FieldVoucher,
+            Field::Threshold => Msg::FieldThreshold,
+            Field::Item => Msg::FieldItem,
         }
     }
 
@@ -1052,6 +1110,7 @@ fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::NotYet => (Msg::ProblemNotYet, None),
         Problem::ControlCharacter => (Msg::ProblemControlCharacter, None),
         Problem::NotEnoughStock { left } => (Msg::ProblemNotEnoughStock, Some(left.to_string())),
+        Problem::NeedsAnotherApprover => (Msg::ProblemNeedsAnotherApprover, None),
     };
     let text = msg.text(lang);
     match n {

@@ -14,6 +14,7 @@ pub mod ledgers;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod pages;
+pub mod purchases;
 pub mod rounds;
 pub mod server_fns;
 pub mod session;

@@ -2,8 +2,8 @@
 
 use crate::pages::{
     asset::AssetPage, compensations, dashboard, district, home::HomePage, inspect, manage,
-    not_found::NotFound, room::RoomPage, rounds, scan, search::SearchPage, signin::SignInPage,
-    stocktake_count, stocktakes, supplies, tag::TagPage,
+    not_found::NotFound, purchases, room::RoomPage, rounds, scan, search::SearchPage,
+    signin::SignInPage, stocktake_count, stocktakes, supplies, tag::TagPage,
 };
 use crate::Session;
 use leptos::prelude::*;
@@ -81,6 +81,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/compensations/new") view=compensations::NewCasePage ssr=SsrMode::Async/>
                 <Route path=path!("/supplies") view=supplies::SuppliesPage ssr=SsrMode::Async/>
                 <Route path=path!("/supplies/:id") view=supplies::SupplyPage ssr=SsrMode::Async/>
+                <Route path=path!("/purchases") view=purchases::PurchasesPage ssr=SsrMode::Async/>
+                <Route path=path!("/purchases/:id") view=purchases::PurchasePage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

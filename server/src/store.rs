@@ -5,11 +5,13 @@ use crate::config::DatabaseArgs;
 use app::domain::Role;
 use app::ssr::inspections::store::InspectionRecord;
 use app::ssr::people::auth::hash_password;
+use app::ssr::purchases::{self, demo::Buyers};
 use app::ssr::school::demo::{demo_schools, district_admin, generated_district, DEMO_PASSWORD};
 use app::ssr::sql::SqlStore;
 use app::ssr::store::{Actor, Store};
 use app::ssr::supplies;
 use std::sync::Arc;
+use uuid::Uuid;
 
 /// Opens the database named by the URL scheme (`sqlite:` or `postgres:`), migrating it. The
 /// data folder (photos, and the SQLite file by default) is made if missing.
@@ -38,10 +40,26 @@ pub async fn load_demo(district: &dyn Store) -> Result<()> {
                 .find(|(_, u)| u.role == role)
                 .map(|(id, _)| *id)
         };
+        let admins: Vec<Uuid> = school
+            .users
+            .iter()
+            .filter(|(_, u)| u.role == Role::Admin)
+            .map(|(id, _)| *id)
+            .collect();
         let people = role_of(Role::AssetManager).zip(role_of(Role::Teacher));
         let id = district.import_school(school).await?;
         if let Some((keeper, teacher)) = people {
-            supplies::demo::stock(district.for_school(id).as_ref(), keeper, teacher).await?;
+            let store = district.for_school(id);
+            supplies::demo::stock(store.as_ref(), keeper, teacher).await?;
+            if let [admin, principal, ..] = admins[..] {
+                let buyers = Buyers {
+                    keeper,
+                    teacher,
+                    admin,
+                    principal,
+                };
+                purchases::demo::buy(store.as_ref(), &buyers).await?;
+            }
         }
     }
     district

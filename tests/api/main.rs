@@ -15,6 +15,7 @@ mod labels;
 mod pages;
 mod paging;
 mod photos;
+mod purchases;
 mod replicas;
 mod roles;
 mod rounds;

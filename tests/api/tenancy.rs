@@ -45,6 +45,7 @@ struct Theirs {
     stocktake: String,
     supply: String,
     supply_request: String,
+    purchase: String,
 }
 
 async fn theirs(app: &TestApp) -> Theirs {
@@ -156,6 +157,7 @@ async fn theirs(app: &TestApp) -> Theirs {
         stocktake: stocktake.json()["id"].as_str().unwrap().to_string(),
         supply,
         supply_request: supply_request.json()["id"].as_str().unwrap().to_string(),
+        purchase: other(app, "SELECT lower(hex(x.id)) FROM purchases x WHERE x.state = 'approved'").await,
     }
 }
 
@@ -236,6 +238,26 @@ fn routes(t: &Theirs) -> Vec<(Method, String, Option<Value>)> {
         post(
             "/labels".into(),
             json!({ "stock": "a4-3x8", "tags": [t.asset_tag] }),
+        ),
+        get(format!("/purchases/{}", t.purchase)),
+        post(format!("/purchases/{}/approve", t.purchase), json!({})),
+        post(
+            format!("/purchases/{}/refuse", t.purchase),
+            json!({ "reason": "x" }),
+        ),
+        post(format!("/purchases/{}/withdraw", t.purchase), json!({})),
+        post(
+            format!("/purchases/{}/accept", t.purchase),
+            json!({ "lines": [{ "line_id": t.purchase, "received": 1 }] }),
+        ),
+        post(
+            format!("/purchases/{}/reimburse", t.purchase),
+            json!({ "voucher": "x" }),
+        ),
+        post(
+            "/purchases".into(),
+            json!({ "reason": "x", "budget": "month",
+                "lines": [{ "kind": "supply", "item_id": t.supply, "quantity": 1, "estimate_fen": 1 }] }),
         ),
         post(
             "/sync".into(),
@@ -331,6 +353,7 @@ const LISTS: &[&str] = &[
     "/supplies?limit=200",
     "/supply-requests?limit=200",
     "/supply-shelves",
+    "/purchases?limit=200",
     "/me",
 ];
 
@@ -355,6 +378,7 @@ async fn no_role_of_one_school_sees_or_changes_another_schools_records() {
         &t.stocktake,
         &t.supply,
         &t.supply_request,
+        &t.purchase,
     ];
     for login in ["demo-admin", "demo-manager", "demo-staff", "demo-teacher"] {
         let token = app.token(login).await;

@@ -170,6 +170,7 @@ pub mod links {
     pub const ROUNDS: &str = "/rounds/overview";
     pub const COMPENSATIONS: &str = "/compensations";
     pub const LOW_SUPPLIES: &str = "/supplies?low=1";
+    pub const BUDGET: &str = "/purchases#budget";
 }
 
 /// The tickets' figures: open repairs by age and category, reports per month and category over
@@ -266,6 +267,9 @@ pub struct Dashboard {
     pub supplies_low: i64,
     /// Teachers' requests waiting for the keeper.
     pub supplies_waiting: i64,
+    /// This year's purchasing budget, what was spent against it, and the purchases waiting for
+    /// approval.
+    pub purchasing: crate::purchases::Spending,
 }
 
 /// The small version on a staff member's home page: their own rounds now, reports waiting for

@@ -104,6 +104,16 @@ pub enum Field {
     IssuedTo,
     /// A liable student's class (班级).
     Class,
+    /// Which budget a purchase is charged to, or a budget's amount.
+    Budget,
+    /// The lines of a purchase.
+    Lines,
+    /// A reimbursement's voucher number (凭证号).
+    Voucher,
+    /// The estimate above which a purchase needs two approvals.
+    Threshold,
+    /// The store's item a purchase line buys more of.
+    Item,
 }
 
 /// What is wrong with a value; rendered through the translations.
@@ -190,6 +200,8 @@ pub enum Problem {
     NotEnoughStock {
         left: i64,
     },
+    /// An approval by the requester, or a second one by the first approver.
+    NeedsAnotherApprover,
 }
 
 impl Problem {
@@ -204,6 +216,7 @@ impl Problem {
                 | Problem::AlreadyClosed
                 | Problem::NotYet
                 | Problem::NotEnoughStock { .. }
+                | Problem::NeedsAnotherApprover
         )
     }
 }

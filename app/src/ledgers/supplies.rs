@@ -145,6 +145,7 @@ mod tests {
             amount_fen: None,
             issued_to: Some("三年级（2）班".into()),
             request_id: None,
+            purchase_id: None,
             note: None,
             by: named("殷奇"),
             at: "2026-12-07 09:30".into(),

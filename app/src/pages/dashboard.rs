@@ -44,6 +44,29 @@ pub fn tile(
     }
 }
 
+/// The month's purchasing against its budget (spent / budget), with the purchases waiting for
+/// approval.
+fn budget_tile(lang: Lang, s: &crate::purchases::Spending) -> impl IntoView {
+    let yuan = |fen: i64| format!("¥{}", fen / 100);
+    let figure = match s.budget {
+        Some(b) => format!("{} / {}", yuan(s.month_spent_fen), yuan(b.monthly_fen)),
+        None => yuan(s.month_spent_fen),
+    };
+    let mut warning = (s.waiting > 0).then(|| {
+        lang.t(Msg::PurchasesWaiting)
+            .replace("{n}", &s.waiting.to_string())
+    });
+    if s.over() {
+        warning = Some(lang.t(Msg::OverBudget).to_string());
+    }
+    tile(
+        links::BUDGET.into(),
+        figure,
+        lang.t(Msg::SpentThisMonth),
+        warning,
+    )
+}
+
 /// A tile of checks: done of all, and how many are overdue.
 pub fn checks_tile(lang: Lang, caption: Msg, p: Progress) -> impl IntoView {
     let overdue = (p.overdue > 0).then(|| format!("{} {}", lang.t(Msg::StateOverdue), p.overdue));
@@ -120,6 +143,7 @@ fn dashboard_view(lang: Lang, d: Dashboard) -> impl IntoView {
             {tile(links::COMPENSATIONS.into(), owed, lang.t(Msg::OwedTotal), None)}
             {tile("#unclosed".into(), unclosed_count.to_string(), lang.t(Msg::UnclosedLedgers), None)}
             {tile(links::LOW_SUPPLIES.into(), d.supplies_low.to_string(), lang.t(Msg::LowStock), waiting)}
+            {budget_tile(lang, &d.purchasing)}
         </ul>
         <section class="card">
             <h2>{lang.t(Msg::ChecksBySchedule)}</h2>

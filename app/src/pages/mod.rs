@@ -8,6 +8,7 @@ pub mod home;
 pub mod inspect;
 pub mod manage;
 pub mod not_found;
+pub mod purchases;
 pub mod room;
 pub mod rounds;
 pub mod scan;

@@ -25,6 +25,7 @@ pub fn SignInPage() -> impl IntoView {
             ("demo-manager", Role::AssetManager),
             ("demo-staff", Role::Staff),
             ("demo-teacher", Role::Teacher),
+            ("demo-principal", Role::Admin),
             ("demo-district", Role::DistrictAdmin),
         ]
         .map(|(login, role)| view! { <li><code>{login}</code>" "<span class="muted">{s.t(Msg::role(role))}</span></li> });

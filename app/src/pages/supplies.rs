@@ -83,6 +83,7 @@ fn desk_view(lang: Lang, q: &str, low: &str, desk: StoreRoom) -> impl IntoView {
         </form>
         <p class="actions">
             {filter_link}
+            <a href="/purchases">{lang.t(Msg::Purchases)}</a>
             {desk.keeps.then(|| view! {
                 <a href="/manage/labels?what=shelves&stock=a4-3x8">{lang.t(Msg::ShelfLabels)}</a>
                 <a href="/api/v1/exports/supplies?format=xlsx" download>{lang.t(Msg::LedgerSupplies)}" XLSX"</a>

@@ -10,6 +10,7 @@ pub mod inspections;
 pub mod labels;
 pub mod ledgers;
 pub mod pages;
+pub mod purchases;
 pub mod register;
 pub mod rounds;
 pub mod stocktakes;

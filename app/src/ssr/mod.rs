@@ -15,6 +15,7 @@ pub mod labels;
 pub mod ledgers;
 pub mod people;
 pub mod photos;
+pub mod purchases;
 pub mod register;
 pub mod rounds;
 pub mod school;

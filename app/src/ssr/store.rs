@@ -15,6 +15,7 @@ pub use super::labels::store::LabelStore;
 pub use super::ledgers::store::{ClosingStore, LedgerStore};
 pub use super::people::store::PeopleStore;
 pub use super::photos::store::PhotoStore;
+pub use super::purchases::store::PurchaseStore;
 pub use super::register::store::RegisterStore;
 pub use super::rounds::store::RoundStore;
 pub use super::school::store::SchoolStore;
@@ -56,6 +57,8 @@ pub enum Entity {
     SupplyItem,
     SupplyRequest,
     SupplyShelf,
+    Purchase,
+    PurchaseBudget,
 }
 
 impl Entity {
@@ -84,6 +87,8 @@ impl Entity {
             Entity::SupplyItem => "supply_item",
             Entity::SupplyRequest => "supply_request",
             Entity::SupplyShelf => "supply_shelf",
+            Entity::Purchase => "purchase",
+            Entity::PurchaseBudget => "purchase_budget",
         }
     }
 }
@@ -137,5 +142,6 @@ every_area!(
     ClosingStore,
     DashboardStore,
     SupplyStore,
+    PurchaseStore,
     SyncStore
 );

@@ -282,6 +282,8 @@ pub struct SupplyMove {
     pub issued_to: Option<String>,
     /// The request an issue answered.
     pub request_id: Option<Uuid>,
+    /// The purchase a receipt came from.
+    pub purchase_id: Option<Uuid>,
     pub note: Option<String>,
     pub by: Named,
     /// School time, `2026-12-07 09:30`.

@@ -16,11 +16,13 @@ mod openapi_closings;
 mod openapi_dashboard;
 mod openapi_examples;
 mod openapi_imports;
+mod openapi_purchases;
 mod openapi_rounds;
 mod openapi_stocktakes;
 mod openapi_supplies;
 mod paging;
 mod photos;
+mod purchases;
 mod register;
 mod rounds;
 mod schools;
@@ -322,6 +324,17 @@ pub fn router() -> Router<AppState> {
         .route("/supply-requests/{id}/issue", post(supplies::issue_request))
         .route("/supply-requests/{id}/refuse", post(supplies::refuse))
         .route("/supply-requests/{id}/withdraw", post(supplies::withdraw))
+        .route("/purchases", get(purchases::list).post(purchases::request))
+        .route("/purchases/{id}", get(purchases::get_one))
+        .route("/purchases/{id}/approve", post(purchases::approve))
+        .route("/purchases/{id}/refuse", post(purchases::refuse))
+        .route("/purchases/{id}/withdraw", post(purchases::withdraw))
+        .route("/purchases/{id}/accept", post(purchases::accept))
+        .route("/purchases/{id}/reimburse", post(purchases::reimburse))
+        .route(
+            "/purchase-budgets/{year}",
+            get(purchases::budget).put(purchases::set_budget),
+        )
         .route("/labels", post(labels::print_labels))
         .route("/labels/jobs", get(labels::print_log))
         .route("/label-stocks", get(labels::list_stocks))

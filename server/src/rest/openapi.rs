@@ -519,6 +519,11 @@ pub fn spec() -> Value {
     merge(&mut document["paths"], super::openapi_closings::paths());
     merge(&mut document["paths"], super::openapi_dashboard::paths());
     merge(&mut document["paths"], super::openapi_supplies::paths());
+    merge(&mut document["paths"], super::openapi_purchases::paths());
+    merge(
+        &mut document["components"]["schemas"],
+        super::openapi_purchases::schemas(),
+    );
     merge(
         &mut document["components"]["schemas"],
         super::openapi_supplies::schemas(),

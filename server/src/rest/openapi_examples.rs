@@ -19,7 +19,7 @@ pub(super) fn examples() -> Value {
         "cause": "使用磨损", "photos": [] });
     let scan = json!({ "id": PHONE_MADE, "stocktake_id": SCHOOL_RECORD, "room_id": ANOTHER,
         "code": "7K3M9QX2", "scanned_at": "2026-12-05T09:30:00+08:00" });
-    json!({
+    let mut all = json!({
         "Credentials": { "login": "demo-manager", "password": "rounds-demo" },
         "NewSchool": { "name": "常州市北郊小学", "admin_login": "bj-admin", "admin_name": "李校长", "password": "change-me-now" },
         "NewBuilding": { "name": "科技楼" },
@@ -61,6 +61,25 @@ pub(super) fn examples() -> Value {
         "LabelJob": { "stock": "a4-3x8", "skip": 2, "category": "灭火器", "never_printed": true },
         "StockSpec": { "page_width_mm": 210, "page_height_mm": 297, "columns": 3, "rows": 8, "margin_left_mm": 7,
             "margin_top_mm": 13, "gap_x_mm": 2.5, "gap_y_mm": 0, "label_width_mm": 63.5, "label_height_mm": 33.9 },
+    });
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), purchase_examples()) {
+        all.extend(more);
+    }
+    all
+}
+
+/// The purchasing operations' examples (one `json!` of all would pass the macro's recursion limit).
+fn purchase_examples() -> Value {
+    json!({
+        "LineInput": { "kind": "asset", "name": "投影仪", "category": "电教设备", "quantity": 2, "estimate_fen": 350_000 },
+        "PurchaseInput": { "reason": "三楼教室投影仪损坏，更换新机", "budget": "year", "supplier": "常州教育装备公司",
+            "lines": [{ "kind": "asset", "name": "投影仪", "category": "电教设备", "quantity": 2, "estimate_fen": 350_000 },
+                { "kind": "supply", "item_id": SCHOOL_RECORD, "quantity": 10, "estimate_fen": 1_800 }] },
+        "DeliveredInput": { "line_id": SCHOOL_RECORD, "received": 2, "unit_price_fen": 342_000, "room_id": SCHOOL_RECORD },
+        "AcceptInput": { "lines": [{ "line_id": SCHOOL_RECORD, "received": 2, "unit_price_fen": 342_000 }],
+            "photos": [], "note": "包装完好，已通电试机" },
+        "ReimburseRequest": { "voucher": "记-2026-12-018" },
+        "BudgetInput": { "monthly_fen": 200_000, "yearly_fen": 6_000_000, "threshold_fen": 500_000 },
     })
 }
 

@@ -186,7 +186,8 @@ pub(super) fn schemas() -> Value {
             "kind": { "type": "string", "enum": ["received", "issued"] },
             "quantity": { "type": "integer" }, "on_hand_after": { "type": "integer", "minimum": 0 },
             "supplier": maybe, "unit_price_fen": maybe_fen, "amount_fen": maybe_fen, "issued_to": maybe,
-            "request_id": { "type": ["string", "null"], "format": "uuid" }, "note": maybe,
+            "request_id": { "type": ["string", "null"], "format": "uuid" },
+            "purchase_id": { "type": ["string", "null"], "format": "uuid" }, "note": maybe,
             "by": schema("Named"), "at": textual } },
         "SupplyRequest": { "type": "object", "properties": {
             "id": uuid, "item": schema("Named"), "unit": textual, "quantity": { "type": "integer" },

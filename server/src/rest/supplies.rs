@@ -198,8 +198,8 @@ pub async fn issue_request(
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RefuseRequest {
-    reason: String,
+pub(super) struct RefuseRequest {
+    pub(super) reason: String,
 }
 
 /// `POST /api/v1/supply-requests/{id}/refuse` `{reason}`: the keeper refuses it.

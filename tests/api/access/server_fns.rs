@@ -4,7 +4,7 @@
 use super::{every_operation_decided, tokens, Verdicts, Who, CALLERS};
 use app::server_fns::{
     checklists, compensations, dashboard, district, imports, inspections, labels, ledgers, pages,
-    register, rounds, stocktakes, supplies, users,
+    purchases, register, rounds, stocktakes, supplies, users,
 };
 use rounds_tests::{spawn_app, Answer};
 use serde::Serialize;
@@ -96,6 +96,44 @@ fn table() -> Vec<Decision> {
                 reason: none(),
             },
             School,
+        ),
+        decide(purchases::PurchaseDesk { state: none() }, School),
+        decide(purchases::PurchaseCard { id: id() }, School),
+        decide(
+            purchases::RequestPurchase {
+                form: Default::default(),
+            },
+            School,
+        ),
+        decide(
+            purchases::AnswerPurchase {
+                id: id(),
+                answer: none(),
+                reason: none(),
+            },
+            School,
+        ),
+        decide(
+            purchases::AcceptPurchase {
+                form: Default::default(),
+            },
+            Managers,
+        ),
+        decide(
+            purchases::ReimbursePurchase {
+                id: id(),
+                voucher: none(),
+            },
+            Managers,
+        ),
+        decide(
+            purchases::SavePurchaseBudget {
+                year: none(),
+                monthly: none(),
+                yearly: none(),
+                threshold: none(),
+            },
+            Admin,
         ),
         decide(
             compensations::CompensationDesk { semester: none() },

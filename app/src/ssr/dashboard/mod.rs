@@ -18,7 +18,7 @@ use crate::ssr::rounds::{checks, Whose};
 use crate::ssr::state::AppState;
 use crate::ssr::store::Store;
 use crate::ssr::visitor::Visitor;
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 /// The dashboard as of the school's today (asset manager, admin).
 pub async fn dashboard(st: &AppState, v: &Visitor) -> AppResult<Dashboard> {
@@ -41,6 +41,7 @@ pub async fn dashboard(st: &AppState, v: &Visitor) -> AppResult<Dashboard> {
         unclosed: unclosed(school.as_ref(), v.lang, &templates, today).await?,
         supplies_low,
         supplies_waiting,
+        purchasing: crate::ssr::purchases::spending(st, v, i64::from(today.year())).await?,
     })
 }
 

@@ -9,10 +9,11 @@ use crate::ssr::school::store::SchoolImport;
 use std::collections::HashSet;
 use uuid::Uuid;
 
-/// The password of the four demo accounts, shown on the sign-in page in demo mode only.
+/// The password of the demo accounts, shown on the sign-in page in demo mode only.
 pub const DEMO_PASSWORD: &str = "rounds-demo";
 
-/// The people of the 分工 table: login, name, role. The first four are the demo accounts.
+/// The people of the 分工 table and the principal: login, name, role. Those whose login starts
+/// with `demo-` are the demo accounts.
 const STAFF: &[(&str, &str, Role)] = &[
     ("demo-admin", "周春明", Role::Admin),
     ("demo-manager", "殷奇", Role::AssetManager),
@@ -24,6 +25,8 @@ const STAFF: &[(&str, &str, Role)] = &[
     ("jingjiali", "景佳丽", Role::Staff),
     ("liping", "李萍", Role::Staff),
     ("chenshan", "陈珊", Role::Staff),
+    // The principal: the second approver of a purchase above the year's threshold.
+    ("demo-principal", "沈志刚", Role::Admin),
 ];
 
 /// 分工明细: area, item, responsible login (blank cells inherit the row above), note.
@@ -341,7 +344,7 @@ pub const SECOND_SCHOOL_PREFIX: &str = "qt-";
 
 /// The demo district's two schools. Each has the 分工 table's people and duties, ~43 rooms,
 /// ~600 assets and 20 blank tags; the second school's logins start with
-/// [`SECOND_SCHOOL_PREFIX`]. `demo_hash` is the argon2 hash of [`DEMO_PASSWORD`] for the four
+/// [`SECOND_SCHOOL_PREFIX`]. `demo_hash` is the argon2 hash of [`DEMO_PASSWORD`] for the
 /// demo accounts of each.
 pub fn demo_schools(demo_hash: &str) -> [SchoolImport; 2] {
     [
@@ -392,8 +395,9 @@ fn school(scale: usize, demo_hash: &str, name: &str, login_prefix: &str) -> Scho
         asset_seq: 0,
     };
     b.school.school_name = name.into();
-    for (i, (login, name, role)) in STAFF.iter().enumerate() {
-        b.user(login, name, *role, (i < 4).then(|| demo_hash.to_string()));
+    for (login, name, role) in STAFF {
+        let demo = login.starts_with("demo-");
+        b.user(login, name, *role, demo.then(|| demo_hash.to_string()));
     }
     let teacher = b.id_of("demo-teacher");
     let staff = b.id_of("demo-staff");

@@ -14,6 +14,7 @@ mod labels;
 mod ledgers;
 mod people;
 mod photos;
+mod purchases;
 mod register;
 mod rounds;
 mod rows;

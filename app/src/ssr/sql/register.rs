@@ -16,7 +16,12 @@ use chrono::Utc;
 use uuid::Uuid;
 
 /// Refuses a reference to a row that does not exist in the asker's school, naming the form field.
-async fn ensure_exists(tx: &mut Tx, table: &str, id: Option<Uuid>, field: Field) -> AppResult<()> {
+pub(super) async fn ensure_exists(
+    tx: &mut Tx,
+    table: &str,
+    id: Option<Uuid>,
+    field: Field,
+) -> AppResult<()> {
     let Some(id) = id else { return Ok(()) };
     let sql = format!("SELECT 1 FROM {table} WHERE id = $1 AND school_id = $school");
     let found = query(&sql).bind(id).fetch_optional(&mut **tx).await?;

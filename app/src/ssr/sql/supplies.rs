@@ -32,7 +32,7 @@ const SHELF_SELECT: &str = "SELECT s.id, s.name, t.code AS tag, \
      FROM supply_shelves s JOIN tags t ON t.shelf_id = s.id WHERE s.school_id = $school";
 
 const MOVE_SELECT: &str = "SELECT m.id, m.kind, m.quantity, m.on_hand_after, m.supplier, \
-     m.unit_price_fen, m.amount_fen, m.issued_to, m.request_id, m.note, m.at, i.id AS i_id, \
+     m.unit_price_fen, m.amount_fen, m.issued_to, m.request_id, m.purchase_id, m.note, m.at, i.id AS i_id, \
      i.name AS i_name, i.unit, u.id AS u_id, u.display_name AS u_name FROM supply_moves m \
      JOIN supply_items i ON i.id = m.item_id JOIN users u ON u.id = m.by_id \
      WHERE m.school_id = $school";
@@ -76,6 +76,7 @@ fn stock_move(row: &Row) -> AppResult<SupplyMove> {
         amount_fen: get(row, "amount_fen")?,
         issued_to: get(row, "issued_to")?,
         request_id: get(row, "request_id")?,
+        purchase_id: get(row, "purchase_id")?,
         note: get(row, "note")?,
         by: person(row, "u_id", "u_name")?,
         at: school_time_at(get(row, "at")?),
@@ -201,6 +202,77 @@ async fn issue_request(tx: &mut Tx, actor: Actor, request: Uuid, item: Uuid) -> 
         "update",
         Some(&state(RequestState::Requested)),
         Some(&state(RequestState::Issued)),
+    )
+    .await
+}
+
+/// Moves stock of `item` inside the caller's transaction as move `id`, with history: a receipt
+/// adds to what is on hand; an issue takes from it only where enough is left (else
+/// `NotEnoughStock` with what is left). The move names the request it answers or the purchase
+/// it came from.
+pub(super) async fn stock_moved(
+    tx: &mut Tx,
+    actor: Actor,
+    (id, item): (Uuid, Uuid),
+    m: &NewMove,
+    (request, purchase): (Option<Uuid>, Option<Uuid>),
+) -> AppResult<()> {
+    let by = actor.0.ok_or(AppError::Unauthorized)?;
+    on_hand(tx, item).await?;
+    let (change, action) = match m.kind {
+        MoveKind::Received => ("on_hand + $1", "receive"),
+        MoveKind::Issued => ("on_hand - $1", "issue"),
+    };
+    let taken = query(format!(
+        "UPDATE supply_items SET on_hand = {change} WHERE id = $2 AND school_id = $school \
+         AND ($3 = 0 OR on_hand >= $1)"
+    ))
+    .bind(m.quantity)
+    .bind(item)
+    .bind(i64::from(m.kind == MoveKind::Issued))
+    .execute(&mut **tx)
+    .await?;
+    if taken.rows_affected() != 1 {
+        return Err(short_of(on_hand(tx, item).await?).into());
+    }
+    let after = on_hand(tx, item).await?;
+    query(
+        "INSERT INTO supply_moves (id, school_id, item_id, kind, quantity, on_hand_after, \
+         supplier, unit_price_fen, amount_fen, issued_to, request_id, purchase_id, note, by_id, \
+         at) VALUES ($1, $school, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+    )
+    .bind(id)
+    .bind(item)
+    .bind(m.kind.code())
+    .bind(m.quantity)
+    .bind(after)
+    .bind(&m.supplier)
+    .bind(m.unit_price.map(|f| f.fen()))
+    .bind(m.amount)
+    .bind(&m.issued_to)
+    .bind(request)
+    .bind(purchase)
+    .bind(&m.note)
+    .bind(by)
+    .bind(Utc::now())
+    .execute(&mut **tx)
+    .await?;
+    let moved = json!({ "on_hand": after, "move": id, "quantity": m.quantity,
+        "supplier": m.supplier, "amount_fen": m.amount,
+        "issued_to": m.issued_to, "request": request, "purchase": purchase });
+    let before = match m.kind {
+        MoveKind::Received => after - m.quantity,
+        MoveKind::Issued => after + m.quantity,
+    };
+    let was = json!({ "on_hand": before });
+    record(
+        tx,
+        actor,
+        Entity::SupplyItem,
+        item,
+        action,
+        Some(&was),
+        Some(&moved),
     )
     .await
 }
@@ -399,67 +471,12 @@ impl SupplyStore for SqlStore {
         m: NewMove,
         request: Option<Uuid>,
     ) -> AppResult<SupplyMove> {
-        let by = actor.0.ok_or(AppError::Unauthorized)?;
         let mut tx = self.write().await?;
-        on_hand(&mut tx, item).await?;
         if let Some(request) = request {
+            on_hand(&mut tx, item).await?;
             issue_request(&mut tx, actor, request, item).await?;
         }
-        let (change, action) = match m.kind {
-            MoveKind::Received => ("on_hand + $1", "receive"),
-            MoveKind::Issued => ("on_hand - $1", "issue"),
-        };
-        let taken = query(format!(
-            "UPDATE supply_items SET on_hand = {change} WHERE id = $2 AND school_id = $school \
-             AND ($3 = 0 OR on_hand >= $1)"
-        ))
-        .bind(m.quantity)
-        .bind(item)
-        .bind(i64::from(m.kind == MoveKind::Issued))
-        .execute(&mut *tx)
-        .await?;
-        if taken.rows_affected() != 1 {
-            return Err(short_of(on_hand(&mut tx, item).await?).into());
-        }
-        let after = on_hand(&mut tx, item).await?;
-        query(
-            "INSERT INTO supply_moves (id, school_id, item_id, kind, quantity, on_hand_after, \
-             supplier, unit_price_fen, amount_fen, issued_to, request_id, note, by_id, at) \
-             VALUES ($1, $school, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-        )
-        .bind(id)
-        .bind(item)
-        .bind(m.kind.code())
-        .bind(m.quantity)
-        .bind(after)
-        .bind(&m.supplier)
-        .bind(m.unit_price.map(|f| f.fen()))
-        .bind(m.amount)
-        .bind(&m.issued_to)
-        .bind(request)
-        .bind(&m.note)
-        .bind(by)
-        .bind(Utc::now())
-        .execute(&mut *tx)
-        .await?;
-        let moved = json!({ "on_hand": after, "move": id, "quantity": m.quantity,
-            "supplier": m.supplier, "amount_fen": m.amount,
-            "issued_to": m.issued_to, "request": request });
-        let before = match m.kind {
-            MoveKind::Received => after - m.quantity,
-            MoveKind::Issued => after + m.quantity,
-        };
-        let was = json!({ "on_hand": before });
-        record(
-            &mut tx,
-            actor,
-            Entity::SupplyItem,
-            item,
-            action,
-            Some(&was),
-            Some(&moved),
-        )
-        .await?;
+        stock_moved(&mut tx, actor, (id, item), &m, (request, None)).await?;
         tx.commit().await?;
         self.move_by_id(id).await
     }

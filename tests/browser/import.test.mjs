@@ -143,7 +143,7 @@ try {
     await Promise.all([page.waitForNavigation(), page.click('a[href="/dashboard"]')]);
     expect((await page.textContent('h1')).trim() === '看板', 'the dashboard in Chinese');
     const figures = await page.$$eval('.tiles.figures a', (a) => a.map((x) => x.getAttribute('href')));
-    expect(figures.length === 7 && figures.includes('/reports?scope=open') && figures.includes('/supplies?low=1'), `figures: ${figures}`);
+    expect(figures.length === 8 && figures.includes('/reports?scope=open') && figures.includes('/supplies?low=1') && figures.includes('/purchases#budget'), `figures: ${figures}`);
     expect((await page.$$('.chart-card')).length === 5, 'five charts');
     const bars = await page.$$eval('svg.chart a', (a) => a.map((x) => x.getAttribute('href')));
     expect(bars.length >= 4 && bars.every((h) => h.startsWith('/')), `bars link to lists: ${bars.length}`);

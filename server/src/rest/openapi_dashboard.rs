@@ -42,7 +42,7 @@ pub(super) fn schemas() -> Value {
                 "reports_by_month": bars, "reports_by_category": bars } },
             "owed_fen": count,
             "owed_by_class": bars,
-            "supplies_low": count, "supplies_waiting": count,
+            "supplies_low": count, "supplies_waiting": count, "purchasing": schema("Spending"),
             "unclosed": { "type": "array", "items": { "type": "object", "properties": {
                 "ledger": text, "title": text, "period": text, "href": text } } } } }
     })

@@ -71,11 +71,9 @@ pub(super) fn examples() -> Value {
 /// The purchasing operations' examples (one `json!` of all would pass the macro's recursion limit).
 fn purchase_examples() -> Value {
     json!({
-        "LineInput": { "kind": "asset", "name": "投影仪", "category": "电教设备", "quantity": 2, "estimate_fen": 350_000 },
         "PurchaseInput": { "reason": "三楼教室投影仪损坏，更换新机", "budget": "year", "supplier": "常州教育装备公司",
             "lines": [{ "kind": "asset", "name": "投影仪", "category": "电教设备", "quantity": 2, "estimate_fen": 350_000 },
                 { "kind": "supply", "item_id": SCHOOL_RECORD, "quantity": 10, "estimate_fen": 1_800 }] },
-        "DeliveredInput": { "line_id": SCHOOL_RECORD, "received": 2, "unit_price_fen": 342_000, "room_id": SCHOOL_RECORD },
         "AcceptInput": { "lines": [{ "line_id": SCHOOL_RECORD, "received": 2, "unit_price_fen": 342_000 }],
             "photos": [], "note": "包装完好，已通电试机" },
         "ReimburseRequest": { "voucher": "记-2026-12-018" },

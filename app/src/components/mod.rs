@@ -1,5 +1,7 @@
 //! Small view pieces shared by the pages.
 
+#[cfg(feature = "ssr")]
+pub mod answer_forms;
 pub mod chart;
 #[cfg(feature = "ssr")]
 pub mod checklist_editor;

@@ -5,6 +5,7 @@
 //! a tap away.
 
 use super::{loaded, param, query};
+use crate::components::answer_forms::{answer_button, decide_forms};
 use crate::components::fields::{choices, minute, SelectInput, TextInput};
 use crate::components::frame::{Bundle, Frame, IslandScripts};
 use crate::components::saving_form::SavingForm;
@@ -232,36 +233,11 @@ fn card_view(lang: Lang, card: PurchaseView) -> impl IntoView {
         .cloned()
         .map(|l| line_row(lang, l))
         .collect_view();
-    let answer = |answer: &'static str, label: Msg, class: &'static str| {
-        let id = id.clone();
-        view! {
-            <SavingForm lang action=AnswerPurchase::url() class="form inline">
-                <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="answer" value=answer/>
-                <input type="hidden" name="reason" value=""/>
-                <button type="submit" class=class>{lang.t(label)}</button>
-            </SavingForm>
-        }
-    };
-    let refuse_id = id.clone();
-    let decide = (waiting && card.approves).then(|| {
-        view! {
-            <div class="actions">
-                {answer("approve", Msg::Approve, "")}
-                <details>
-                    <summary>{lang.t(Msg::Refuse)}</summary>
-                    <SavingForm lang action=AnswerPurchase::url() class="form">
-                        <input type="hidden" name="id" value=refuse_id/>
-                        <input type="hidden" name="answer" value="refuse"/>
-                        <TextInput label=lang.t(Msg::FieldReason) name="reason" value="" required=true/>
-                        <button type="submit" class="button secondary">{lang.t(Msg::Refuse)}</button>
-                    </SavingForm>
-                </details>
-            </div>
-        }
-    });
-    let withdraw =
-        (waiting && card.mine).then(|| answer("withdraw", Msg::Withdraw, "button secondary"));
+    let to = (AnswerPurchase::url(), id.as_str());
+    let decide =
+        (waiting && card.approves).then(|| decide_forms(lang, to, ("approve", Msg::Approve)));
+    let withdraw = (waiting && card.mine)
+        .then(|| answer_button(lang, to, "withdraw", Msg::Withdraw, "button secondary"));
     let accept = (state == PurchaseState::Approved && card.keeps)
         .then(|| accept_form(lang, id.clone(), &p.items));
     let reimburse = (state == PurchaseState::Accepted && card.keeps).then(|| {

@@ -4,6 +4,7 @@
 //! edits it, with its moves.
 
 use super::{encode_query, loaded, param, query};
+use crate::components::answer_forms::{answer_button, decide_forms};
 use crate::components::fields::{choices, minute, SelectInput, TextInput};
 use crate::components::frame::{Bundle, Frame, IslandScripts};
 use crate::components::saving_form::SavingForm;
@@ -169,19 +170,8 @@ fn request_row(lang: Lang, r: SupplyRequest, keeps: bool) -> impl IntoView {
         r.item.name, r.quantity, r.unit, r.issued_to
     );
     let who = format!("{} · {}", r.requested_by.name, minute(&r.requested_at));
-    let refuse_id = id.clone();
-    let answer_id = id.clone();
-    let answer = move |answer: &'static str, label: Msg, class: &'static str| {
-        let id = answer_id.clone();
-        view! {
-            <SavingForm lang action=AnswerSupplyRequest::url() class="form inline">
-                <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="answer" value=answer/>
-                <input type="hidden" name="reason" value=""/>
-                <button type="submit" class=class>{lang.t(label)}</button>
-            </SavingForm>
-        }
-    };
+    let url = AnswerSupplyRequest::url();
+    let to = (url, id.as_str());
     view! {
         <li class="request" id=format!("request-{id}")>
             <p>
@@ -189,21 +179,8 @@ fn request_row(lang: Lang, r: SupplyRequest, keeps: bool) -> impl IntoView {
                 <span class=format!("status status-request-{}", r.state.code())>{state_text(lang, r.state)}</span>
             </p>
             <p class="muted">{who}{r.note.map(|n| format!(" · {n}"))}{r.reason.map(|n| format!(" · {n}"))}</p>
-            {(waiting && keeps).then(|| view! {
-                <div class="actions">
-                    {answer("issue", Msg::IssueNow, "")}
-                    <details>
-                        <summary>{lang.t(Msg::Refuse)}</summary>
-                        <SavingForm lang action=AnswerSupplyRequest::url() class="form">
-                            <input type="hidden" name="id" value=refuse_id/>
-                            <input type="hidden" name="answer" value="refuse"/>
-                            <TextInput label=lang.t(Msg::FieldReason) name="reason" value="" required=true/>
-                            <button type="submit" class="button secondary">{lang.t(Msg::Refuse)}</button>
-                        </SavingForm>
-                    </details>
-                </div>
-            })}
-            {(waiting && !keeps).then(|| answer("withdraw", Msg::Withdraw, "button secondary"))}
+            {(waiting && keeps).then(|| decide_forms(lang, to, ("issue", Msg::IssueNow)))}
+            {(waiting && !keeps).then(|| answer_button(lang, to, "withdraw", Msg::Withdraw, "button secondary"))}
         </li>
     }
 }

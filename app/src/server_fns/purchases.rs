@@ -3,6 +3,8 @@
 //! the admin) accepts deliveries and marks them reimbursed.
 
 use super::Saved;
+#[cfg(feature = "ssr")]
+use super::{asker, count, fen, optional_fen};
 use crate::error::AppError;
 use crate::model::Named;
 use crate::purchases::{Purchase, PurchaseSummary, Spending};
@@ -75,37 +77,6 @@ pub struct DeliveryDraft {
     pub note: String,
     #[serde(default)]
     pub lines: Vec<DeliveredDraft>,
-}
-
-/// The asker and the server's state, once the asker's role is one of `allowed`.
-#[cfg(feature = "ssr")]
-fn asker(
-    allowed: fn(crate::domain::Role) -> bool,
-) -> Result<(crate::ssr::visitor::Visitor, crate::ssr::state::AppState), AppError> {
-    let v = crate::ssr::visitor::visitor();
-    v.require(allowed)?;
-    Ok((v, crate::ssr::visitor::state()?))
-}
-
-/// Yuan typed in a form as fen, refused on `field`.
-#[cfg(feature = "ssr")]
-fn fen(raw: &str, field: crate::domain::Field) -> Result<i64, AppError> {
-    use crate::domain::{Fen, Invalid, Problem};
-    if raw.trim().is_empty() {
-        return Err(Invalid::new(field, Problem::Required).into());
-    }
-    Fen::parse_yuan(raw)
-        .map(Fen::fen)
-        .map_err(|e| Invalid::new(field, e.problem).into())
-}
-
-/// A whole number typed in a form, refused on `field`.
-#[cfg(feature = "ssr")]
-fn count(raw: &str, field: crate::domain::Field) -> Result<i64, AppError> {
-    use crate::domain::{Invalid, Problem};
-    raw.trim()
-        .parse()
-        .map_err(|_| Invalid::new(field, Problem::Malformed).into())
 }
 
 /// To the purchase's page, reloaded.
@@ -234,10 +205,7 @@ pub async fn accept_purchase(form: DeliveryDraft) -> Result<Saved, AppError> {
     let id = super::parse_id(&form.id)?;
     let mut lines = Vec::with_capacity(form.lines.len());
     for row in &form.lines {
-        let unit_price_fen = match row.price.trim() {
-            "" => None,
-            raw => Some(fen(raw, Field::Price)?),
-        };
+        let unit_price_fen = optional_fen(&row.price, Field::Price)?;
         lines.push(DeliveredInput {
             line_id: super::parse_id(&row.line)?,
             received: count(&row.received, Field::Quantity)?,

@@ -3,6 +3,8 @@
 //! and answers requests.
 
 use super::Saved;
+#[cfg(feature = "ssr")]
+use super::{asker, count, optional_fen};
 use crate::error::AppError;
 use crate::model::Page;
 use crate::supplies::{Shelf, SupplyItem, SupplyMove, SupplyRequest};
@@ -25,16 +27,6 @@ pub struct ItemCard {
     pub moves: Vec<SupplyMove>,
     pub requests: Vec<SupplyRequest>,
     pub keeps: bool,
-}
-
-/// The asker and the server's state, once the asker's role is one of `allowed`.
-#[cfg(feature = "ssr")]
-fn asker(
-    allowed: fn(crate::domain::Role) -> bool,
-) -> Result<(crate::ssr::visitor::Visitor, crate::ssr::state::AppState), AppError> {
-    let v = crate::ssr::visitor::visitor();
-    v.require(allowed)?;
-    Ok((v, crate::ssr::visitor::state()?))
 }
 
 /// Requests a page shows at once.
@@ -112,18 +104,6 @@ pub(crate) async fn shelf_view(
     })
 }
 
-/// A count typed in a form; anything but a whole number is refused on `field`.
-#[cfg(feature = "ssr")]
-fn count(raw: &str, field: crate::domain::Field) -> Result<i64, AppError> {
-    use crate::domain::{Invalid, Problem};
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(Invalid::new(field, Problem::Required).into());
-    }
-    raw.parse()
-        .map_err(|_| Invalid::new(field, Problem::Malformed).into())
-}
-
 /// Back to the item's page, reloaded.
 #[cfg(feature = "ssr")]
 fn item_page(item: uuid::Uuid) -> Saved {
@@ -171,18 +151,11 @@ pub async fn receive_supplies(
     unit_price: String,
     note: String,
 ) -> Result<Saved, AppError> {
-    use crate::domain::{Fen, Field, Invalid};
+    use crate::domain::Field;
     use crate::supplies::{keeps_supplies, ReceiptInput};
     let (v, st) = asker(keeps_supplies)?;
     let item = super::parse_id(&id)?;
-    let unit_price_fen = match unit_price.trim() {
-        "" => None,
-        raw => Some(
-            Fen::parse_yuan(raw)
-                .map_err(|e| Invalid::new(Field::Price, e.problem))?
-                .fen(),
-        ),
-    };
+    let unit_price_fen = optional_fen(&unit_price, Field::Price)?;
     let input = ReceiptInput {
         quantity: count(&quantity, Field::Quantity)?,
         supplier: Some(supplier),

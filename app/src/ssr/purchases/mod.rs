@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::model::Paging;
 use crate::purchases::{
     approve as approval_step, approves_purchases, budget_year, keeps_purchases, requests_purchases,
-    step, voucher, AcceptInput, Acceptance, Approval, BudgetInput, NewPurchase, Ordered, Purchase,
+    step, voucher, AcceptInput, Acceptance, Approval, BudgetInput, NewPurchase, Purchase,
     PurchaseInput, PurchaseState, PurchaseSummary, Spending,
 };
 use crate::ssr::clock::school_today;
@@ -76,8 +76,8 @@ pub async fn approve(st: &AppState, v: &Visitor, id: Uuid) -> AppResult<Purchase
         .get(..4)
         .and_then(|y| y.parse().ok())
         .unwrap_or(2000);
-    let threshold = st
-        .school(v)?
+    let school = st.school(v)?;
+    let threshold = school
         .purchase_budget(year)
         .await?
         .map_or(i64::MAX, |b| b.threshold_fen);
@@ -88,7 +88,7 @@ pub async fn approve(st: &AppState, v: &Visitor, id: Uuid) -> AppResult<Purchase
         first_approver: found.first_approved_by.as_ref().map(|n| n.id),
     };
     let to = approval_step(&asked, threshold, user.id)?;
-    st.school(v)?
+    school
         .decide_purchase(v.actor(), id, (found.summary.state, to), None)
         .await
 }
@@ -125,19 +125,11 @@ pub async fn accept(
     input: &AcceptInput,
 ) -> AppResult<Purchase> {
     v.require(keeps_purchases)?;
-    let found = get(st, v, id).await?;
-    step(found.summary.state, PurchaseState::Accepted)?;
-    let ordered: Vec<Ordered> = found
-        .items
-        .iter()
-        .map(|l| Ordered {
-            id: l.id,
-            quantity: l.quantity,
-            estimate_fen: l.estimate_fen,
-        })
-        .collect();
+    let school = st.school(v)?;
+    let (state, ordered) = school.purchase_order(id).await?.ok_or(AppError::NotFound)?;
+    step(state, PurchaseState::Accepted)?;
     let acceptance = Acceptance::parse(input, &ordered)?;
-    st.school(v)?
+    school
         .accept_purchase(v.actor(), id, acceptance, school_today())
         .await
 }
@@ -146,11 +138,10 @@ pub async fn accept(
 pub async fn reimburse(st: &AppState, v: &Visitor, id: Uuid, raw: &str) -> AppResult<Purchase> {
     v.require(keeps_purchases)?;
     let voucher = voucher(raw)?;
-    let found = get(st, v, id).await?;
-    step(found.summary.state, PurchaseState::Reimbursed)?;
-    st.school(v)?
-        .reimburse_purchase(v.actor(), id, &voucher)
-        .await
+    let school = st.school(v)?;
+    let (state, _) = school.purchase_order(id).await?.ok_or(AppError::NotFound)?;
+    step(state, PurchaseState::Reimbursed)?;
+    school.reimburse_purchase(v.actor(), id, &voucher).await
 }
 
 /// The year's budget and what has been spent against it: this month's when `year` is this

@@ -4,7 +4,7 @@
 use crate::error::AppResult;
 use crate::model::Paging;
 use crate::purchases::{
-    Acceptance, BudgetInput, NewPurchase, Purchase, PurchaseState, PurchaseSummary,
+    Acceptance, BudgetInput, NewPurchase, Ordered, Purchase, PurchaseState, PurchaseSummary,
 };
 use crate::ssr::store::Actor;
 use async_trait::async_trait;
@@ -36,6 +36,9 @@ pub trait PurchaseStore: Send + Sync {
         paging: Paging,
     ) -> AppResult<Vec<PurchaseSummary>>;
     async fn purchase(&self, id: Uuid) -> AppResult<Option<Purchase>>;
+    /// A purchase's state and what each of its lines ordered, in order: what a step checks
+    /// without reading the whole purchase.
+    async fn purchase_order(&self, id: Uuid) -> AppResult<Option<(PurchaseState, Vec<Ordered>)>>;
     /// Records a request, numbered after the year's others (`CG2026-007`) and charged to
     /// `month` (`2026-12`), with history.
     async fn request_purchase(

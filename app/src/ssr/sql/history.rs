@@ -43,6 +43,9 @@ pub(super) async fn record<T: Serialize>(
     Ok(())
 }
 
+/// A change to one record: its id, what it was (none when created) and what it is now.
+pub(super) type Change = (Uuid, Option<serde_json::Value>, serde_json::Value);
+
 /// Ends a create (no `before`) or an update: appends its history row and commits both.
 pub(super) async fn commit_with_history<T: Serialize>(
     mut tx: Tx,

@@ -3,7 +3,7 @@
 //! step moves a purchase with one conditional UPDATE on its state, so two admins approving at
 //! once, or two keepers accepting, move it once.
 
-use super::history::record;
+use super::history::{commit_with_history, record, Change};
 use super::register::{asset_in, attach_tag, bind_asset, ensure_exists, INSERT_ASSET};
 use super::rows::{corrupt, get, named, person};
 use super::supplies::stock_moved;
@@ -14,7 +14,7 @@ use crate::forms::AssetFields;
 use crate::model::{Named, Paging};
 use crate::purchases::{
     asset_code, number, spends, Acceptance, BoughtAsset, BudgetInput, BudgetLine, LineKind,
-    NewLine, NewPurchase, Purchase, PurchaseLine, PurchaseState, PurchaseSummary,
+    NewLine, NewPurchase, Ordered, Purchase, PurchaseLine, PurchaseState, PurchaseSummary,
 };
 use crate::ssr::clock::school_time_at;
 use crate::ssr::db::{query, query_scalar, Query, Row, Tx};
@@ -148,23 +148,11 @@ impl SqlStore {
     /// Records `after` as the purchase's new state in the history, commits, and reads it back.
     async fn purchase_saved(
         &self,
-        mut tx: Tx,
+        tx: Tx,
         actor: Actor,
-        (id, before, after): (Uuid, Option<serde_json::Value>, serde_json::Value),
+        (id, before, after): Change,
     ) -> AppResult<Purchase> {
-        let action = if before.is_some() { "update" } else { "create" };
-        let before = before.as_ref();
-        record(
-            &mut tx,
-            actor,
-            Entity::Purchase,
-            id,
-            action,
-            before,
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await?;
+        commit_with_history(tx, actor, Entity::Purchase, id, before.as_ref(), after).await?;
         self.purchase(id)
             .await?
             .ok_or_else(|| AppError::internal("purchase vanished"))
@@ -279,6 +267,33 @@ impl PurchaseStore for SqlStore {
             photos,
             assets,
         }))
+    }
+
+    async fn purchase_order(&self, id: Uuid) -> AppResult<Option<(PurchaseState, Vec<Ordered>)>> {
+        let rows = query(
+            "SELECT p.state, l.id, l.quantity, l.estimate_fen FROM purchases p \
+             LEFT JOIN purchase_lines l ON l.purchase_id = p.id \
+             WHERE p.id = $1 AND p.school_id = $school ORDER BY l.position",
+        )
+        .bind(id)
+        .fetch_all(&self.db)
+        .await?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let state: String = get(first, "state")?;
+        let state = PurchaseState::parse(&state).map_err(|_| corrupt("purchase state"))?;
+        let mut ordered = Vec::with_capacity(rows.len());
+        for row in &rows {
+            if let Some(id) = get::<Option<Uuid>>(row, "id")? {
+                ordered.push(Ordered {
+                    id,
+                    quantity: get(row, "quantity")?,
+                    estimate_fen: get(row, "estimate_fen")?,
+                });
+            }
+        }
+        Ok(Some((state, ordered)))
     }
 
     async fn request_purchase(

@@ -62,6 +62,7 @@ def demo_records(api, token):
         "supplies": [x["id"] for x in get("/supplies?limit=200")],
         "supply_requests": [x["id"] for x in get("/supply-requests?limit=200")],
         "purchases": [x["id"] for x in get("/purchases?limit=100")],
+        "keys": [x["id"] for x in get("/keys?limit=200")],
     }
 
 

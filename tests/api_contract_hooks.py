@@ -28,7 +28,7 @@ PATH_IDS = {
     "assets": "assets", "rooms": "rooms", "checklists": "templates", "compensations": "compensations",
     "damage-reports": "damage_reports", "ledger-closings": "closings", "photos": "photos",
     "schedules": "schedules", "stocktakes": "stocktakes", "supplies": "supplies",
-    "supply-requests": "supply_requests", "purchases": "purchases",
+    "supply-requests": "supply_requests", "purchases": "purchases", "keys": "keys",
 }
 PATH_NAMES = {"room": "rooms", "code": "tags"}
 

@@ -651,6 +651,36 @@ messages! {
     FieldVoucher => "凭证号", "Voucher number";
     FieldThreshold => "二审金额", "Two-approval threshold";
     FieldItem => "物品", "Item";
+    Keys => "钥匙管理", "Keys";
+    Services => "后勤服务", "Services";
+    KeyDoor => "门钥匙", "Door key";
+    KeyCabinetKind => "柜子钥匙", "Cabinet key";
+    KeyEquipment => "设备钥匙", "Equipment key";
+    KeyOther => "其他钥匙", "Other key";
+    KeyIn => "在柜", "In the cabinet";
+    KeyLentTo => "借给 {who}，{due} 前归还", "Lent to {who}, due {due}";
+    AllKeys => "全部钥匙", "All keys";
+    KeysOut => "只看借出的", "Only those lent";
+    KeysShowingFirst => "共 {total} 把，这里列出前 {n} 把；搜索名称、挂钩或房间可找到其余的。", "{total} keys; the first {n} are listed here — search by name, hook or room for the rest.";
+    NoKeys => "还没有登记钥匙。", "No keys registered yet.";
+    OverdueKeys => "逾期未还", "Overdue";
+    KeySearch => "搜索钥匙、挂钩或房间", "Search keys, hooks or rooms";
+    KeyLabels => "打印钥匙标签", "Print key labels";
+    KeyList => "钥匙一览", "Every key";
+    AddKey => "登记钥匙", "Register a key";
+    KeyReturnedAt => "{at} 由 {who} 收回", "returned {at} to {who}";
+    KeyLentAt => "{at} 由 {who} 借出", "lent {at} by {who}";
+    FieldHook => "挂钩位置", "Hook";
+    FieldPieces => "钥匙数（把）", "Keys on the ring";
+    FieldBorrower => "借用人", "Borrower";
+    FieldKey => "钥匙", "Key";
+    ReturnKey => "归还入柜", "Return to the cabinet";
+    LendKey => "借出", "Lend";
+    KeyDueHint => "归还时间（留空为今天放学）", "Due back (empty: end of the school day)";
+    NoLoans => "还没有借用记录。", "Not lent yet.";
+    KeyLoans => "借用记录", "Loans";
+    LabelWhatKeys => "钥匙柜的钥匙", "The key cabinet's keys";
+    ProblemAlreadyLent => "已借给 {n}，须先归还。", "is lent to {n}; it must be returned first.";
     ProblemNeedsAnotherApprover => "须由申请人以外的另一位管理员审批。", "needs the approval of another admin (not the requester, not the first approver).";
     ProblemNotEnoughStock => "超过库存，现在只剩 {n}。", "is more than the store has: {n} left.";
     Purchases => "采购", "Purchasing";
@@ -915,6 +945,10 @@ impl Msg {
             Field::Voucher => Msg::FieldVoucher,
             Field::Threshold => Msg::FieldThreshold,
             Field::Item => Msg::FieldItem,
+            Field::Key => Msg::FieldKey,
+            Field::Borrower => Msg::FieldBorrower,
+            Field::Hook => Msg::FieldHook,
+            Field::Pieces => Msg::FieldPieces,
         }
     }
 
@@ -1111,6 +1145,7 @@ fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::ControlCharacter => (Msg::ProblemControlCharacter, None),
         Problem::NotEnoughStock { left } => (Msg::ProblemNotEnoughStock, Some(left.to_string())),
         Problem::NeedsAnotherApprover => (Msg::ProblemNeedsAnotherApprover, None),
+        Problem::AlreadyLent { to } => (Msg::ProblemAlreadyLent, Some(to.clone())),
     };
     let text = msg.text(lang);
     match n {

@@ -9,6 +9,7 @@ pub mod forms;
 pub mod i18n;
 pub mod import;
 pub mod inspections;
+pub mod keys;
 pub mod labels;
 pub mod ledgers;
 pub mod model;

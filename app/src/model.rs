@@ -141,6 +141,8 @@ pub enum TagTarget {
     Asset(Uuid),
     /// A shelf of the supplies store.
     Shelf(Uuid),
+    /// A key (or key set) of the key cabinet.
+    Key(Uuid),
     Unassigned,
 }
 

@@ -1,7 +1,7 @@
 //! The HTML document and the route table.
 
 use crate::pages::{
-    asset::AssetPage, compensations, dashboard, district, home::HomePage, inspect, manage,
+    asset::AssetPage, compensations, dashboard, district, home::HomePage, inspect, keys, manage,
     not_found::NotFound, purchases, room::RoomPage, rounds, scan, search::SearchPage,
     signin::SignInPage, stocktake_count, stocktakes, supplies, tag::TagPage,
 };
@@ -83,6 +83,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/supplies/:id") view=supplies::SupplyPage ssr=SsrMode::Async/>
                 <Route path=path!("/purchases") view=purchases::PurchasesPage ssr=SsrMode::Async/>
                 <Route path=path!("/purchases/:id") view=purchases::PurchasePage ssr=SsrMode::Async/>
+                <Route path=path!("/keys") view=keys::KeysPage ssr=SsrMode::Async/>
+                <Route path=path!("/keys/:id") view=keys::KeyPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

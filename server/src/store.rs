@@ -4,6 +4,7 @@ use crate::anyhow_lite::Result;
 use crate::config::DatabaseArgs;
 use app::domain::Role;
 use app::ssr::inspections::store::InspectionRecord;
+use app::ssr::keys;
 use app::ssr::people::auth::hash_password;
 use app::ssr::purchases::{self, demo::Buyers};
 use app::ssr::school::demo::{demo_schools, district_admin, generated_district, DEMO_PASSWORD};
@@ -47,10 +48,12 @@ pub async fn load_demo(district: &dyn Store) -> Result<()> {
             .map(|(id, _)| *id)
             .collect();
         let people = role_of(Role::AssetManager).zip(role_of(Role::Teacher));
+        let staff = role_of(Role::Staff);
         let id = district.import_school(school).await?;
         if let Some((keeper, teacher)) = people {
             let store = district.for_school(id);
             supplies::demo::stock(store.as_ref(), keeper, teacher).await?;
+            keys::demo::hang(store.as_ref(), keeper, staff.unwrap_or(keeper)).await?;
             if let [admin, principal, ..] = admins[..] {
                 let buyers = Buyers {
                     keeper,

@@ -11,6 +11,7 @@ mod hazards;
 mod history;
 mod imports;
 mod inspections;
+mod keys;
 mod labels;
 mod pages;
 mod paging;

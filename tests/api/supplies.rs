@@ -101,33 +101,12 @@ async fn twenty_issues_at_once_on_the_last_five_units_give_exactly_five() {
     let app = rounds_tests::spawn_app().await;
     let keeper = app.token("demo-manager").await;
     let id = stocked(&app, &keeper, "桶装纯净水（测试）", 5, 2).await;
-    let mut racing = tokio::task::JoinSet::new();
-    for class in 1..=20 {
-        let (base, token, id) = (app.url(""), keeper.clone(), id.clone());
-        racing.spawn(async move {
-            reqwest::Client::new()
-                .post(format!("{base}/api/v1/supplies/{id}/issues"))
-                .bearer_auth(token)
-                .json(&json!({ "quantity": 1, "issued_to": format!("{class} 班") }))
-                .send()
-                .await
-                .expect("the server answers")
-                .status()
-        });
-    }
-    let mut answers = Vec::new();
-    while let Some(status) = racing.join_next().await {
-        answers.push(status.unwrap());
-    }
-    let issued = answers
-        .iter()
-        .filter(|s| **s == StatusCode::CREATED)
-        .count();
-    let refused = answers
-        .iter()
-        .filter(|s| **s == StatusCode::CONFLICT)
-        .count();
-    assert_eq!((issued, refused), (5, 15), "{answers:?}");
+    let issues = (1..=20)
+        .map(|class| json!({ "quantity": 1, "issued_to": format!("{class} 班") }))
+        .collect();
+    let path = format!("/supplies/{id}/issues");
+    let (issued, refused) = app.race(&keeper, &path, issues).await;
+    assert_eq!((issued, refused), (5, 15));
     assert_eq!(on_hand(&app, &keeper, &id).await, 0);
     let moves = app
         .get_json(&keeper, &format!("/supplies/{id}/moves?limit=200"))

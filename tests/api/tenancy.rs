@@ -46,6 +46,8 @@ struct Theirs {
     supply: String,
     supply_request: String,
     purchase: String,
+    key_in: String,
+    key_out: String,
 }
 
 async fn theirs(app: &TestApp) -> Theirs {
@@ -158,6 +160,8 @@ async fn theirs(app: &TestApp) -> Theirs {
         supply,
         supply_request: supply_request.json()["id"].as_str().unwrap().to_string(),
         purchase: other(app, "SELECT lower(hex(x.id)) FROM purchases x WHERE x.state = 'approved'").await,
+        key_in: other(app, "SELECT lower(hex(x.id)) FROM keys x WHERE x.name = '计算机教室门钥匙'").await,
+        key_out: other(app, "SELECT lower(hex(x.id)) FROM keys x WHERE x.name = '科学实验室门钥匙'").await,
     }
 }
 
@@ -294,6 +298,22 @@ fn routes(t: &Theirs) -> Vec<(Method, String, Option<Value>)> {
             "/stocktakes".into(),
             json!({ "name": "x", "scope": { "buildings": [t.building] } }),
         ),
+        get(format!("/keys/{}", t.key_in)),
+        get(format!("/keys/{}/loans", t.key_out)),
+        (
+            Method::PUT,
+            format!("/keys/{}", t.key_in),
+            Some(json!({ "name": "改名", "kind": "door" })),
+        ),
+        post(
+            format!("/keys/{}/lend", t.key_in),
+            json!({ "borrower": "x" }),
+        ),
+        post(format!("/keys/{}/return", t.key_out), json!({})),
+        post(
+            "/keys".into(),
+            json!({ "name": "x", "kind": "door", "room_id": t.room }),
+        ),
         get(format!("/supplies/{}", t.supply)),
         get(format!("/supplies/{}/moves", t.supply)),
         (
@@ -354,6 +374,8 @@ const LISTS: &[&str] = &[
     "/supply-requests?limit=200",
     "/supply-shelves",
     "/purchases?limit=200",
+    "/keys?limit=200",
+    "/key-loans?limit=200",
     "/me",
 ];
 
@@ -379,6 +401,8 @@ async fn no_role_of_one_school_sees_or_changes_another_schools_records() {
         &t.supply,
         &t.supply_request,
         &t.purchase,
+        &t.key_in,
+        &t.key_out,
     ];
     for login in ["demo-admin", "demo-manager", "demo-staff", "demo-teacher"] {
         let token = app.token(login).await;

@@ -294,6 +294,33 @@ impl TestApp {
         a.json()
     }
 
+    /// Sends every body to `POST /api/v1{path}` at once, as `token`: how many answered 201
+    /// Created, and how many 409 Conflict (a race's winners and losers).
+    pub async fn race(&self, token: &str, path: &str, bodies: Vec<Value>) -> (usize, usize) {
+        let mut racing = tokio::task::JoinSet::new();
+        for body in bodies {
+            let (url, token) = (self.url(&format!("/api/v1{path}")), token.to_string());
+            racing.spawn(async move {
+                Client::new()
+                    .post(url)
+                    .bearer_auth(token)
+                    .json(&body)
+                    .send()
+                    .await
+                    .expect("the server answers")
+                    .status()
+            });
+        }
+        let mut answers = Vec::new();
+        while let Some(status) = racing.join_next().await {
+            answers.push(status.expect("the request task ends"));
+        }
+        let count = |code| answers.iter().filter(|s| **s == code).count();
+        let counted = (count(StatusCode::CREATED), count(StatusCode::CONFLICT));
+        assert_eq!(counted.0 + counted.1, answers.len(), "{answers:?}");
+        counted
+    }
+
     /// `POST /api/v1/labels`: the status, headers and raw body (a PDF, or a JSON error).
     pub async fn print_labels(
         &self,

@@ -114,6 +114,14 @@ pub enum Field {
     Threshold,
     /// The store's item a purchase line buys more of.
     Item,
+    /// A key of the key cabinet (lending one).
+    Key,
+    /// Who a key is lent to.
+    Borrower,
+    /// A key's hook in the key cabinet.
+    Hook,
+    /// How many keys a key set holds.
+    Pieces,
 }
 
 /// What is wrong with a value; rendered through the translations.
@@ -202,6 +210,10 @@ pub enum Problem {
     },
     /// An approval by the requester, or a second one by the first approver.
     NeedsAnotherApprover,
+    /// A key that is out already, lent `to` someone.
+    AlreadyLent {
+        to: String,
+    },
 }
 
 impl Problem {
@@ -217,6 +229,7 @@ impl Problem {
                 | Problem::NotYet
                 | Problem::NotEnoughStock { .. }
                 | Problem::NeedsAnotherApprover
+                | Problem::AlreadyLent { .. }
         )
     }
 }

@@ -61,6 +61,9 @@ pub struct LabelJob {
     /// Every shelf of the supplies store (its label opens the shelf).
     #[serde(default)]
     pub shelves: bool,
+    /// Every key of the key cabinet (its fob's label opens the key).
+    #[serde(default)]
+    pub keys: bool,
 }
 
 /// Which rooms or assets a filtered job takes; every field narrows.
@@ -84,6 +87,8 @@ pub enum Selection {
     Assets(AssetFilter),
     /// Every shelf of the supplies store.
     Shelves,
+    /// Every key of the key cabinet.
+    Keys,
 }
 
 /// What one label says, read from the register.
@@ -105,6 +110,7 @@ pub enum LabelKind {
     Asset,
     Door,
     Shelf,
+    Key,
     Blank,
 }
 
@@ -119,13 +125,20 @@ impl LabelJob {
             || self.never_printed
             || self.doors;
         let conflict = |field| Err(Invalid::new(field, Problem::Conflicting));
-        // Tags, new tags or a filter: a selection a reprint or the shelves cannot go with.
+        // Tags, new tags or a filter: a selection a reprint, the shelves or the keys cannot go
+        // with.
         let picked = filtered || self.tags.is_some() || self.new_tags.is_some();
-        if self.shelves {
+        let whole = match (self.shelves, self.keys) {
+            (true, true) => return conflict(Field::Selection),
+            (true, false) => Some(Selection::Shelves),
+            (false, true) => Some(Selection::Keys),
+            (false, false) => None,
+        };
+        if let Some(whole) = whole {
             if picked || self.reprint.is_some() {
                 return conflict(Field::Selection);
             }
-            return Ok(Selection::Shelves);
+            return Ok(whole);
         }
         if let Some(job) = self.reprint {
             if picked {

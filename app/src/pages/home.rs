@@ -76,6 +76,14 @@ pub fn HomePage() -> impl IntoView {
                 {no_duties}
                 <ul class="list">{duties}</ul>
             </section>
+            <section class="card services">
+                <h2>{s.t(Msg::Services)}</h2>
+                <p class="actions">
+                    <a href="/supplies">{s.t(Msg::Supplies)}</a>
+                    <a href="/purchases">{s.t(Msg::Purchases)}</a>
+                    <a href="/keys">{s.t(Msg::Keys)}</a>
+                </p>
+            </section>
             <section class="card">
                 <form method="post" action="/auth/sessions/end">
                     <p class="muted">{s.t(Msg::SignOutEverywhereHint)}</p>

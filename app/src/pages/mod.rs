@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod district;
 pub mod home;
 pub mod inspect;
+pub mod keys;
 pub mod manage;
 pub mod not_found;
 pub mod purchases;

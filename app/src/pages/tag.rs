@@ -18,6 +18,7 @@ pub fn TagPage() -> impl IntoView {
         TagView::Room(view) => view! { <RoomRecord view=*view/> }.into_any(),
         TagView::Asset(view) => view! { <AssetRecord view=*view/> }.into_any(),
         TagView::Shelf(view) => super::supplies::shelf_record(lang, *view).into_any(),
+        TagView::Key(view) => super::keys::key_record(lang, *view).into_any(),
         TagView::Unknown { code } => {
             set_status(404);
             view! {

@@ -42,6 +42,8 @@ pub enum TagView {
     Asset(Box<AssetView>),
     /// A shelf of the supplies store, with what is on it.
     Shelf(Box<super::supplies::ShelfView>),
+    /// A key of the key cabinet, with its loans and what the asker may do.
+    Key(Box<super::keys::KeyView>),
     /// A blank tag; managers get the rooms to link it to.
     Unassigned {
         code: String,
@@ -196,6 +198,9 @@ pub async fn tag_page(code: String) -> Result<TagView, AppError> {
         Some(TagTarget::Asset(id)) => TagView::Asset(Box::new(asset_view(&st, &v, id).await?)),
         Some(TagTarget::Shelf(id)) => {
             TagView::Shelf(Box::new(super::supplies::shelf_view(&st, &v, id).await?))
+        }
+        Some(TagTarget::Key(id)) => {
+            TagView::Key(Box::new(super::keys::key_view(&st, &v, id).await?))
         }
         Some(TagTarget::Unassigned) => {
             let claim_rooms = if me.role.manages_register() {

@@ -1,7 +1,7 @@
 //! The school's clock: China Standard Time all year (no daylight saving). Times are stored as
 //! UTC; dates that decide what is due, semesters and what people read are the school's.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 
 const SCHOOL: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
     Some(offset) => offset,
@@ -15,10 +15,21 @@ pub fn school_date(at: DateTime<Utc>) -> NaiveDate {
 
 /// The first instant of the school's day `day`.
 pub fn school_midnight(day: NaiveDate) -> DateTime<Utc> {
-    day.and_hms_opt(0, 0, 0)
-        .and_then(|t| t.and_local_timezone(SCHOOL).single())
+    school_instant(day.and_time(chrono::NaiveTime::MIN))
+}
+
+/// The instant the school's clock shows as `local`.
+pub fn school_instant(local: NaiveDateTime) -> DateTime<Utc> {
+    local
+        .and_local_timezone(SCHOOL)
+        .single()
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or_default()
+}
+
+/// What the school's clock shows at `at`.
+pub fn school_local(at: DateTime<Utc>) -> NaiveDateTime {
+    at.with_timezone(&SCHOOL).naive_local()
 }
 
 /// Today at the school.

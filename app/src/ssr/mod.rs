@@ -11,6 +11,7 @@ pub mod db;
 pub mod document;
 pub mod import;
 pub mod inspections;
+pub mod keys;
 pub mod labels;
 pub mod ledgers;
 pub mod people;

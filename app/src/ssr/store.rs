@@ -11,6 +11,7 @@ pub use super::compensation::store::CompensationStore;
 pub use super::dashboard::store::DashboardStore;
 pub use super::import::store::ImportStore;
 pub use super::inspections::store::{ChecklistStore, DamageStore, InspectionStore};
+pub use super::keys::store::KeyStore;
 pub use super::labels::store::LabelStore;
 pub use super::ledgers::store::{ClosingStore, LedgerStore};
 pub use super::people::store::PeopleStore;
@@ -59,6 +60,8 @@ pub enum Entity {
     SupplyShelf,
     Purchase,
     PurchaseBudget,
+    Key,
+    KeyLoan,
 }
 
 impl Entity {
@@ -89,6 +92,8 @@ impl Entity {
             Entity::SupplyShelf => "supply_shelf",
             Entity::Purchase => "purchase",
             Entity::PurchaseBudget => "purchase_budget",
+            Entity::Key => "key",
+            Entity::KeyLoan => "key_loan",
         }
     }
 }
@@ -143,5 +148,6 @@ every_area!(
     DashboardStore,
     SupplyStore,
     PurchaseStore,
+    KeyStore,
     SyncStore
 );

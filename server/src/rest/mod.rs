@@ -10,12 +10,14 @@ pub mod error;
 mod exports;
 mod imports;
 mod inspections;
+mod keys;
 mod labels;
 pub mod openapi;
 mod openapi_closings;
 mod openapi_dashboard;
 mod openapi_examples;
 mod openapi_imports;
+mod openapi_keys;
 mod openapi_purchases;
 mod openapi_rounds;
 mod openapi_stocktakes;
@@ -335,6 +337,12 @@ pub fn router() -> Router<AppState> {
             "/purchase-budgets/{year}",
             get(purchases::budget).put(purchases::set_budget),
         )
+        .route("/keys", get(keys::list).post(keys::add))
+        .route("/keys/{id}", get(keys::get_one).put(keys::edit))
+        .route("/keys/{id}/lend", post(keys::lend))
+        .route("/keys/{id}/return", post(keys::take_back))
+        .route("/keys/{id}/loans", get(keys::key_loans))
+        .route("/key-loans", get(keys::loans))
         .route("/labels", post(labels::print_labels))
         .route("/labels/jobs", get(labels::print_log))
         .route("/label-stocks", get(labels::list_stocks))

@@ -480,7 +480,7 @@ fn label_schemas() -> Value {
             "required": ["page_width_mm", "page_height_mm", "columns", "rows", "label_width_mm", "label_height_mm"] },
         "LabelStock": { "type": "object", "properties": stock },
         "LabelJob": { "type": "object", "additionalProperties": false,
-            "description": "What to print is one of: tags (a hand-picked list), new_tags (N new unassigned tags), reprint (a logged job's tags again), doors (rooms' door labels), shelves (every shelf of the supplies store) or assets (the default), narrowed by building, room, category, status and never_printed.",
+            "description": "What to print is one of: tags (a hand-picked list), new_tags (N new unassigned tags), reprint (a logged job's tags again), doors (rooms' door labels), shelves (every shelf of the supplies store), keys (every key of the key cabinet) or assets (the default), narrowed by building, room, category, status and never_printed.",
             "properties": {
                 "stock": { "description": "a4-3x8, a4-4x10, a4-5x13, thermal-60x40, thermal-50x30, thermal-40x30, thermal-30x20, a saved stock's name, or a StockSpec", "oneOf": [{ "type": "string" }, schema("StockSpec")] },
                 "skip": { "type": "integer", "minimum": 0, "description": "positions of the first sheet to leave empty" },
@@ -494,7 +494,8 @@ fn label_schemas() -> Value {
                 "category": { "type": "string" },
                 "status": { "type": "string", "enum": ["in_use", "under_repair", "lost", "retired"] },
                 "never_printed": { "type": "boolean" },
-                "shelves": { "type": "boolean" }
+                "shelves": { "type": "boolean" },
+                "keys": { "type": "boolean" }
             } },
         "Photo": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "width": { "type": "integer" }, "height": { "type": "integer" }, "url": { "type": "string" }, "thumb_url": { "type": "string" } } },
         "PrintJob": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "at": { "type": "string", "format": "date-time" }, "stock": { "type": "string" }, "labels": { "type": "integer" }, "by": schema("Named") } }
@@ -520,6 +521,11 @@ pub fn spec() -> Value {
     merge(&mut document["paths"], super::openapi_dashboard::paths());
     merge(&mut document["paths"], super::openapi_supplies::paths());
     merge(&mut document["paths"], super::openapi_purchases::paths());
+    merge(&mut document["paths"], super::openapi_keys::paths());
+    merge(
+        &mut document["components"]["schemas"],
+        super::openapi_keys::schemas(),
+    );
     merge(
         &mut document["components"]["schemas"],
         super::openapi_purchases::schemas(),
@@ -742,7 +748,7 @@ fn register_spec() -> Value {
                 "User": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "login": { "type": "string" }, "display_name": { "type": "string" }, "role": { "type": "string", "enum": ["district_admin", "admin", "asset_manager", "staff", "teacher"] }, "active": { "type": "boolean" }, "school": { "type": ["string", "null"], "format": "uuid", "description": "none for a district admin" } } },
                 "SchoolFigures": { "type": "object", "properties": { "school": schema("Named"), "users": { "type": "integer" }, "rooms": { "type": "integer" }, "assets": { "type": "integer" }, "inspections": { "type": "integer" }, "open_reports": { "type": "integer" } } },
                 "NewSchool": { "type": "object", "required": ["name", "admin_login", "password"], "properties": { "name": { "type": "string", "maxLength": 60 }, "admin_login": { "type": "string" }, "admin_name": { "type": "string", "maxLength": 40 }, "password": { "type": "string", "minLength": 8 } } },
-                "Tag": { "type": "object", "properties": { "code": { "type": "string" }, "kind": { "type": "string", "enum": ["room", "asset", "shelf", "unassigned"] }, "id": { "type": ["string", "null"], "format": "uuid" }, "url": { "type": "string" } } },
+                "Tag": { "type": "object", "properties": { "code": { "type": "string" }, "kind": { "type": "string", "enum": ["room", "asset", "shelf", "key", "unassigned"] }, "id": { "type": ["string", "null"], "format": "uuid" }, "url": { "type": "string" } } },
                 "Named": named,
                 "Building": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" }, "room_count": { "type": "integer" } } },
                 "NewBuilding": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": text(80) } },

@@ -62,15 +62,18 @@ pub(super) fn examples() -> Value {
         "StockSpec": { "page_width_mm": 210, "page_height_mm": 297, "columns": 3, "rows": 8, "margin_left_mm": 7,
             "margin_top_mm": 13, "gap_x_mm": 2.5, "gap_y_mm": 0, "label_width_mm": 63.5, "label_height_mm": 33.9 },
     });
-    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), purchase_examples()) {
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), more_examples()) {
         all.extend(more);
     }
     all
 }
 
-/// The purchasing operations' examples (one `json!` of all would pass the macro's recursion limit).
-fn purchase_examples() -> Value {
+/// The purchasing and key cabinet operations' examples (one `json!` of all would pass the macro's
+/// recursion limit).
+fn more_examples() -> Value {
     json!({
+        "KeyInput": { "name": "计算机教室门钥匙", "kind": "door", "room_id": SCHOOL_RECORD, "hook": "A-01", "pieces": 2 },
+        "LendInput": { "borrower": "王老师（科学组）", "note": "上实验课" },
         "PurchaseInput": { "reason": "三楼教室投影仪损坏，更换新机", "budget": "year", "supplier": "常州教育装备公司",
             "lines": [{ "kind": "asset", "name": "投影仪", "category": "电教设备", "quantity": 2, "estimate_fen": 350_000 },
                 { "kind": "supply", "item_id": SCHOOL_RECORD, "quantity": 10, "estimate_fen": 1_800 }] },

@@ -40,3 +40,13 @@ impl PageParams {
         Ok(self.with_words(None)?.paging())
     }
 }
+
+/// A yes-or-no query parameter: `true` or `1`, `false`, `0` or nothing; anything else is a 422
+/// on the query.
+pub fn flag(raw: Option<&str>) -> RestResult<bool> {
+    match raw.map(str::trim) {
+        None | Some("" | "false" | "0") => Ok(false),
+        Some("true" | "1") => Ok(true),
+        Some(_) => Err(AppError::from(Invalid::new(Field::Query, Problem::UnknownChoice)).into()),
+    }
+}

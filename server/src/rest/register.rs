@@ -57,6 +57,7 @@ pub async fn tag(
         TagTarget::Room(id) => ("room", Some(id)),
         TagTarget::Asset(id) => ("asset", Some(id)),
         TagTarget::Shelf(id) => ("shelf", Some(id)),
+        TagTarget::Key(id) => ("key", Some(id)),
         TagTarget::Unassigned => ("unassigned", None),
     };
     Ok(Json(

@@ -2,11 +2,9 @@
 //! asset manager or the admin) adds items, receives and issues stock; everyone of the school
 //! sees the store and asks for what they need.
 
-use super::paging::PageParams;
+use super::paging::{flag, PageParams};
 use super::Query;
 use super::{parse_json, path_id as id, RestError, RestResult};
-use app::domain::{Field, Invalid, Problem};
-use app::error::AppError;
 use app::model::Page;
 use app::ssr::state::AppState;
 use app::ssr::supplies;
@@ -38,16 +36,9 @@ pub async fn list(
     Query(p): Query<ItemParams>,
 ) -> RestResult<Json<Page<SupplyItem>>> {
     v.require(requests_supplies)?;
-    let low_only = match p.low.as_deref().map(str::trim) {
-        None | Some("" | "false" | "0") => false,
-        Some("true" | "1") => true,
-        Some(_) => {
-            return Err(AppError::from(Invalid::new(Field::Query, Problem::UnknownChoice)).into())
-        }
-    };
     let filter = ItemFilter {
         list: p.page.with_words(p.q)?,
-        low_only,
+        low_only: flag(p.low.as_deref())?,
         shelf: None,
     };
     Ok(Json(supplies::items(&st, &v, filter).await?))

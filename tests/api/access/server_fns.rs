@@ -3,8 +3,8 @@
 
 use super::{every_operation_decided, tokens, Verdicts, Who, CALLERS};
 use app::server_fns::{
-    checklists, compensations, dashboard, district, imports, inspections, labels, ledgers, pages,
-    purchases, register, rounds, stocktakes, supplies, users,
+    checklists, compensations, dashboard, district, imports, inspections, keys, labels, ledgers,
+    pages, purchases, register, rounds, stocktakes, supplies, users,
 };
 use rounds_tests::{spawn_app, Answer};
 use serde::Serialize;
@@ -135,6 +135,36 @@ fn table() -> Vec<Decision> {
             },
             Admin,
         ),
+        decide(
+            keys::KeyCabinet {
+                q: none(),
+                out: none(),
+            },
+            School,
+        ),
+        decide(keys::KeyCard { id: id() }, School),
+        decide(
+            keys::SaveKey {
+                id: id(),
+                name: none(),
+                kind: none(),
+                room: none(),
+                hook: none(),
+                pieces: none(),
+                note: none(),
+            },
+            Managers,
+        ),
+        decide(
+            keys::LendKey {
+                id: id(),
+                borrower: none(),
+                due_at: none(),
+                note: none(),
+            },
+            Inspectors,
+        ),
+        decide(keys::ReturnKey { id: id() }, Inspectors),
         decide(
             compensations::CompensationDesk { semester: none() },
             Managers,

@@ -22,17 +22,20 @@ enum What {
     New,
     /// Every shelf of the supplies store.
     Shelves,
+    /// Every key of the key cabinet.
+    Keys,
     /// The tags of a job in the print log; reached from its "reprint" link.
     Reprint,
 }
 
 impl What {
-    const ALL: [(What, &'static str, Msg); 6] = [
+    const ALL: [(What, &'static str, Msg); 7] = [
         (What::Assets, "assets", Msg::LabelWhatAssets),
         (What::Doors, "doors", Msg::LabelWhatDoors),
         (What::Tags, "tags", Msg::LabelWhatTags),
         (What::New, "new", Msg::LabelWhatNew),
         (What::Shelves, "shelves", Msg::LabelWhatShelves),
+        (What::Keys, "keys", Msg::LabelWhatKeys),
         (What::Reprint, "reprint", Msg::LabelWhatReprint),
     ];
 
@@ -73,6 +76,7 @@ fn job_from_query() -> Option<LabelJob> {
         }
         What::New => job.new_tags = Some(number(query("new_tags")).unwrap_or(0)),
         What::Shelves => job.shelves = true,
+        What::Keys => job.keys = true,
         // An id that does not parse is the nil id: "not found", not a silent other selection.
         What::Reprint => job.reprint = Some(uuid(query("job")).unwrap_or_default()),
         what => {

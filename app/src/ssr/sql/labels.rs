@@ -17,12 +17,14 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Every tag with what its label says: an asset (with its room and custodian, the room's
-/// custodian standing in), a room's door, a shelf of the supplies store, or nothing yet; the asker's school's tags only.
+/// custodian standing in), a room's door, a shelf of the supplies store, a key (with its hook in
+/// the cabinet), or nothing yet; the asker's school's tags only.
 const LABEL_SELECT: &str = "SELECT t.code, \
     CASE WHEN a.id IS NOT NULL THEN 'asset' WHEN r.id IS NOT NULL THEN 'door' \
-    WHEN sh.id IS NOT NULL THEN 'shelf' ELSE 'blank' END AS kind, \
-    COALESCE(a.name, r.name, sh.name, '') AS title, \
-    CASE WHEN a.id IS NOT NULL THEN ab.name || ' · ' || ar.name ELSE rb.name END AS place, \
+    WHEN sh.id IS NOT NULL THEN 'shelf' WHEN k.id IS NOT NULL THEN 'key' ELSE 'blank' END AS kind, \
+    COALESCE(a.name, r.name, sh.name, k.name, '') AS title, \
+    CASE WHEN a.id IS NOT NULL THEN ab.name || ' · ' || ar.name WHEN k.id IS NOT NULL THEN k.hook \
+    ELSE rb.name END AS place, \
     a.asset_code, COALESCE(au.display_name, aru.display_name, ru.display_name) AS custodian \
     FROM tags t \
     LEFT JOIN assets a ON a.id = t.asset_id \
@@ -30,7 +32,8 @@ const LABEL_SELECT: &str = "SELECT t.code, \
     LEFT JOIN users au ON au.id = a.custodian_id LEFT JOIN users aru ON aru.id = ar.custodian_id \
     LEFT JOIN rooms r ON r.id = t.room_id LEFT JOIN buildings rb ON rb.id = r.building_id \
     LEFT JOIN users ru ON ru.id = r.custodian_id \
-    LEFT JOIN supply_shelves sh ON sh.id = t.shelf_id WHERE t.school_id = $school";
+    LEFT JOIN supply_shelves sh ON sh.id = t.shelf_id LEFT JOIN keys k ON k.id = t.key_id \
+    WHERE t.school_id = $school";
 
 const NEVER_PRINTED: &str =
     " AND NOT EXISTS (SELECT 1 FROM label_prints p WHERE p.tag_code = t.code)";
@@ -51,6 +54,7 @@ fn item(row: &Row) -> AppResult<LabelItem> {
         "asset" => LabelKind::Asset,
         "door" => LabelKind::Door,
         "shelf" => LabelKind::Shelf,
+        "key" => LabelKind::Key,
         _ => LabelKind::Blank,
     };
     Ok(LabelItem {
@@ -144,6 +148,9 @@ impl LabelStore for SqlStore {
             }
             Selection::Shelves => {
                 q.push(" AND t.shelf_id IS NOT NULL ORDER BY sh.name");
+            }
+            Selection::Keys => {
+                q.push(" AND t.key_id IS NOT NULL ORDER BY k.hook, k.name");
             }
             Selection::Doors(f) => {
                 q.push(" AND t.room_id IS NOT NULL");

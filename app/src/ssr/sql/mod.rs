@@ -10,6 +10,7 @@ mod dashboard;
 mod history;
 mod import;
 mod inspections;
+mod keys;
 mod labels;
 mod ledgers;
 mod people;
@@ -26,7 +27,7 @@ mod supplies;
 mod sync;
 
 use crate::error::{AppError, AppResult};
-use crate::ssr::db::{Db, Pool, Tx};
+use crate::ssr::db::{Db, Pool, Query, Row, Tx};
 use crate::ssr::store::{Scope, Store};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -96,6 +97,27 @@ impl SqlStore {
     /// A write transaction (see [`Db::write`]).
     async fn write(&self) -> AppResult<Tx> {
         Ok(self.db.write().await?)
+    }
+
+    /// One page of the rows `select` finds and how many rows `count` (a `SELECT COUNT(*)` of the
+    /// same filter) counts: `filter` binds the filter's parameters to both, and the page's limit
+    /// and offset follow them on `select`.
+    async fn page_rows(
+        &self,
+        (select, count): (&str, &str),
+        filter: impl Fn(Query) -> Query,
+        paging: crate::model::Paging,
+    ) -> AppResult<(Vec<Row>, i64)> {
+        let rows = filter(crate::ssr::db::query(select))
+            .bind(paging.limit)
+            .bind(paging.offset)
+            .fetch_all(&self.db)
+            .await?;
+        let total = filter(crate::ssr::db::query(count))
+            .fetch_one(&self.db)
+            .await?
+            .try_get(0)?;
+        Ok((rows, total))
     }
 }
 

@@ -42,7 +42,7 @@ pub(super) async fn attach_tag(
     if let Some(code) = tag {
         let sql = format!(
             "UPDATE tags SET {column} = $1 WHERE code = $2 AND room_id IS NULL AND asset_id IS NULL \
-             AND shelf_id IS NULL AND school_id = $school"
+             AND shelf_id IS NULL AND key_id IS NULL AND school_id = $school"
         );
         let done = query(&sql)
             .bind(id)
@@ -457,7 +457,8 @@ impl RegisterStore for SqlStore {
 
     async fn resolve_tag(&self, code: &TagCode) -> AppResult<Option<TagTarget>> {
         let row = query(
-            "SELECT room_id, asset_id, shelf_id FROM tags WHERE code = $1 AND school_id = $school",
+            "SELECT room_id, asset_id, shelf_id, key_id FROM tags WHERE code = $1 \
+             AND school_id = $school",
         )
         .bind(code.as_str())
         .fetch_optional(&self.db)
@@ -466,10 +467,12 @@ impl RegisterStore for SqlStore {
             let room: Option<Uuid> = r.try_get("room_id")?;
             let asset: Option<Uuid> = r.try_get("asset_id")?;
             let shelf: Option<Uuid> = r.try_get("shelf_id")?;
-            Ok(match (room, asset, shelf) {
-                (Some(id), _, _) => TagTarget::Room(id),
-                (_, Some(id), _) => TagTarget::Asset(id),
-                (_, _, Some(id)) => TagTarget::Shelf(id),
+            let key: Option<Uuid> = r.try_get("key_id")?;
+            Ok(match (room, asset, shelf, key) {
+                (Some(id), ..) => TagTarget::Room(id),
+                (_, Some(id), ..) => TagTarget::Asset(id),
+                (_, _, Some(id), _) => TagTarget::Shelf(id),
+                (.., Some(id)) => TagTarget::Key(id),
                 _ => TagTarget::Unassigned,
             })
         })
@@ -480,7 +483,7 @@ impl RegisterStore for SqlStore {
         let (column, table, entity, id) = match target {
             TagTarget::Room(id) => ("room_id", "rooms", Entity::Room, id),
             TagTarget::Asset(id) => ("asset_id", "assets", Entity::Asset, id),
-            TagTarget::Unassigned | TagTarget::Shelf(_) => {
+            TagTarget::Unassigned | TagTarget::Shelf(_) | TagTarget::Key(_) => {
                 return Err(AppError::Invalid(Invalid::new(
                     Field::Tag,
                     Problem::Required,
@@ -489,7 +492,8 @@ impl RegisterStore for SqlStore {
         };
         let mut tx = self.write().await?;
         let found = query(
-            "SELECT room_id IS NULL AND asset_id IS NULL AND shelf_id IS NULL AS free FROM tags \
+            "SELECT room_id IS NULL AND asset_id IS NULL AND shelf_id IS NULL \
+             AND key_id IS NULL AS free FROM tags \
                    WHERE code = $1 AND school_id = $school",
         )
         .bind(code.as_str())

@@ -2,7 +2,7 @@
 //! An issue takes stock with one conditional UPDATE (`on_hand >= wanted`), so issues that race
 //! for the last units can never take more than is there, on either database.
 
-use super::history::record;
+use super::history::{commit_with_history, record, Change};
 use super::register::attach_tag;
 use super::rows::{corrupt, get, named, person};
 use super::{db_error, like_pattern, SqlStore};
@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::ledgers::supplies::SupplyBalance;
 use crate::model::{Page, Paging};
 use crate::ssr::clock::school_time_at;
-use crate::ssr::db::{query, query_scalar, Row, Tx};
+use crate::ssr::db::{query, query_scalar, Query, Row, Tx};
 use crate::ssr::store::{Actor, Entity};
 use crate::ssr::supplies::store::{ItemFilter, RequestFilter, SupplyStore};
 use crate::supplies::{
@@ -277,32 +277,19 @@ pub(super) async fn stock_moved(
     .await
 }
 
-/// A change to one record, as the history keeps it.
-struct Change {
-    id: Uuid,
-    action: &'static str,
-    before: Option<serde_json::Value>,
-    after: serde_json::Value,
-}
-
-/// Records `change` to a record of `entity` in the history and commits.
-async fn committed(mut tx: Tx, actor: Actor, entity: Entity, c: &Change) -> AppResult<()> {
-    let (before, after) = (c.before.as_ref(), Some(&c.after));
-    record(&mut tx, actor, entity, c.id, c.action, before, after).await?;
-    Ok(tx.commit().await?)
-}
-
 impl SqlStore {
     /// Records `change` to an item in the history, commits, and reads the item back.
     async fn item_saved(&self, tx: Tx, actor: Actor, c: Change) -> AppResult<SupplyItem> {
-        committed(tx, actor, Entity::SupplyItem, &c).await?;
-        self.stored_item(c.id).await
+        let (id, before, after) = c;
+        commit_with_history(tx, actor, Entity::SupplyItem, id, before.as_ref(), after).await?;
+        self.stored_item(id).await
     }
 
     /// Records `change` to a request in the history, commits, and reads the request back.
     async fn request_saved(&self, tx: Tx, actor: Actor, c: Change) -> AppResult<SupplyRequest> {
-        committed(tx, actor, Entity::SupplyRequest, &c).await?;
-        self.supply_request(c.id)
+        let (id, before, after) = c;
+        commit_with_history(tx, actor, Entity::SupplyRequest, id, before.as_ref(), after).await?;
+        self.supply_request(id)
             .await?
             .ok_or_else(|| AppError::internal("request vanished"))
     }
@@ -321,7 +308,7 @@ impl SqlStore {
 #[async_trait::async_trait]
 impl SupplyStore for SqlStore {
     async fn supply_items(&self, filter: &ItemFilter) -> AppResult<Page<SupplyItem>> {
-        let Paging { limit, offset } = filter.list.paging();
+        let paging = filter.list.paging();
         let pattern = filter.list.words().map(like_pattern);
         let like = self.db.dialect().ilike();
         let filter_sql = format!(
@@ -329,30 +316,19 @@ impl SupplyStore for SqlStore {
              AND ($2 = 0 OR i.on_hand <= i.min_stock) AND ($3 IS NULL OR i.shelf_id = $3)"
         );
         let low = i64::from(filter.low_only);
-        let sql = format!("{ITEM_SELECT} {filter_sql} ORDER BY i.kind, i.name LIMIT $4 OFFSET $5");
-        let rows = query(&sql)
-            .bind(&pattern)
-            .bind(low)
-            .bind(filter.shelf)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(&self.db)
-            .await?;
+        let select =
+            format!("{ITEM_SELECT} {filter_sql} ORDER BY i.kind, i.name LIMIT $4 OFFSET $5");
         let count = format!(
             "SELECT COUNT(*) FROM supply_items i LEFT JOIN supply_shelves s ON s.id = i.shelf_id \
              WHERE i.school_id = $school {filter_sql}"
         );
-        let total: i64 = query_scalar(&count)
-            .bind(&pattern)
-            .bind(low)
-            .bind(filter.shelf)
-            .fetch_one(&self.db)
-            .await?;
+        let bind = |q: Query| q.bind(&pattern).bind(low).bind(filter.shelf);
+        let (rows, total) = self.page_rows((&select, &count), bind, paging).await?;
         Ok(Page {
             items: rows.iter().map(item).collect::<AppResult<_>>()?,
             total,
-            limit,
-            offset,
+            limit: paging.limit,
+            offset: paging.offset,
         })
     }
 
@@ -412,13 +388,7 @@ impl SupplyStore for SqlStore {
         .await
         .map_err(db_error(Field::Name))?;
         let after = item_doc(&new);
-        let change = Change {
-            id,
-            action: "create",
-            before: None,
-            after,
-        };
-        self.item_saved(tx, actor, change).await
+        self.item_saved(tx, actor, (id, None, after)).await
     }
 
     async fn edit_supply_item(
@@ -454,13 +424,7 @@ impl SupplyStore for SqlStore {
             min_stock: old.min_stock,
         });
         let after = item_doc(&new);
-        let change = Change {
-            id,
-            action: "update",
-            before: Some(before),
-            after,
-        };
-        self.item_saved(tx, actor, change).await
+        self.item_saved(tx, actor, (id, Some(before), after)).await
     }
 
     async fn move_supplies(
@@ -572,13 +536,7 @@ impl SupplyStore for SqlStore {
         .await?;
         let after = json!({ "item": r.item, "quantity": r.quantity, "issued_to": r.issued_to,
             "note": r.note, "state": RequestState::Requested.code() });
-        let change = Change {
-            id,
-            action: "create",
-            before: None,
-            after,
-        };
-        self.request_saved(tx, actor, change).await
+        self.request_saved(tx, actor, (id, None, after)).await
     }
 
     async fn supply_requests(
@@ -633,12 +591,7 @@ impl SupplyStore for SqlStore {
         }
         let before = json!({ "state": RequestState::Requested.code() });
         let after = json!({ "state": to.code(), "reason": reason });
-        let change = Change {
-            id,
-            action: "update",
-            before: Some(before),
-            after,
-        };
-        self.request_saved(tx, actor, change).await
+        self.request_saved(tx, actor, (id, Some(before), after))
+            .await
     }
 }

@@ -208,7 +208,7 @@ pub async fn prepare_scan(
     let registered = match school.resolve_tag(&code).await? {
         Some(TagTarget::Asset(asset)) => Some(asset),
         // A door tag selects the room on the phone; it is not a thing to count.
-        Some(TagTarget::Room(_) | TagTarget::Shelf(_)) => {
+        Some(TagTarget::Room(_) | TagTarget::Shelf(_) | TagTarget::Key(_)) => {
             return Err(Invalid::new(Field::Tag, Problem::UnknownChoice).into())
         }
         Some(TagTarget::Unassigned) | None => None,

@@ -63,6 +63,7 @@ def demo_records(api, token):
         "supply_requests": [x["id"] for x in get("/supply-requests?limit=200")],
         "purchases": [x["id"] for x in get("/purchases?limit=100")],
         "keys": [x["id"] for x in get("/keys?limit=200")],
+        "drills": [x["id"] for x in get("/drills")["drills"]],
     }
 
 

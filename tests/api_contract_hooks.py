@@ -29,6 +29,7 @@ PATH_IDS = {
     "damage-reports": "damage_reports", "ledger-closings": "closings", "photos": "photos",
     "schedules": "schedules", "stocktakes": "stocktakes", "supplies": "supplies",
     "supply-requests": "supply_requests", "purchases": "purchases", "keys": "keys",
+    "drills": "drills",
 }
 PATH_NAMES = {"room": "rooms", "code": "tags"}
 

@@ -680,6 +680,33 @@ messages! {
     NoLoans => "还没有借用记录。", "Not lent yet.";
     KeyLoans => "借用记录", "Loans";
     LabelWhatKeys => "钥匙柜的钥匙", "The key cabinet's keys";
+    Drills => "安全演练", "Drills";
+    DrillFire => "防火演练", "Fire drill";
+    DrillSchoolBus => "校车安全演练", "School bus drill";
+    DrillEarthquake => "防震演练", "Earthquake drill";
+    DrillSecurity => "门卫防爆演练", "Gate security drill";
+    DrillEvacuation => "疏散演练", "Evacuation drill";
+    DrillOther => "其他演练", "Other drill";
+    DrillHeld => "已完成", "Held";
+    DrillDue => "本月进行", "This month";
+    DrillPlanned => "未到", "Planned";
+    DrillHeldLine => "{on} 举行 · {n} 人参加 · {m} 分钟", "held {on} · {n} took part · {m} minutes";
+    DrillsToHold => "待举行的演练", "Drills to hold";
+    NoDrills => "本学期还没有演练。", "No drills this semester.";
+    PlanDrill => "计划一次演练", "Plan a drill";
+    DrillMonth => "计划月份", "Month";
+    DrillsHint => "{s} 学期，按安全教育行事历安排；每次演练后登记举行情况和发现的问题。", "Semester {s}, from the safety education calendar; record each drill and the problems it found.";
+    RepairOpened => "已报修", "Repair opened";
+    DrillFindings => "发现的问题", "Problems found";
+    DrillHeldOn => "举行日期", "Held on";
+    FieldParticipants => "参加人数", "Participants";
+    FieldMinutes => "用时（分钟）", "Minutes";
+    DrillSummary => "情况小结", "Summary";
+    RecordedBy => "登记人", "Recorded by";
+    NoRoom => "不涉及房间", "No room";
+    DrillFindingN => "问题 {n}", "Problem {n}";
+    RecordDrill => "登记演练情况", "Record the drill";
+    DrillFindingsHint => "写明发现的问题；选了房间的，会按分工转给负责人报修。", "Describe each problem; one with a room goes to its repairer by the duty table.";
     ProblemAlreadyLent => "已借给 {n}，须先归还。", "is lent to {n}; it must be returned first.";
     ProblemNeedsAnotherApprover => "须由申请人以外的另一位管理员审批。", "needs the approval of another admin (not the requester, not the first approver).";
     ProblemNotEnoughStock => "超过库存，现在只剩 {n}。", "is more than the store has: {n} left.";
@@ -949,6 +976,8 @@ impl Msg {
             Field::Borrower => Msg::FieldBorrower,
             Field::Hook => Msg::FieldHook,
             Field::Pieces => Msg::FieldPieces,
+            Field::Participants => Msg::FieldParticipants,
+            Field::Minutes => Msg::FieldMinutes,
         }
     }
 

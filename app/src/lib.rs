@@ -3,6 +3,7 @@
 pub mod components;
 pub mod dashboard;
 pub mod domain;
+pub mod drills;
 pub mod duties;
 pub mod error;
 pub mod forms;

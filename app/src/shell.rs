@@ -1,8 +1,8 @@
 //! The HTML document and the route table.
 
 use crate::pages::{
-    asset::AssetPage, compensations, dashboard, district, home::HomePage, inspect, keys, manage,
-    not_found::NotFound, purchases, room::RoomPage, rounds, scan, search::SearchPage,
+    asset::AssetPage, compensations, dashboard, district, drills, home::HomePage, inspect, keys,
+    manage, not_found::NotFound, purchases, room::RoomPage, rounds, scan, search::SearchPage,
     signin::SignInPage, stocktake_count, stocktakes, supplies, tag::TagPage,
 };
 use crate::Session;
@@ -84,6 +84,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/purchases") view=purchases::PurchasesPage ssr=SsrMode::Async/>
                 <Route path=path!("/purchases/:id") view=purchases::PurchasePage ssr=SsrMode::Async/>
                 <Route path=path!("/keys") view=keys::KeysPage ssr=SsrMode::Async/>
+                <Route path=path!("/drills") view=drills::DrillsPage ssr=SsrMode::Async/>
+                <Route path=path!("/drills/:id") view=drills::DrillPage ssr=SsrMode::Async/>
                 <Route path=path!("/keys/:id") view=keys::KeyPage ssr=SsrMode::Async/>
             </Routes>
         </Router>

@@ -3,6 +3,7 @@
 use crate::anyhow_lite::Result;
 use crate::config::DatabaseArgs;
 use app::domain::Role;
+use app::ssr::drills;
 use app::ssr::inspections::store::InspectionRecord;
 use app::ssr::keys;
 use app::ssr::people::auth::hash_password;
@@ -54,6 +55,7 @@ pub async fn load_demo(district: &dyn Store) -> Result<()> {
             let store = district.for_school(id);
             supplies::demo::stock(store.as_ref(), keeper, teacher).await?;
             keys::demo::hang(store.as_ref(), keeper, staff.unwrap_or(keeper)).await?;
+            drills::demo::hold(store.as_ref(), staff.unwrap_or(keeper)).await?;
             if let [admin, principal, ..] = admins[..] {
                 let buyers = Buyers {
                     keeper,

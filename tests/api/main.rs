@@ -6,6 +6,7 @@ mod backup;
 mod closings;
 mod compensation;
 mod dashboard;
+mod drills;
 mod exports;
 mod hazards;
 mod history;

@@ -48,6 +48,7 @@ struct Theirs {
     purchase: String,
     key_in: String,
     key_out: String,
+    drill: String,
 }
 
 async fn theirs(app: &TestApp) -> Theirs {
@@ -162,6 +163,7 @@ async fn theirs(app: &TestApp) -> Theirs {
         purchase: other(app, "SELECT lower(hex(x.id)) FROM purchases x WHERE x.state = 'approved'").await,
         key_in: other(app, "SELECT lower(hex(x.id)) FROM keys x WHERE x.name = '计算机教室门钥匙'").await,
         key_out: other(app, "SELECT lower(hex(x.id)) FROM keys x WHERE x.name = '科学实验室门钥匙'").await,
+        drill: other(app, "SELECT lower(hex(x.id)) FROM drills x WHERE x.plan_key = 'security'").await,
     }
 }
 
@@ -298,6 +300,11 @@ fn routes(t: &Theirs) -> Vec<(Method, String, Option<Value>)> {
             "/stocktakes".into(),
             json!({ "name": "x", "scope": { "buildings": [t.building] } }),
         ),
+        get(format!("/drills/{}", t.drill)),
+        post(
+            format!("/drills/{}/record", t.drill),
+            json!({ "held_on": "2026-10-15", "participants": 1, "minutes": 1 }),
+        ),
         get(format!("/keys/{}", t.key_in)),
         get(format!("/keys/{}/loans", t.key_out)),
         (
@@ -376,6 +383,7 @@ const LISTS: &[&str] = &[
     "/purchases?limit=200",
     "/keys?limit=200",
     "/key-loans?limit=200",
+    "/drills",
     "/me",
 ];
 
@@ -403,6 +411,7 @@ async fn no_role_of_one_school_sees_or_changes_another_schools_records() {
         &t.purchase,
         &t.key_in,
         &t.key_out,
+        &t.drill,
     ];
     for login in ["demo-admin", "demo-manager", "demo-staff", "demo-teacher"] {
         let token = app.token(login).await;

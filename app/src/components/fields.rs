@@ -38,6 +38,22 @@ pub fn TextInput(
     }
 }
 
+/// A text input with its label whose name is made at run time (`form[lines][2][quantity]`: a
+/// row of a form that repeats).
+pub fn indexed_input(
+    label: &'static str,
+    name: String,
+    value: String,
+    kind: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input type=kind name=name value=value/>
+        </label>
+    }
+}
+
 /// A select with its label; `choices` are (value, text).
 #[component]
 pub fn SelectInput(

@@ -122,6 +122,10 @@ pub enum Field {
     Hook,
     /// How many keys a key set holds.
     Pieces,
+    /// How many took part in a drill.
+    Participants,
+    /// How long a drill took, in minutes.
+    Minutes,
 }
 
 /// What is wrong with a value; rendered through the translations.

@@ -82,6 +82,7 @@ pub fn HomePage() -> impl IntoView {
                     <a href="/supplies">{s.t(Msg::Supplies)}</a>
                     <a href="/purchases">{s.t(Msg::Purchases)}</a>
                     <a href="/keys">{s.t(Msg::Keys)}</a>
+                    <a href="/drills">{s.t(Msg::Drills)}</a>
                 </p>
             </section>
             <section class="card">

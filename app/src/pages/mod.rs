@@ -4,6 +4,7 @@ pub mod asset;
 pub mod compensations;
 pub mod dashboard;
 pub mod district;
+pub mod drills;
 pub mod home;
 pub mod inspect;
 pub mod keys;

@@ -6,7 +6,7 @@
 
 use super::{loaded, param, query};
 use crate::components::answer_forms::{answer_button, decide_forms};
-use crate::components::fields::{choices, minute, SelectInput, TextInput};
+use crate::components::fields::{choices, indexed_input, minute, SelectInput, TextInput};
 use crate::components::frame::{Bundle, Frame, IslandScripts};
 use crate::components::saving_form::SavingForm;
 use crate::i18n::{Lang, Msg};
@@ -33,21 +33,6 @@ fn plain_yuan(fen: i64) -> String {
 /// An amount in fen as yuan: `¥3500.00`.
 fn yuan(fen: i64) -> String {
     format!("¥{}", plain_yuan(fen))
-}
-
-/// A labelled input of one line of a form (its name carries the line's index).
-fn line_input(
-    label: &'static str,
-    name: String,
-    value: String,
-    kind: &'static str,
-) -> impl IntoView {
-    view! {
-        <label class="field">
-            <span>{label}</span>
-            <input type=kind name=name value=value/>
-        </label>
-    }
 }
 
 fn state_text(lang: Lang, state: PurchaseState) -> &'static str {
@@ -181,10 +166,10 @@ fn RequestForm(lang: Lang, items: Vec<Named>) -> impl IntoView {
                             {what.iter().map(|(v, t)| view! { <option value=v.clone()>{t.clone()}</option> }).collect_view()}
                         </select>
                     </label>
-                    {line_input(lang.t(Msg::NewAssetName), name("name"), String::new(), "text")}
-                    {line_input(lang.t(Msg::FieldCategory), name("category"), String::new(), "text")}
-                    {line_input(lang.t(Msg::FieldQuantity), name("quantity"), String::new(), "number")}
-                    {line_input(lang.t(Msg::EstimateYuan), name("price"), String::new(), "text")}
+                    {indexed_input(lang.t(Msg::NewAssetName), name("name"), String::new(), "text")}
+                    {indexed_input(lang.t(Msg::FieldCategory), name("category"), String::new(), "text")}
+                    {indexed_input(lang.t(Msg::FieldQuantity), name("quantity"), String::new(), "number")}
+                    {indexed_input(lang.t(Msg::EstimateYuan), name("price"), String::new(), "text")}
                 </fieldset>
             }
         })
@@ -342,8 +327,8 @@ fn accept_form(lang: Lang, id: String, lines: &[PurchaseLine]) -> impl IntoView 
                 <fieldset class="line">
                     <legend>{legend}</legend>
                     <input type="hidden" name=name("line") value=l.id.to_string()/>
-                    {line_input(lang.t(Msg::ReceivedCount), name("received"), l.quantity.to_string(), "number")}
-                    {line_input(lang.t(Msg::UnitPriceYuan), name("price"), plain_yuan(l.estimate_fen), "text")}
+                    {indexed_input(lang.t(Msg::ReceivedCount), name("received"), l.quantity.to_string(), "number")}
+                    {indexed_input(lang.t(Msg::UnitPriceYuan), name("price"), plain_yuan(l.estimate_fen), "text")}
                 </fieldset>
             }
         })

@@ -8,6 +8,7 @@ use crate::components::round_forms::RoundForms;
 use crate::i18n::{Lang, Msg};
 use crate::rounds::sync::{RecordKind, SyncConflict};
 use crate::rounds::{ItemState, Round, RoundItem};
+use crate::server_fns::drills::drill_plan;
 use crate::server_fns::rounds::{my_rounds, rounds_overview, Overview, RoundsDesk};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -160,6 +161,7 @@ pub fn RoundsPage() -> impl IntoView {
         <Frame>
             <h1>{s.t(Msg::TodaysRounds)}</h1>
             {loaded(my_rounds(), move |desk| rounds_view(lang, desk))}
+            {loaded(drill_plan(String::new()), move |plan| super::drills::drills_to_hold(lang, plan.drills))}
             <p class="actions"><a class="button secondary" href="/stocktakes">{s.t(Msg::StocktakesTitle)}</a></p>
         </Frame>
     }

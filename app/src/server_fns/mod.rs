@@ -5,6 +5,7 @@ pub mod checklists;
 pub mod compensations;
 pub mod dashboard;
 pub mod district;
+pub mod drills;
 pub mod imports;
 pub mod inspections;
 pub mod keys;

@@ -9,6 +9,7 @@ pub mod compensation;
 pub mod dashboard;
 pub mod db;
 pub mod document;
+pub mod drills;
 pub mod import;
 pub mod inspections;
 pub mod keys;

@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 pub use super::compensation::store::CompensationStore;
 pub use super::dashboard::store::DashboardStore;
+pub use super::drills::store::DrillStore;
 pub use super::import::store::ImportStore;
 pub use super::inspections::store::{ChecklistStore, DamageStore, InspectionStore};
 pub use super::keys::store::KeyStore;
@@ -62,6 +63,7 @@ pub enum Entity {
     PurchaseBudget,
     Key,
     KeyLoan,
+    Drill,
 }
 
 impl Entity {
@@ -94,6 +96,7 @@ impl Entity {
             Entity::PurchaseBudget => "purchase_budget",
             Entity::Key => "key",
             Entity::KeyLoan => "key_loan",
+            Entity::Drill => "drill",
         }
     }
 }
@@ -149,5 +152,6 @@ every_area!(
     SupplyStore,
     PurchaseStore,
     KeyStore,
+    DrillStore,
     SyncStore
 );

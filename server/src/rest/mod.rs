@@ -6,6 +6,7 @@ mod auth;
 mod closings;
 mod compensations;
 mod dashboard;
+mod drills;
 pub mod error;
 mod exports;
 mod imports;
@@ -15,6 +16,7 @@ mod labels;
 pub mod openapi;
 mod openapi_closings;
 mod openapi_dashboard;
+mod openapi_drills;
 mod openapi_examples;
 mod openapi_imports;
 mod openapi_keys;
@@ -337,6 +339,9 @@ pub fn router() -> Router<AppState> {
             "/purchase-budgets/{year}",
             get(purchases::budget).put(purchases::set_budget),
         )
+        .route("/drills", get(drills::list).post(drills::plan))
+        .route("/drills/{id}", get(drills::get_one))
+        .route("/drills/{id}/record", post(drills::record))
         .route("/keys", get(keys::list).post(keys::add))
         .route("/keys/{id}", get(keys::get_one).put(keys::edit))
         .route("/keys/{id}/lend", post(keys::lend))

@@ -522,6 +522,11 @@ pub fn spec() -> Value {
     merge(&mut document["paths"], super::openapi_supplies::paths());
     merge(&mut document["paths"], super::openapi_purchases::paths());
     merge(&mut document["paths"], super::openapi_keys::paths());
+    merge(&mut document["paths"], super::openapi_drills::paths());
+    merge(
+        &mut document["components"]["schemas"],
+        super::openapi_drills::schemas(),
+    );
     merge(
         &mut document["components"]["schemas"],
         super::openapi_keys::schemas(),

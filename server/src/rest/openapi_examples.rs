@@ -74,6 +74,10 @@ fn more_examples() -> Value {
     json!({
         "KeyInput": { "name": "计算机教室门钥匙", "kind": "door", "room_id": SCHOOL_RECORD, "hook": "A-01", "pieces": 2 },
         "LendInput": { "borrower": "王老师（科学组）", "note": "上实验课" },
+        "DrillInput": { "kind": "evacuation", "title": "午休时段疏散演练", "month": "2027-04" },
+        "RecordInput": { "held_on": "2026-10-15", "participants": 640, "minutes": 20,
+            "summary": "按预案分楼层有序撤离，用时约 4 分钟", "photos": [],
+            "findings": [{ "description": "三楼东侧安全出口指示灯不亮", "room_id": SCHOOL_RECORD }] },
         "PurchaseInput": { "reason": "三楼教室投影仪损坏，更换新机", "budget": "year", "supplier": "常州教育装备公司",
             "lines": [{ "kind": "asset", "name": "投影仪", "category": "电教设备", "quantity": 2, "estimate_fen": 350_000 },
                 { "kind": "supply", "item_id": SCHOOL_RECORD, "quantity": 10, "estimate_fen": 1_800 }] },

@@ -3,8 +3,8 @@
 
 use super::{every_operation_decided, tokens, Verdicts, Who, CALLERS};
 use app::server_fns::{
-    checklists, compensations, dashboard, district, imports, inspections, keys, labels, ledgers,
-    pages, purchases, register, rounds, stocktakes, supplies, users,
+    checklists, compensations, dashboard, district, drills, imports, inspections, keys, labels,
+    ledgers, pages, purchases, register, rounds, stocktakes, supplies, users,
 };
 use rounds_tests::{spawn_app, Answer};
 use serde::Serialize;
@@ -134,6 +134,22 @@ fn table() -> Vec<Decision> {
                 threshold: none(),
             },
             Admin,
+        ),
+        decide(drills::DrillPlan { semester: none() }, School),
+        decide(drills::DrillCard { id: id() }, School),
+        decide(
+            drills::RecordDrill {
+                form: Default::default(),
+            },
+            Inspectors,
+        ),
+        decide(
+            drills::PlanDrill {
+                kind: none(),
+                title: none(),
+                month: none(),
+            },
+            Managers,
         ),
         decide(
             keys::KeyCabinet {

@@ -7,6 +7,7 @@ mod closings;
 mod compensation;
 mod damage;
 mod dashboard;
+mod drills;
 mod history;
 mod import;
 mod inspections;

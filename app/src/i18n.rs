@@ -698,9 +698,9 @@ messages! {
     DrillsHint => "{s} 学期，按安全教育行事历安排；每次演练后登记举行情况和发现的问题。", "Semester {s}, from the safety education calendar; record each drill and the problems it found.";
     RepairOpened => "已报修", "Repair opened";
     DrillFindings => "发现的问题", "Problems found";
-    DrillHeldOn => "举行日期", "Held on";
     FieldParticipants => "参加人数", "Participants";
     FieldMinutes => "用时（分钟）", "Minutes";
+    FieldHeldOn => "举行日期", "Held on";
     DrillSummary => "情况小结", "Summary";
     RecordedBy => "登记人", "Recorded by";
     NoRoom => "不涉及房间", "No room";
@@ -978,6 +978,7 @@ impl Msg {
             Field::Pieces => Msg::FieldPieces,
             Field::Participants => Msg::FieldParticipants,
             Field::Minutes => Msg::FieldMinutes,
+            Field::HeldOn => Msg::FieldHeldOn,
         }
     }
 

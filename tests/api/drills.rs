@@ -188,8 +188,12 @@ async fn a_bad_record_is_refused_and_changes_nothing() {
         .map(|n| json!({ "description": format!("问题 {n}") }))
         .collect();
     for (body, status, field) in [
-        (with(json!({ "held_on": tomorrow })), 422, Some("due")),
-        (with(json!({ "held_on": "2026-13-01" })), 422, Some("due")),
+        (with(json!({ "held_on": tomorrow })), 422, Some("held_on")),
+        (
+            with(json!({ "held_on": "2026-13-01" })),
+            422,
+            Some("held_on"),
+        ),
         (
             with(json!({ "participants": 0 })),
             422,

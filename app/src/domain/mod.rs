@@ -126,6 +126,8 @@ pub enum Field {
     Participants,
     /// How long a drill took, in minutes.
     Minutes,
+    /// The day a drill was held.
+    HeldOn,
 }
 
 /// What is wrong with a value; rendered through the translations.

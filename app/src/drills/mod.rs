@@ -254,11 +254,11 @@ impl DrillRecord {
     /// Checks a record; `held_on` must be a date (`2026-12-08`) no later than `today`.
     pub fn parse(input: &RecordInput, today: &str) -> Result<Self, Invalid> {
         let held_on = crate::domain::PurchaseDate::parse(&input.held_on)
-            .map_err(|_| Invalid::new(Field::Due, Problem::BadDate))?
+            .map_err(|_| Invalid::new(Field::HeldOn, Problem::BadDate))?
             .as_str()
             .to_string();
         if held_on.as_str() > today {
-            return Err(Invalid::new(Field::Due, Problem::OutOfRange));
+            return Err(Invalid::new(Field::HeldOn, Problem::OutOfRange));
         }
         if !(1..=MAX_PARTICIPANTS).contains(&input.participants) {
             return Err(Invalid::new(Field::Participants, Problem::OutOfRange));
@@ -370,7 +370,7 @@ mod tests {
         };
         assert_eq!(
             DrillRecord::parse(&future, "2026-12-08"),
-            Err(Invalid::new(Field::Due, Problem::OutOfRange))
+            Err(Invalid::new(Field::HeldOn, Problem::OutOfRange))
         );
         let nobody = RecordInput {
             participants: 0,

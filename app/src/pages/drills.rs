@@ -172,7 +172,7 @@ fn drill_record(lang: Lang, view: DrillView) -> impl IntoView {
         let who = d.recorded_by.as_ref().map(|n| n.name.clone()).unwrap_or_default();
         view! {
             <dl class="card record">
-                <Item label=lang.t(Msg::DrillHeldOn) value=on/>
+                <Item label=lang.t(Msg::FieldHeldOn) value=on/>
                 <Item label=lang.t(Msg::FieldParticipants) value=d.participants.unwrap_or_default().to_string()/>
                 <Item label=lang.t(Msg::FieldMinutes) value=d.minutes.unwrap_or_default().to_string()/>
                 <Item label=lang.t(Msg::DrillSummary) value=d.summary.clone().unwrap_or_default()/>
@@ -218,7 +218,7 @@ fn record_form(lang: Lang, id: uuid::Uuid, rooms: Vec<Named>) -> impl IntoView {
             <h2>{lang.t(Msg::RecordDrill)}</h2>
             <SavingForm lang action=RecordDrill::url() class="form record-drill-form">
                 <input type="hidden" name="form[id]" value=id.to_string()/>
-                {indexed_input(lang.t(Msg::DrillHeldOn), "form[held_on]".into(), String::new(), "date")}
+                {indexed_input(lang.t(Msg::FieldHeldOn), "form[held_on]".into(), String::new(), "date")}
                 {indexed_input(lang.t(Msg::FieldParticipants), "form[participants]".into(), String::new(), "number")}
                 {indexed_input(lang.t(Msg::FieldMinutes), "form[minutes]".into(), String::new(), "number")}
                 {indexed_input(lang.t(Msg::DrillSummary), "form[summary]".into(), String::new(), "text")}

@@ -167,10 +167,7 @@ pub fn InspectionForm(
                 photos: st.photos.get_untracked().iter().map(|p| p.id).collect(),
             })
             .collect();
-        let (asset_id, room_id) = match subject {
-            Subject::Asset(a) => (Some(a), None),
-            Subject::Room(r) => (None, Some(r)),
-        };
+        let (asset_id, room_id) = subject.columns();
         let req = crate::inspections::requests::InspectionRequest {
             id: None,
             template_id,
@@ -236,10 +233,7 @@ pub fn DamageForm(lang: Lang, subject: Subject, back: String, today: String) -> 
         if busy.get_untracked() {
             return;
         }
-        let (asset_id, room_id) = match subject {
-            Subject::Asset(a) => (Some(a), None),
-            Subject::Room(r) => (None, Some(r)),
-        };
+        let (asset_id, room_id) = subject.columns();
         let req = crate::inspections::requests::DamageRequest {
             id: None,
             asset_id,

@@ -31,6 +31,14 @@ impl Subject {
         }
     }
 
+    /// The record as the `(asset_id, room_id)` pair of columns a row stores it in.
+    pub fn columns(self) -> (Option<Uuid>, Option<Uuid>) {
+        match self {
+            Subject::Asset(a) => (Some(a), None),
+            Subject::Room(r) => (None, Some(r)),
+        }
+    }
+
     /// `asset` or `room`, as page paths (`/inspect/asset/…`) and the API spell it.
     pub fn kind(self) -> &'static str {
         match self {

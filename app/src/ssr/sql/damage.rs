@@ -145,10 +145,7 @@ pub(super) async fn open_report(
 ) -> AppResult<()> {
     let reporter = actor.0.ok_or(AppError::Unauthorized)?;
     let assignee = responsible(tx, draft.subject).await?;
-    let (asset, room) = match draft.subject {
-        Subject::Asset(a) => (Some(a), None),
-        Subject::Room(r) => (None, Some(r)),
-    };
+    let (asset, room) = draft.subject.columns();
     let now = Utc::now();
     // A hazard found on a round is due in RECTIFY_DAYS unless a manager sets another day.
     let due_on = (source == Source::Inspection)

@@ -228,11 +228,7 @@ impl DrillStore for SqlStore {
                 }
                 None => None,
             };
-            let (asset, room) = match found.subject {
-                Some(Subject::Asset(a)) => (Some(a), None),
-                Some(Subject::Room(r)) => (None, Some(r)),
-                None => (None, None),
-            };
+            let (asset, room) = found.subject.map(Subject::columns).unwrap_or_default();
             query(
                 "INSERT INTO drill_findings (id, school_id, drill_id, position, description, \
                  asset_id, room_id, report_id) VALUES ($1, $school, $2, $3, $4, $5, $6, $7)",

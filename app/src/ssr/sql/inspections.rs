@@ -75,10 +75,7 @@ pub(super) async fn insert_inspection(
     rec: &InspectionRecord,
 ) -> AppResult<usize> {
     let inspector = actor.0.ok_or(AppError::Unauthorized)?;
-    let (asset, room) = match rec.subject {
-        Subject::Asset(a) => (Some(a), None),
-        Subject::Room(r) => (None, Some(r)),
-    };
+    let (asset, room) = rec.subject.columns();
     let failed: Vec<_> = rec.answers.iter().filter(|a| a.failed).collect();
     // Into a closed period it goes as a late record, naming the period.
     let ledger = ClosableLedger::Inspections(rec.template.key.clone()).code();
@@ -237,10 +234,7 @@ impl InspectionStore for SqlStore {
             );
             let mut rows = Vec::with_capacity(chunk.len());
             for rec in chunk {
-                let (asset, room) = match rec.subject {
-                    Subject::Asset(a) => (Some(a), None),
-                    Subject::Room(r) => (None, Some(r)),
-                };
+                let (asset, room) = rec.subject.columns();
                 let failed = rec.answers.iter().filter(|a| a.failed).count() as i64;
                 rows.push((rec, asset, room, json(&rec.answers)?, failed));
             }
